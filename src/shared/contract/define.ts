@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+
+/** A channel: its zod input schema, and (as a phantom type) its result. */
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I;
+  /** Never set at run time: carries the result type. */
+  readonly __result?: O;
+}
+
+export function channel<O>() {
+  return <I extends z.ZodType>(input: I): ChannelDef<I, O> => ({ input });
+}
+
+/** A failure every caller understands: a Chinese message, and the fields it concerns. */
+export interface ApiErrorBody {
+  code: 'validation' | 'conflict' | 'not_found' | 'in_use' | 'database' | 'internal' | 'bad_request';
+  message: string;
+  issues?: { field: string | null; message: string; row?: number }[];
+}
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody };
+
+export class ApiError extends Error {
+  constructor(readonly body: ApiErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+  }
+  get code() {
+    return this.body.code;
+  }
+  get issues() {
+    return this.body.issues ?? [];
+  }
+}

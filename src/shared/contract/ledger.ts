@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ENTITY, type Entity } from '../domain';
+import { channel } from './define';
+
+export const entityName = z.enum(ENTITY.codes, { error: '未知的台账类型' });
+const recordId = z.number().int().positive();
+const values = z.record(z.string(), z.unknown());
+
+/** A stored record as the grids show it: columns plus the names of the records it links to. */
+export type LedgerRow = Record<string, unknown> & { id: number; created_at: string; updated_at: string };
+
+export interface BulkRowResult {
+  row: number;
+  ok: boolean;
+  issues: { field: string | null; message: string }[];
+  /** A duplicate of something stored (same USCC; same fund, date and amount). */
+  duplicateOf?: string;
+}
+
+export type LinkEntity = 'manager' | 'fund' | 'enterprise' | 'institution';
+export interface LinkOption {
+  id: number;
+  name: string;
+  /** e.g. the fund kind or USCC, to tell same-named records apart. */
+  hint?: string;
+}
+
+export const ledgerChannels = {
+  'ledger.list': channel<LedgerRow[]>()(
+    z.object({
+      entity: entityName,
+      where: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+    }),
+  ),
+  'ledger.get': channel<LedgerRow>()(z.object({ entity: entityName, id: recordId })),
+  'ledger.create': channel<LedgerRow>()(z.object({ entity: entityName, values })),
+  'ledger.update': channel<LedgerRow>()(z.object({ entity: entityName, id: recordId, values })),
+  'ledger.delete': channel<LedgerRow>()(z.object({ entity: entityName, id: recordId })),
+  /** Undo a delete: the record comes back with its id. */
+  'ledger.restore': channel<LedgerRow>()(z.object({ entity: entityName, row: values })),
+  /** Check rows (paste, import) without writing. */
+  'ledger.checkMany': channel<BulkRowResult[]>()(
+    z.object({ entity: entityName, rows: z.array(values).max(200_000) }),
+  ),
+  /** Add rows all together, or none. */
+  'ledger.createMany': channel<{ created: number; ids: number[] }>()(
+    z.object({ entity: entityName, rows: z.array(values).min(1).max(200_000) }),
+  ),
+  'ledger.options': channel<LinkOption[]>()(
+    z.object({ entity: z.enum(['manager', 'fund', 'enterprise', 'institution']) }),
+  ),
+} as const;
+
+export type { Entity };

@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import {
+  CASH_FLOW_TYPE,
+  DEAL_STAGE,
+  type Entity,
+  FUND_KIND,
+  FUND_STATUS,
+  INDUSTRY,
+  INSTITUTION_KIND,
+  INVESTMENT_STATUS,
+  LANDED_KIND,
+  LANDED_STATUS,
+  REINVEST_BASE,
+  REINVEST_CATEGORY,
+  VALUATION_SOURCE,
+} from '../domain';
+import { date, id, money, oneOf, optDate, optMoney, optText, ratio, requiredText, uscc } from './fields';
+
+/**
+ * The input schema of every ledger, keyed by column name (snake_case, as stored). Cross-field rules
+ * attach their message to the field the user must change.
+ */
+
+const contact = {
+  contact_person: optText('联系人', 50),
+  contact_phone: optText('联系电话', 50),
+  notes: optText('备注'),
+};
+
+export const managerSchema = z.object({
+  name: requiredText('管理人名称'),
+  uscc: uscc(),
+  amac_code: optText('协会登记编号', 50),
+  ...contact,
+});
+
+const industries = z
+  .string()
+  .default('')
+  .refine((s) => s === '' || s.split(',').every((c) => (INDUSTRY.codes as string[]).includes(c)), {
+    error: '重点产业包含无效的代码',
+  });
+
+export const fundSchema = z
+  .object({
+    kind: oneOf('基金类型', FUND_KIND.codes),
+    name: requiredText('基金名称'),
+    manager_id: id('基金管理人').nullable().optional(),
+    uscc: uscc(),
+    amac_code: optText('备案编号', 50),
+    established_date: optDate('成立日期'),
+    total_size_fen: money('认缴规模'),
+    guidance_commitment_fen: money('引导基金认缴'),
+    other_lp_commitment_fen: money('其他LP认缴').default(0),
+    collective_assets_fen: money('集体资产出资').default(0),
+    industries,
+    district: optText('注册区域', 50),
+    invest_end_date: optDate('投资期结束日'),
+    exit_end_date: optDate('退出期结束日'),
+    extension_end_date: optDate('延长期结束日'),
+    status: oneOf('基金状态', FUND_STATUS.codes).default('investing'),
+    reinvest_multiple: ratio('返投倍数', 100).nullable().optional(),
+    reinvest_base: oneOf('返投基数', REINVEST_BASE.codes).default('commitment'),
+    reinvest_deadline: optDate('返投截止日'),
+    fee_terms: optText('管理费条款'),
+    carry_terms: optText('业绩报酬条款'),
+    notes: optText('备注'),
+  })
+  .superRefine((f, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (f.guidance_commitment_fen > f.total_size_fen)
+      issue('guidance_commitment_fen', '引导基金认缴不能大于基金认缴规模');
+    if (f.collective_assets_fen > 0 && f.other_lp_commitment_fen > 0 && f.collective_assets_fen > f.other_lp_commitment_fen)
+      issue('collective_assets_fen', '集体资产出资不能大于其他LP认缴合计');
+    if (f.guidance_commitment_fen + f.other_lp_commitment_fen > f.total_size_fen && f.other_lp_commitment_fen > 0)
+      issue('other_lp_commitment_fen', '引导基金与其他LP认缴合计超过基金认缴规模');
+    if (f.established_date && f.invest_end_date && f.invest_end_date <= f.established_date)
+      issue('invest_end_date', '投资期结束日应晚于成立日期');
+    if (f.invest_end_date && f.exit_end_date && f.exit_end_date < f.invest_end_date)
+      issue('exit_end_date', '退出期结束日不能早于投资期结束日');
+    if (f.exit_end_date && f.extension_end_date && f.extension_end_date < f.exit_end_date)
+      issue('extension_end_date', '延长期结束日不能早于退出期结束日');
+    if (f.established_date && f.reinvest_deadline && f.reinvest_deadline <= f.established_date)
+      issue('reinvest_deadline', '返投截止日应晚于成立日期');
+  });
+
+export const cashFlowSchema = z.object({
+  fund_id: id('基金'),
+  date: date('日期'),
+  type: oneOf('类型', CASH_FLOW_TYPE.codes),
+  amount_fen: money('金额').refine((v) => v > 0, { error: '金额必须大于0' }),
+  doc_no: optText('通知书/单据编号', 100),
+  note: optText('备注'),
+});
+
+export const valuationSchema = z.object({
+  fund_id: id('基金'),
+  as_of_date: date('估值日'),
+  nav_fen: money('引导基金份额净值'),
+  source: oneOf('来源', VALUATION_SOURCE.codes).default('gp_report'),
+  note: optText('备注'),
+});
+
+export const enterpriseSchema = z.object({
+  name: requiredText('企业名称'),
+  uscc: uscc(),
+  industry: oneOf('所属产业', INDUSTRY.codes).default('other'),
+  district: optText('注册区域', 50),
+  in_district: z.union([z.literal(0), z.literal(1)], { error: '是否区内企业应为是或否' }).default(0),
+  founded_date: optDate('成立日期'),
+  ...contact,
+});
+
+const reinvestFields = {
+  reinvest_category: oneOf('返投认定类别', REINVEST_CATEGORY.codes).nullable().optional(),
+  reinvest_recognised_fen: optMoney('返投认定金额'),
+};
+
+function reinvestPairRule(
+  r: { reinvest_category?: string | null; reinvest_recognised_fen?: number | null },
+  ctx: z.RefinementCtx,
+) {
+  const hasCat = r.reinvest_category != null;
+  const hasAmt = r.reinvest_recognised_fen != null;
+  if (hasCat && !hasAmt)
+    ctx.addIssue({ code: 'custom', path: ['reinvest_recognised_fen'], message: '已选认定类别，请填写返投认定金额' });
+  if (hasAmt && !hasCat)
+    ctx.addIssue({ code: 'custom', path: ['reinvest_category'], message: '已填认定金额，请选择返投认定类别' });
+}
+
+export const investmentSchema = z
+  .object({
+    fund_id: id('基金'),
+    enterprise_id: id('被投企业'),
+    date: date('投资日期'),
+    amount_fen: money('投资金额').refine((v) => v > 0, { error: '投资金额必须大于0' }),
+    round: optText('轮次', 30),
+    stake_pct: ratio('持股比例(%)', 100).nullable().optional(),
+    post_money_fen: optMoney('投后估值'),
+    status: oneOf('状态', INVESTMENT_STATUS.codes).default('held'),
+    exit_date: optDate('退出日期'),
+    exit_proceeds_fen: optMoney('退出回款'),
+    current_value_fen: optMoney('当前估值'),
+    ...reinvestFields,
+    notes: optText('备注'),
+  })
+  .superRefine((r, ctx) => {
+    if (r.exit_date && r.exit_date < r.date)
+      ctx.addIssue({ code: 'custom', path: ['exit_date'], message: '退出日期不能早于投资日期' });
+    if (r.status === 'exited' && !r.exit_date)
+      ctx.addIssue({ code: 'custom', path: ['exit_date'], message: '已退出的投资请填写退出日期' });
+    if (r.status === 'held' && r.exit_date)
+      ctx.addIssue({ code: 'custom', path: ['status'], message: '已填写退出日期，状态应为“已退出”' });
+    reinvestPairRule(r, ctx);
+  });
+
+export const landedProjectSchema = z
+  .object({
+    enterprise_id: id('落地企业'),
+    name: optText('项目名称', 100),
+    fund_id: id('引荐基金').nullable().optional(),
+    landed_date: date('落地日期'),
+    amount_fen: money('落户金额'),
+    kind: oneOf('落地方式', LANDED_KIND.codes).default('new'),
+    industry: oneOf('所属产业', INDUSTRY.codes).default('other'),
+    status: oneOf('状态', LANDED_STATUS.codes).default('registered'),
+    ...reinvestFields,
+    notes: optText('备注'),
+  })
+  .superRefine((r, ctx) => {
+    reinvestPairRule(r, ctx);
+    if (r.reinvest_category != null && r.fund_id == null)
+      ctx.addIssue({ code: 'custom', path: ['fund_id'], message: '返投认定需要选择引荐基金' });
+  });
+
+export const institutionSchema = z.object({
+  name: requiredText('机构名称'),
+  kind: oneOf('机构类型', INSTITUTION_KIND.codes).default('vc'),
+  ...contact,
+});
+
+export const financingDealSchema = z
+  .object({
+    enterprise_id: id('企业'),
+    institution_id: id('投资机构'),
+    stage: oneOf('阶段', DEAL_STAGE.codes).default('contact'),
+    first_contact_date: optDate('首次对接日期'),
+    amount_sought_fen: optMoney('拟融资金额'),
+    amount_closed_fen: optMoney('完成融资金额'),
+    closed_date: optDate('完成日期'),
+    round: optText('轮次', 30),
+    notes: optText('备注'),
+  })
+  .superRefine((r, ctx) => {
+    if (r.stage === 'closed') {
+      if (r.amount_closed_fen == null || r.amount_closed_fen <= 0)
+        ctx.addIssue({ code: 'custom', path: ['amount_closed_fen'], message: '阶段为“已完成”时须填写完成融资金额' });
+      if (!r.closed_date)
+        ctx.addIssue({ code: 'custom', path: ['closed_date'], message: '阶段为“已完成”时须填写完成日期' });
+    } else if (r.amount_closed_fen != null && r.amount_closed_fen > 0) {
+      ctx.addIssue({ code: 'custom', path: ['stage'], message: '已填写完成融资金额，阶段应为“已完成”' });
+    }
+    if (r.first_contact_date && r.closed_date && r.closed_date < r.first_contact_date)
+      ctx.addIssue({ code: 'custom', path: ['closed_date'], message: '完成日期不能早于首次对接日期' });
+  });
+
+export const ENTITY_SCHEMAS = {
+  manager: managerSchema,
+  fund: fundSchema,
+  cash_flow: cashFlowSchema,
+  valuation: valuationSchema,
+  enterprise: enterpriseSchema,
+  investment: investmentSchema,
+  landed_project: landedProjectSchema,
+  institution: institutionSchema,
+  financing_deal: financingDealSchema,
+} satisfies Record<Entity, z.ZodType>;
+
+/** What a user enters for each ledger (before defaults). */
+export type EntityInput = { [E in Entity]: z.input<(typeof ENTITY_SCHEMAS)[E]> };
+/** A validated record, ready to store. */
+export type EntityValues = { [E in Entity]: z.output<(typeof ENTITY_SCHEMAS)[E]> };
+
+export type FieldIssue = { field: string | null; message: string };
+
+/** Validate one record; issues name the field (column) they belong to. */
+export function validateEntity<E extends Entity>(
+  entity: E,
+  values: unknown,
+): { ok: true; value: EntityValues[E] } | { ok: false; issues: FieldIssue[] } {
+  const r = ENTITY_SCHEMAS[entity].safeParse(values);
+  if (r.success) return { ok: true, value: r.data as EntityValues[E] };
+  return {
+    ok: false,
+    issues: r.error.issues.map((i) => ({
+      field: i.path.length > 0 ? String(i.path[0]) : null,
+      message: i.message,
+    })),
+  };
+}
