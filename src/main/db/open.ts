@@ -24,7 +24,8 @@ export interface OpenedDb {
 export interface OpenOptions {
   /** Path of an Electron-ABI build of better_sqlite3.node (the Electron shell passes it). */
   nativeBinding?: string;
-  readonly?: boolean;
+  /** Refuse to create a new file (the CLI's read commands). */
+  mustExist?: boolean;
   /** Skip the integrity checks (benchmarks measure both ways). */
   skipIntegrityCheck?: boolean;
 }
@@ -46,6 +47,9 @@ function nowStamp() {
  */
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpenedDb> {
   const existed = existsSync(path) && statSync(path).size > 0;
+  if (options.mustExist && !existsSync(path)) {
+    throw new DbError('cannot_open', `数据库文件“${path}”不存在`);
+  }
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new DbError('not_a_file', `“${path}”是一个文件夹，不是数据库文件`);
   }

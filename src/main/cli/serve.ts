@@ -1,0 +1,33 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPreviewServer } from '../host/preview-server';
+import { resolveDbPath } from '../host/db-path';
+import { defaultDataDir } from '../host/data-dir';
+import type { Command } from './commands-core';
+import { parse } from './args';
+import { withDb } from './session';
+
+const appRoot = join(fileURLToPath(import.meta.url), '..', '..', '..', '..');
+
+export const serveCommand: Command = {
+  summary: 'serve [--db FILE] [--port N]            在浏览器中使用（仅本机 127.0.0.1）',
+  run: async (argv, io) => {
+    const { values } = parse(argv, { db: { type: 'string' }, port: { type: 'string' } });
+    const dbPath = resolveDbPath(typeof values.db === 'string' ? ['--db', values.db] : [], process.env, defaultDataDir());
+    const port = values.port ? Number(values.port) : 0;
+    await withDb(dbPath, {}, async (ctx) => {
+      const s = await startPreviewServer(
+        { ...ctx, host: 'browser' },
+        { rendererDir: join(appRoot, 'out', 'renderer'), port },
+      );
+      io.out(`FundDesk 浏览器预览已启动：${s.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
+      await new Promise<void>((ok) => {
+        const stop = () => ok();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await s.close();
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,26 @@
+import { openDatabase, type OpenOptions } from '../db/open';
+import { DbError } from '../db/errors';
+import type { HandlerContext } from '../handlers';
+import { CliError } from './args';
+
+export const VERSION = '0.1.0';
+
+/** Open the database for one command and always close it. */
+export async function withDb<T>(
+  path: string,
+  options: OpenOptions,
+  run: (ctx: HandlerContext) => Promise<T>,
+): Promise<T> {
+  let opened: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    opened = await openDatabase(path, options);
+  } catch (e) {
+    if (e instanceof DbError) throw new CliError(e.message);
+    throw e;
+  }
+  try {
+    return await run({ opened, host: 'cli', version: VERSION });
+  } finally {
+    await opened.close();
+  }
+}

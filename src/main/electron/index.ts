@@ -1,0 +1,120 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { openDatabase, type OpenedDb } from '../db/open';
+import { DbError } from '../db/errors';
+import { dispatch, type HandlerContext } from '../handlers';
+import { resolveDbPath } from '../host/db-path';
+import { buildMenu } from './menu';
+import { electronPrintPdf } from './print-pdf';
+
+/**
+ * The thin Electron shell: one window, the menu, native dialogs, IPC to the handler map, a
+ * single-instance lock and the security settings. Everything else lives in services.
+ */
+const here = dirname(fileURLToPath(import.meta.url));
+const appRoot = join(here, '..', '..');
+const rendererIndex = join(appRoot, 'out', 'renderer', 'index.html');
+const rendererUrl = pathToFileURL(rendererIndex).href;
+
+let win: BrowserWindow | null = null;
+let opened: OpenedDb | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+  app.whenReady().then(start);
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void opened?.close();
+  });
+}
+
+app.on('web-contents-created', (_e, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (url !== rendererUrl) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+function nativeBinding(): string | undefined {
+  const p = join(appRoot, '.electron-native', 'better_sqlite3.node');
+  return existsSync(p) ? p : undefined;
+}
+
+async function start() {
+  const dbPath = resolveDbPath(process.argv.slice(1), process.env, app.getPath('userData'));
+  try {
+    const nb = nativeBinding();
+    opened = await openDatabase(dbPath, nb ? { nativeBinding: nb } : {});
+  } catch (e) {
+    const message = e instanceof DbError ? e.message : `无法打开数据库：${(e as Error).message}`;
+    dialog.showErrorBox('FundDesk 无法打开数据库', `${message}\n\n数据库文件：${dbPath}`);
+    app.exit(1);
+    return;
+  }
+  const ctx: HandlerContext = {
+    opened,
+    host: 'electron',
+    version: app.getVersion(),
+    printPdf: electronPrintPdf,
+    progress: (task, done, total) => win?.webContents.send('funddesk:progress', { task, done, total }),
+  };
+
+  ipcMain.handle('funddesk:invoke', (event, channel: unknown, input: unknown) => {
+    if (event.senderFrame?.url !== rendererUrl) {
+      return { ok: false, error: { code: 'bad_request', message: '拒绝来自未知页面的调用' } };
+    }
+    return dispatch(ctx, String(channel), input);
+  });
+  ipcMain.handle('funddesk:save-file', async (event, name: unknown, data: unknown) => {
+    if (event.senderFrame?.url !== rendererUrl || !win) return null;
+    if (typeof name !== 'string' || !(data instanceof Uint8Array)) return null;
+    const r = await dialog.showSaveDialog(win, { defaultPath: basename(name) });
+    if (r.canceled || !r.filePath) return null;
+    await writeFile(r.filePath, data);
+    return r.filePath;
+  });
+  ipcMain.handle('funddesk:open-file', async (event, filters: unknown) => {
+    if (event.senderFrame?.url !== rendererUrl || !win) return null;
+    const r = await dialog.showOpenDialog(win, {
+      properties: ['openFile'],
+      filters: Array.isArray(filters) ? (filters as Electron.FileFilter[]) : [],
+    });
+    const file = r.filePaths[0];
+    if (r.canceled || !file) return null;
+    return { name: basename(file), data: new Uint8Array(await readFile(file)) };
+  });
+
+  win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    title: 'FundDesk 基金台账',
+    show: false,
+    webPreferences: {
+      preload: join(appRoot, 'out', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  Menu.setApplicationMenu(buildMenu(win));
+  win.once('ready-to-show', () => win?.show());
+  await win.loadFile(rendererIndex);
+}

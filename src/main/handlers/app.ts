@@ -1,0 +1,26 @@
+import type { appChannels } from '../../shared/contract/app';
+import { LATEST_MIGRATION } from '../../../migrations';
+import { loadDemo } from '../demo';
+import { listAudit } from '../services/audit-log';
+import { isDemo, isEmpty, getSetting, setSetting } from '../services/meta';
+import { getOverview } from '../services/overview';
+import type { HandlerMap } from './types';
+
+export const appHandlers: HandlerMap<keyof typeof appChannels> = {
+  'app.info': async (_input, ctx) => ({
+    version: ctx.version,
+    dbPath: ctx.opened.path,
+    isDemo: await isDemo(ctx.opened.db),
+    isEmpty: await isEmpty(ctx.opened.db),
+    schemaVersion: LATEST_MIGRATION,
+    host: ctx.host,
+  }),
+  'demo.load': async (input, ctx) => loadDemo(ctx.opened.db, { replace: input.replace }),
+  'overview.get': async (input, ctx) => getOverview(ctx.opened.db, input.asOf),
+  'audit.list': async (input, ctx) => listAudit(ctx.opened.db, input),
+  'settings.get': async (input, ctx) => getSetting(ctx.opened.db, input.key),
+  'settings.set': async (input, ctx) => {
+    await setSetting(ctx.opened.db, input.key, input.value);
+    return null;
+  },
+};

@@ -1,0 +1,12 @@
+import { isAbsolute, join, resolve } from 'node:path';
+
+export const DB_FILE_NAME = 'funddesk.sqlite';
+
+/** The database path: `--db PATH`, then FUNDDESK_DB, then the default folder (Electron's userData). */
+export function resolveDbPath(argv: readonly string[], env: NodeJS.ProcessEnv, defaultDir: string): string {
+  const i = argv.indexOf('--db');
+  const fromArg = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--db='))?.slice(5);
+  const chosen = fromArg ?? env.FUNDDESK_DB;
+  if (chosen) return isAbsolute(chosen) ? chosen : resolve(chosen);
+  return join(defaultDir, DB_FILE_NAME);
+}

@@ -1,0 +1,40 @@
+import type { AuditEntry } from '../../shared/contract/app';
+import type { Db } from '../db/open';
+
+export interface AuditQuery {
+  entity?: string | undefined;
+  entityId?: number | undefined;
+  action?: 'create' | 'update' | 'delete' | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  text?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** Browse the audit log, newest first. Dates filter on the local calendar day of the entry. */
+export async function listAudit(db: Db, q: AuditQuery): Promise<{ total: number; entries: AuditEntry[] }> {
+  let base = db.selectFrom('audit_log');
+  if (q.entity) base = base.where('entity', '=', q.entity);
+  if (q.entityId != null) base = base.where('entity_id', '=', q.entityId);
+  if (q.action) base = base.where('action', '=', q.action);
+  if (q.from) base = base.where('at', '>=', `${q.from}T00:00:00`);
+  if (q.to) base = base.where('at', '<=', `${q.to}T23:59:59.999Z`);
+  if (q.text) base = base.where('summary', 'like', `%${q.text.replace(/[%_]/g, '')}%`);
+  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base.selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute();
+  return {
+    total: Number(n),
+    entries: rows.map((r) => ({
+      id: r.id,
+      at: r.at,
+      action: r.action as AuditEntry['action'],
+      entity: r.entity,
+      entity_id: r.entity_id,
+      summary: r.summary,
+      before: r.before_json ? JSON.parse(r.before_json) : null,
+      after: r.after_json ? JSON.parse(r.after_json) : null,
+      source: r.source,
+    })),
+  };
+}

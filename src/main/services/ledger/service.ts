@@ -1,0 +1,195 @@
+import { sql } from 'kysely';
+import type { LedgerRow, LinkEntity, LinkOption } from '../../../shared/contract/ledger';
+import type { Entity } from '../../../shared/domain';
+import { ENTITY_SCHEMAS, type FieldIssue, validateEntity } from '../../../shared/schemas/entities';
+import type { Db } from '../../db/open';
+import { type AuditSource, changedFields, writeAudit } from './audit';
+import { explainSqliteError, fail } from './errors';
+import { REGISTRY } from './registry';
+import { checkRules } from './rules';
+
+type Values = Record<string, unknown>;
+
+/** The columns a user may set for an entity (the keys of its schema). */
+export function columnsOf(entity: Entity): string[] {
+  return Object.keys(ENTITY_SCHEMAS[entity].shape);
+}
+
+function pick(entity: Entity, row: Values): Values {
+  const out: Values = {};
+  for (const c of columnsOf(entity)) if (c in row) out[c] = row[c];
+  return out;
+}
+
+export async function listRows(db: Db, entity: Entity, where?: Record<string, number | string>) {
+  let q = REGISTRY[entity].list(db);
+  const allowed = new Set(columnsOf(entity));
+  for (const [k, v] of Object.entries(where ?? {})) {
+    if (!allowed.has(k)) fail('bad_request', `不能按“${k}”筛选`);
+    q = q.where(`t.${k}`, '=', v);
+  }
+  return (await q.orderBy('t.id').execute()) as LedgerRow[];
+}
+
+export async function getRow(db: Db, entity: Entity, id: number): Promise<LedgerRow> {
+  const row = await REGISTRY[entity].list(db).where('t.id', '=', id).executeTakeFirst();
+  if (!row) fail('not_found', `${REGISTRY[entity].label}（编号 ${id}）不存在，可能已被删除`);
+  return row as LedgerRow;
+}
+
+function validated(entity: Entity, values: Values) {
+  const r = validateEntity(entity, values);
+  if (!r.ok) fail('validation', r.issues.map((i) => i.message).join('；'), r.issues);
+  return r.value as Values;
+}
+
+async function assertRules(db: Db, entity: Entity, values: Values, selfId: number | null) {
+  const issues = await checkRules(db, entity, values, selfId);
+  if (issues.length > 0) fail('conflict', issues.map((i) => i.message).join('；'), issues);
+}
+
+export async function createRow(db: Db, entity: Entity, input: Values, source: AuditSource = 'ui') {
+  const values = validated(entity, input);
+  const def = REGISTRY[entity];
+  try {
+    const id = await db.transaction().execute(async (trx) => {
+      await assertRules(trx, entity, values, null);
+      const r = await trx
+        .insertInto(def.table)
+        .values(values as never)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const after = await trx.selectFrom(def.table).selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        action: 'create',
+        entity,
+        id: r.id,
+        summary: `新增${def.label}“${def.nameOf(after)}”`,
+        after: after as Values,
+        source,
+      });
+      return r.id;
+    });
+    return getRow(db, entity, id);
+  } catch (e) {
+    throw explainSqliteError(e);
+  }
+}
+
+export async function updateRow(db: Db, entity: Entity, id: number, patch: Values, source: AuditSource = 'ui') {
+  const def = REGISTRY[entity];
+  try {
+    await db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirst();
+      if (!before) fail('not_found', `${def.label}（编号 ${id}）不存在，可能已被删除`);
+      const merged = validated(entity, { ...pick(entity, before as Values), ...pick(entity, patch) });
+      await assertRules(trx, entity, merged, id);
+      await trx
+        .updateTable(def.table)
+        .set({ ...(merged as object), updated_at: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` } as never)
+        .where('id', '=', id)
+        .execute();
+      const after = await trx.selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const diff = changedFields(before as Values, after as Values);
+      if (Object.keys(diff.after).length > 0) {
+        await writeAudit(trx, {
+          action: 'update',
+          entity,
+          id,
+          summary: `修改${def.label}“${def.nameOf(after)}”`,
+          ...diff,
+          source,
+        });
+      }
+    });
+    return getRow(db, entity, id);
+  } catch (e) {
+    throw explainSqliteError(e);
+  }
+}
+
+export async function deleteRow(db: Db, entity: Entity, id: number, source: AuditSource = 'ui') {
+  const def = REGISTRY[entity];
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const before = await getRow(trx, entity, id);
+      const blockers: string[] = [];
+      for (const d of def.dependents) {
+        const { n } = await trx
+          .selectFrom(d.table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where(d.column as never, '=', id as never)
+          .executeTakeFirstOrThrow();
+        if (Number(n) > 0) blockers.push(`${n} ${d.unit}${d.label}`);
+      }
+      if (blockers.length > 0) {
+        fail('in_use', `不能删除${def.label}“${def.nameOf(before)}”：还有 ${blockers.join('、')} 关联到它，请先处理这些记录`);
+      }
+      const stored = await trx.selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      await trx.deleteFrom(def.table).where('id', '=', id).execute();
+      await writeAudit(trx, {
+        action: 'delete',
+        entity,
+        id,
+        summary: `删除${def.label}“${def.nameOf(before)}”`,
+        before: stored as Values,
+        source,
+      });
+      return before;
+    });
+  } catch (e) {
+    throw explainSqliteError(e);
+  }
+}
+
+/** Undo a delete: put the record back with its own id. */
+export async function restoreRow(db: Db, entity: Entity, row: Values, source: AuditSource = 'undo') {
+  const id = row.id;
+  if (typeof id !== 'number' || !Number.isInteger(id) || id <= 0) fail('bad_request', '要恢复的记录缺少编号');
+  const def = REGISTRY[entity];
+  const values = validated(entity, pick(entity, row));
+  try {
+    await db.transaction().execute(async (trx) => {
+      const taken = await trx.selectFrom(def.table).select('id').where('id', '=', id).executeTakeFirst();
+      if (taken) fail('conflict', `${def.label}（编号 ${id}）已存在，无需恢复`);
+      await assertRules(trx, entity, values, null);
+      await trx
+        .insertInto(def.table)
+        .values({ ...values, id } as never)
+        .execute();
+      const after = await trx.selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      await writeAudit(trx, {
+        action: 'create',
+        entity,
+        id,
+        summary: `撤销删除，恢复${def.label}“${def.nameOf(after)}”`,
+        after: after as Values,
+        source,
+      });
+    });
+    return getRow(db, entity, id);
+  } catch (e) {
+    throw explainSqliteError(e);
+  }
+}
+
+export async function linkOptions(db: Db, entity: LinkEntity): Promise<LinkOption[]> {
+  switch (entity) {
+    case 'fund':
+      return (await db.selectFrom('funds').select(['id', 'name', 'kind']).orderBy('name').execute()).map((r) => ({
+        id: r.id,
+        name: r.name,
+        hint: r.kind === 'sub' ? '子基金' : '直投基金',
+      }));
+    case 'enterprise':
+      return (await db.selectFrom('enterprises').select(['id', 'name', 'uscc']).orderBy('name').execute()).map(
+        (r) => ({ id: r.id, name: r.name, ...(r.uscc ? { hint: r.uscc } : {}) }),
+      );
+    case 'manager':
+      return db.selectFrom('managers').select(['id', 'name']).orderBy('name').execute();
+    case 'institution':
+      return db.selectFrom('institutions').select(['id', 'name']).orderBy('name').execute();
+  }
+}
+
+export type { FieldIssue };
