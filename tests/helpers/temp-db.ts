@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '../../src/shared/contract/client';
-import { openDatabase, type OpenedDb } from '../../src/main/db/open';
+import { type OpenedDb, openDatabase } from '../../src/main/db/open';
 import { dispatch, type HandlerContext } from '../../src/main/handlers';
+import { createClient } from '../../src/shared/contract/client';
 
 /** A real SQLite file in a fresh temporary folder, removed by cleanup(). */
 export async function tempDb(name = 'funddesk.db') {

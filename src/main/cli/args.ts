@@ -17,7 +17,10 @@ export interface Io {
 
 export type Options = Record<string, string | boolean | undefined>;
 
-export function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>) {
+export function parse(
+  argv: string[],
+  options: Record<string, { type: 'string' | 'boolean'; short?: string }>,
+) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {

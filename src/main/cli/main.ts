@@ -15,7 +15,10 @@ const commands: Record<string, Command> = {
       const [name, ...rest] = argv;
       const run = name ? reportCommands[name] : undefined;
       if (!run) {
-        throw new CliError(`请指定报表名称：${Object.keys(reportCommands).join('、')}${name ? `（未知：${name}）` : ''}`, 2);
+        throw new CliError(
+          `请指定报表名称：${Object.keys(reportCommands).join('、')}${name ? `（未知：${name}）` : ''}`,
+          2,
+        );
       }
       return run(rest, io);
     },

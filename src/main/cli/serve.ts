@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startPreviewServer } from '../host/preview-server';
-import { resolveDbPath } from '../host/db-path';
 import { defaultDataDir } from '../host/data-dir';
-import type { Command } from './commands-core';
+import { resolveDbPath } from '../host/db-path';
+import { startPreviewServer } from '../host/preview-server';
 import { parse } from './args';
+import type { Command } from './commands-core';
 import { withDb } from './session';
 
 const appRoot = join(fileURLToPath(import.meta.url), '..', '..', '..', '..');
@@ -13,7 +13,11 @@ export const serveCommand: Command = {
   summary: 'serve [--db FILE] [--port N]            在浏览器中使用（仅本机 127.0.0.1）',
   run: async (argv, io) => {
     const { values } = parse(argv, { db: { type: 'string' }, port: { type: 'string' } });
-    const dbPath = resolveDbPath(typeof values.db === 'string' ? ['--db', values.db] : [], process.env, defaultDataDir());
+    const dbPath = resolveDbPath(
+      typeof values.db === 'string' ? ['--db', values.db] : [],
+      process.env,
+      defaultDataDir(),
+    );
     const port = values.port ? Number(values.port) : 0;
     await withDb(dbPath, {}, async (ctx) => {
       const s = await startPreviewServer(

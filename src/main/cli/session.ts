@@ -1,5 +1,5 @@
-import { openDatabase, type OpenOptions } from '../db/open';
 import { DbError } from '../db/errors';
+import { type OpenOptions, openDatabase } from '../db/open';
 import type { HandlerContext } from '../handlers';
 import { CliError } from './args';
 

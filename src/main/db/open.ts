@@ -104,22 +104,20 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   };
 }
 
-function inspectExisting(
-  raw: SqliteDatabase.Database,
-  path: string,
-  existed: boolean,
-  options: OpenOptions,
-) {
+function inspectExisting(raw: SqliteDatabase.Database, path: string, existed: boolean, options: OpenOptions) {
   if (!existed) return;
   let appId: number;
   let tables: string[];
   try {
     appId = raw.pragma('application_id', { simple: true }) as number;
-    tables = (raw.prepare(`SELECT name FROM sqlite_master WHERE type='table'`).all() as { name: string }[]).map(
-      (r) => r.name,
-    );
+    tables = (
+      raw.prepare(`SELECT name FROM sqlite_master WHERE type='table'`).all() as { name: string }[]
+    ).map((r) => r.name);
   } catch {
-    throw new DbError('not_funddesk', `“${basename(path)}”不是 SQLite 数据库文件，或文件已损坏；文件未被改动`);
+    throw new DbError(
+      'not_funddesk',
+      `“${basename(path)}”不是 SQLite 数据库文件，或文件已损坏；文件未被改动`,
+    );
   }
   if (appId !== APPLICATION_ID) {
     if (tables.length === 0 && appId === 0) return; // an empty SQLite file: ours to initialise
@@ -148,7 +146,8 @@ export function checkIntegrity(raw: SqliteDatabase.Database, path: string) {
       .map((r) => r.integrity_check)
       .filter((r) => r !== 'ok');
     const fk = raw.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-    for (const f of fk.slice(0, 20)) problems.push(`${f.table} 第 ${f.rowid} 行引用的 ${f.parent} 记录不存在`);
+    for (const f of fk.slice(0, 20))
+      problems.push(`${f.table} 第 ${f.rowid} 行引用的 ${f.parent} 记录不存在`);
   } catch (e) {
     problems = [(e as Error).message];
   }

@@ -1,10 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
-import { openDatabase, type OpenedDb } from '../db/open';
 import { DbError } from '../db/errors';
+import { type OpenedDb, openDatabase } from '../db/open';
 import { dispatch, type HandlerContext } from '../handlers';
 import { resolveDbPath } from '../host/db-path';
 import { buildMenu } from './menu';

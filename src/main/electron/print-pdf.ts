@@ -8,7 +8,11 @@ export async function electronPrintPdf(html: string): Promise<Uint8Array> {
   });
   try {
     await w.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`);
-    const pdf = await w.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+    const pdf = await w.webContents.printToPDF({
+      pageSize: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+    });
     return new Uint8Array(pdf);
   } finally {
     w.destroy();

@@ -1,8 +1,8 @@
-import type { appChannels } from '../../shared/contract/app';
 import { LATEST_MIGRATION } from '../../../migrations';
+import type { appChannels } from '../../shared/contract/app';
 import { loadDemo } from '../demo';
 import { listAudit } from '../services/audit-log';
-import { isDemo, isEmpty, getSetting, setSetting } from '../services/meta';
+import { getSetting, isDemo, isEmpty, setSetting } from '../services/meta';
 import { getOverview } from '../services/overview';
 import type { HandlerMap } from './types';
 

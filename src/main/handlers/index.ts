@@ -13,9 +13,16 @@ export const handlers: HandlerMap = {
 };
 
 /** Validate the input against the contract, run the handler, and wrap the outcome in an envelope. */
-export async function dispatch(ctx: HandlerContext, channel: string, rawInput: unknown): Promise<Envelope<unknown>> {
+export async function dispatch(
+  ctx: HandlerContext,
+  channel: string,
+  rawInput: unknown,
+): Promise<Envelope<unknown>> {
   if (typeof channel !== 'string' || !isChannel(channel)) {
-    return { ok: false, error: { code: 'bad_request', message: `未知的调用：${String(channel).slice(0, 80)}` } };
+    return {
+      ok: false,
+      error: { code: 'bad_request', message: `未知的调用：${String(channel).slice(0, 80)}` },
+    };
   }
   const parsed = contract[channel].input.safeParse(rawInput);
   if (!parsed.success) {

@@ -58,7 +58,8 @@ export async function startPreviewServer(
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, { ok: false, error: { code: 'bad_request', message: '只接受 POST' } });
+      if (req.method !== 'POST')
+        return send(res, 405, { ok: false, error: { code: 'bad_request', message: '只接受 POST' } });
       const given = Buffer.from(String(req.headers['x-funddesk-token'] ?? ''));
       if (given.length !== tokenBuf.length || !timingSafeEqual(given, tokenBuf)) {
         return send(res, 403, { ok: false, error: { code: 'bad_request', message: '访问令牌无效' } });
@@ -68,7 +69,10 @@ export async function startPreviewServer(
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : undefined;
       } catch {
-        return send(res, 400, { ok: false, error: { code: 'bad_request', message: '请求内容不是有效的 JSON' } });
+        return send(res, 400, {
+          ok: false,
+          error: { code: 'bad_request', message: '请求内容不是有效的 JSON' },
+        });
       }
       const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       return send(res, 200, await dispatch(ctx, channel, input));
@@ -79,7 +83,13 @@ export async function startPreviewServer(
     }
     const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
     const file = resolve(root, rel);
-    if (rel === '' || rel === 'index.html' || !file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    if (
+      rel === '' ||
+      rel === 'index.html' ||
+      !file.startsWith(root + sep) ||
+      !existsSync(file) ||
+      !statSync(file).isFile()
+    ) {
       res.writeHead(200, { 'content-type': TYPES['.html']!, 'cache-control': 'no-store' });
       return res.end(indexHtml);
     }

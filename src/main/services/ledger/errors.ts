@@ -10,13 +10,19 @@ export function explainSqliteError(e: unknown): ApiError {
   const err = e as { code?: string; message?: string };
   const msg = err.message ?? String(e);
   if (err.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(msg)) {
-    return new ApiError({ code: 'conflict', message: `与已有记录重复（${msg.replace('UNIQUE constraint failed: ', '')}）` });
+    return new ApiError({
+      code: 'conflict',
+      message: `与已有记录重复（${msg.replace('UNIQUE constraint failed: ', '')}）`,
+    });
   }
   if (err.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || /FOREIGN KEY/.test(msg)) {
     return new ApiError({ code: 'in_use', message: '关联的记录不存在或仍被其他记录引用' });
   }
   if (err.code === 'SQLITE_CONSTRAINT_CHECK' || /CHECK constraint failed/.test(msg)) {
-    return new ApiError({ code: 'validation', message: `数据不符合规则：${msg.replace('CHECK constraint failed: ', '')}` });
+    return new ApiError({
+      code: 'validation',
+      message: `数据不符合规则：${msg.replace('CHECK constraint failed: ', '')}`,
+    });
   }
   if (typeof err.code === 'string' && err.code.startsWith('SQLITE_')) {
     return new ApiError({ code: 'database', message: `数据库错误：${msg}` });

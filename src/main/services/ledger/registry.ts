@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Entity } from '../../../shared/domain';
 import type { Db } from '../../db/open';
 import type { TableName } from '../../db/schema';
@@ -33,7 +34,11 @@ export const REGISTRY: Record<Entity, EntityDef> = {
         .selectFrom('managers as t')
         .selectAll('t')
         .select((eb) =>
-          eb.selectFrom('funds').whereRef('funds.manager_id', '=', 't.id').select(eb.fn.countAll().as('n')).as('fund_count'),
+          eb
+            .selectFrom('funds')
+            .whereRef('funds.manager_id', '=', 't.id')
+            .select(eb.fn.countAll().as('n'))
+            .as('fund_count'),
         ),
   },
   fund: {
@@ -52,7 +57,12 @@ export const REGISTRY: Record<Entity, EntityDef> = {
         .selectFrom('funds as t')
         .leftJoin('managers as m', 'm.id', 't.manager_id')
         .selectAll('t')
-        .select('m.name as manager_name'),
+        .select('m.name as manager_name')
+        .select(
+          sql<number>`(SELECT coalesce(sum(c.amount_fen), 0) FROM cash_flows c WHERE c.fund_id = t.id AND c.type = 'call')`.as(
+            'paid_in_fen',
+          ),
+        ),
   },
   cash_flow: {
     table: 'cash_flows',
@@ -104,7 +114,12 @@ export const REGISTRY: Record<Entity, EntityDef> = {
         .innerJoin('funds as f', 'f.id', 't.fund_id')
         .innerJoin('enterprises as e', 'e.id', 't.enterprise_id')
         .selectAll('t')
-        .select(['f.name as fund_name', 'f.kind as fund_kind', 'e.name as enterprise_name', 'e.industry as industry']),
+        .select([
+          'f.name as fund_name',
+          'f.kind as fund_kind',
+          'e.name as enterprise_name',
+          'e.industry as industry',
+        ]),
   },
   landed_project: {
     table: 'landed_projects',

@@ -16,7 +16,12 @@ const LINKS: Record<string, { entity: Entity; label: string }> = {
  * Rules that need the stored data: unique columns (naming the record that already has the value),
  * linked records that must exist, and a 返投 recognition never counted twice for one fund and enterprise.
  */
-export async function checkRules(db: Db, entity: Entity, v: Values, selfId: number | null): Promise<FieldIssue[]> {
+export async function checkRules(
+  db: Db,
+  entity: Entity,
+  v: Values,
+  selfId: number | null,
+): Promise<FieldIssue[]> {
   const issues: FieldIssue[] = [];
   const def = REGISTRY[entity];
   for (const u of def.uniques) {

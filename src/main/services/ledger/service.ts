@@ -59,7 +59,11 @@ export async function createRow(db: Db, entity: Entity, input: Values, source: A
         .values(values as never)
         .returning('id')
         .executeTakeFirstOrThrow();
-      const after = await trx.selectFrom(def.table).selectAll().where('id', '=', r.id).executeTakeFirstOrThrow();
+      const after = await trx
+        .selectFrom(def.table)
+        .selectAll()
+        .where('id', '=', r.id)
+        .executeTakeFirstOrThrow();
       await writeAudit(trx, {
         action: 'create',
         entity,
@@ -76,7 +80,13 @@ export async function createRow(db: Db, entity: Entity, input: Values, source: A
   }
 }
 
-export async function updateRow(db: Db, entity: Entity, id: number, patch: Values, source: AuditSource = 'ui') {
+export async function updateRow(
+  db: Db,
+  entity: Entity,
+  id: number,
+  patch: Values,
+  source: AuditSource = 'ui',
+) {
   const def = REGISTRY[entity];
   try {
     await db.transaction().execute(async (trx) => {
@@ -89,7 +99,11 @@ export async function updateRow(db: Db, entity: Entity, id: number, patch: Value
         .set({ ...(merged as object), updated_at: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` } as never)
         .where('id', '=', id)
         .execute();
-      const after = await trx.selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const after = await trx
+        .selectFrom(def.table)
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       const diff = changedFields(before as Values, after as Values);
       if (Object.keys(diff.after).length > 0) {
         await writeAudit(trx, {
@@ -123,9 +137,16 @@ export async function deleteRow(db: Db, entity: Entity, id: number, source: Audi
         if (Number(n) > 0) blockers.push(`${n} ${d.unit}${d.label}`);
       }
       if (blockers.length > 0) {
-        fail('in_use', `不能删除${def.label}“${def.nameOf(before)}”：还有 ${blockers.join('、')} 关联到它，请先处理这些记录`);
+        fail(
+          'in_use',
+          `不能删除${def.label}“${def.nameOf(before)}”：还有 ${blockers.join('、')} 关联到它，请先处理这些记录`,
+        );
       }
-      const stored = await trx.selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const stored = await trx
+        .selectFrom(def.table)
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       await trx.deleteFrom(def.table).where('id', '=', id).execute();
       await writeAudit(trx, {
         action: 'delete',
@@ -157,7 +178,11 @@ export async function restoreRow(db: Db, entity: Entity, row: Values, source: Au
         .insertInto(def.table)
         .values({ ...values, id } as never)
         .execute();
-      const after = await trx.selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const after = await trx
+        .selectFrom(def.table)
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       await writeAudit(trx, {
         action: 'create',
         entity,
@@ -176,15 +201,17 @@ export async function restoreRow(db: Db, entity: Entity, row: Values, source: Au
 export async function linkOptions(db: Db, entity: LinkEntity): Promise<LinkOption[]> {
   switch (entity) {
     case 'fund':
-      return (await db.selectFrom('funds').select(['id', 'name', 'kind']).orderBy('name').execute()).map((r) => ({
-        id: r.id,
-        name: r.name,
-        hint: r.kind === 'sub' ? '子基金' : '直投基金',
-      }));
-    case 'enterprise':
-      return (await db.selectFrom('enterprises').select(['id', 'name', 'uscc']).orderBy('name').execute()).map(
-        (r) => ({ id: r.id, name: r.name, ...(r.uscc ? { hint: r.uscc } : {}) }),
+      return (await db.selectFrom('funds').select(['id', 'name', 'kind']).orderBy('name').execute()).map(
+        (r) => ({
+          id: r.id,
+          name: r.name,
+          hint: r.kind === 'sub' ? '子基金' : '直投基金',
+        }),
       );
+    case 'enterprise':
+      return (
+        await db.selectFrom('enterprises').select(['id', 'name', 'uscc']).orderBy('name').execute()
+      ).map((r) => ({ id: r.id, name: r.name, ...(r.uscc ? { hint: r.uscc } : {}) }));
     case 'manager':
       return db.selectFrom('managers').select(['id', 'name']).orderBy('name').execute();
     case 'institution':

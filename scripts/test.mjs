@@ -1,0 +1,27 @@
+// `npm test`: lint, typecheck, unit and service tests, build, then e2e tests in Chromium.
+import { spawnSync } from 'node:child_process';
+import { findChromium, NO_CHROMIUM_MESSAGE } from './chromium.mjs';
+
+const chromium = findChromium();
+if (!chromium) {
+  console.error(NO_CHROMIUM_MESSAGE);
+  process.exit(1);
+}
+
+const steps = [
+  ['代码检查 lint', 'npx', ['biome', 'check', '.']],
+  ['类型检查 typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['单元与服务测试 unit + service', 'npx', ['vitest', 'run']],
+  ['构建 build', 'npx', ['electron-vite', 'build']],
+  ['端到端测试 e2e', 'npx', ['playwright', 'test']],
+];
+
+for (const [name, cmd, args] of steps) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const t = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, FUNDDESK_CHROMIUM: chromium } });
+  console.log(
+    `=== ${name}: ${r.status === 0 ? '通过 ok' : `失败 failed (${r.status})`} in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+  );
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}

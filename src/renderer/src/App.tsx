@@ -1,0 +1,74 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
+import { api } from './api';
+import { DemoOffer } from './components/DemoOffer';
+import { navigate, useRoute } from './lib/router';
+import { ALL_NAV_ITEMS, NAV } from './nav';
+import { ROUTES } from './routes';
+
+const { Sider, Header, Content } = Layout;
+
+export function App() {
+  const { path } = useRoute();
+  const info = useQuery({ queryKey: ['app-info'], queryFn: () => api('app.info') });
+  const Page = ROUTES[path];
+  const current = ALL_NAV_ITEMS.find((i) => i.path === path);
+
+  return (
+    <Layout style={{ height: '100vh' }}>
+      <Sider width={208} theme="light" className="fd-sider">
+        <div className="fd-brand">
+          <span className="fd-brand-mark">FD</span>
+          <span>
+            FundDesk
+            <br />
+            <small>基金台账</small>
+          </span>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[path]}
+          onClick={(e) => navigate(e.key)}
+          items={NAV.map((g) => ({
+            type: 'group' as const,
+            key: g.label,
+            label: g.label,
+            children: g.items.map((i) => ({ key: i.path, icon: i.icon, label: i.label })),
+          }))}
+        />
+      </Sider>
+      <Layout>
+        <Header className="fd-header">
+          <Space size={12}>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {current?.label ?? '页面'}
+            </Typography.Title>
+            {info.data?.isDemo ? (
+              <Tag color="orange" data-testid="demo-tag">
+                示例数据
+              </Tag>
+            ) : null}
+          </Space>
+          <Typography.Text type="secondary" className="fd-header-db" title={info.data?.dbPath}>
+            {info.data ? `数据库：${info.data.dbPath}` : ''}
+          </Typography.Text>
+        </Header>
+        <Content className="fd-content">
+          {info.error ? (
+            <Alert type="error" showIcon title={`无法读取数据库：${(info.error as Error).message}`} />
+          ) : null}
+          {info.data?.isEmpty ? <DemoOffer /> : null}
+          {Page ? (
+            <Page />
+          ) : (
+            <Result
+              status="info"
+              title={`“${current?.label ?? path}”尚未开放`}
+              subTitle="该功能正在开发中，将在后续版本提供。台账数据不受影响。"
+            />
+          )}
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,348 @@
+import { DeleteOutlined, PlusOutlined, ReloadOutlined, UndoOutlined } from '@ant-design/icons';
+import type { ColumnSpec } from '@shared/columns/spec';
+import { ApiError } from '@shared/contract/define';
+import type { LinkEntity } from '@shared/contract/ledger';
+import type { Entity } from '@shared/domain';
+import type { Unit } from '@shared/money';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CellEditRequestEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { App as AntApp, Button, Input, Space, Tooltip, Typography } from 'antd';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { api } from '../api';
+import { UnitSwitch } from '../components/UnitSwitch';
+import { AddRecordModal } from './AddRecordModal';
+import { gridLocale, gridTheme } from './ag';
+import { buildColDefs, type CellErrors, cellKey, type Options, type Row, totalsRow } from './colDefs';
+import { useGridLayout } from './useGridLayout';
+import { useUndo } from './useUndo';
+
+export interface LedgerGridProps {
+  gridId: string;
+  entity: Entity;
+  /** e.g. “子基金” — used in buttons and messages. */
+  noun: string;
+  /** Measure word for the totals row: 只、条、笔、个、家. */
+  unitWord: string;
+  columns: ColumnSpec[];
+  where?: Record<string, string | number>;
+  /** Values every new record gets (e.g. kind = 'sub'). */
+  defaults?: Record<string, unknown>;
+  defaultUnit?: Unit;
+  /** Extra buttons (paste, export …) shown in the toolbar. */
+  extra?: (ctx: { gridApi: GridApi<Row> | null; unit: Unit; rows: Row[]; options: Options }) => ReactNode;
+  onOpenRow?: (row: Row) => void;
+  height?: number | string;
+}
+
+export function LedgerGrid(props: LedgerGridProps) {
+  const { entity, columns, where } = props;
+  const { message, modal } = AntApp.useApp();
+  const qc = useQueryClient();
+  const gridRef = useRef<GridApi<Row> | null>(null);
+  const [gridApi, setGridApi] = useState<GridApi<Row> | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [quick, setQuick] = useState('');
+  const [errors, setErrors] = useState<CellErrors>(() => new Map());
+  const [selected, setSelected] = useState<Row | null>(null);
+  const { layout, unit, save, captureFrom } = useGridLayout(props.gridId, props.defaultUnit ?? 'wan');
+  const undo = useUndo();
+
+  const queryKey = useMemo(() => ['ledger', entity, where ?? {}], [entity, where]);
+  const rowsQuery = useQuery({
+    queryKey,
+    queryFn: () => api('ledger.list', { entity, ...(where ? { where } : {}) }),
+  });
+  const rows = (rowsQuery.data ?? []) as Row[];
+
+  const links = useMemo(
+    () => [...new Set(columns.flatMap((c) => (c.kind === 'link' ? [c.link] : [])))] as LinkEntity[],
+    [columns],
+  );
+  const optionQueries = useQueries({
+    queries: links.map((l) => ({
+      queryKey: ['options', l],
+      queryFn: () => api('ledger.options', { entity: l }),
+    })),
+  });
+  const options: Options = {};
+  links.forEach((l, i) => {
+    options[l] = optionQueries[i]?.data ?? [];
+  });
+  const optionsKey = optionQueries.map((q) => q.dataUpdatedAt).join(',');
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: options change only when their queries do (optionsKey)
+  const colDefs = useMemo(
+    () => buildColDefs(columns, unit, options, errors),
+    [columns, unit, optionsKey, errors],
+  );
+
+  const refreshTotals = useCallback(() => {
+    const g = gridRef.current;
+    if (!g) return;
+    const shown: Row[] = [];
+    g.forEachNodeAfterFilter((n) => {
+      if (n.data) shown.push(n.data);
+    });
+    g.setGridOption('pinnedBottomRowData', [totalsRow(columns, shown, props.unitWord)]);
+  }, [columns, props.unitWord]);
+
+  const invalidate = useCallback(() => {
+    void qc.invalidateQueries({ queryKey: ['ledger'] });
+    void qc.invalidateQueries({ queryKey: ['options'] });
+    void qc.invalidateQueries({ queryKey: ['overview'] });
+    void qc.invalidateQueries({ queryKey: ['report'] });
+  }, [qc]);
+
+  const setCellError = useCallback((id: number, field: string, msg: string | null) => {
+    setErrors((prev) => {
+      const next = new Map(prev);
+      if (msg) next.set(cellKey(id, field), msg);
+      else next.delete(cellKey(id, field));
+      return next;
+    });
+  }, []);
+
+  const onCellEditRequest = useCallback(
+    async (e: CellEditRequestEvent<Row>) => {
+      const field = e.colDef.field!;
+      const row = e.data;
+      if (!row || e.newValue === e.oldValue) return;
+      try {
+        const updated = (await api('ledger.update', {
+          entity,
+          id: row.id,
+          values: { [field]: e.newValue },
+        })) as Row;
+        e.api.applyTransaction({ update: [updated] });
+        setCellError(row.id, field, null);
+        const before = e.oldValue;
+        undo.push({
+          label: `撤销修改“${e.colDef.headerName}”`,
+          undo: async () => {
+            const back = (await api('ledger.update', {
+              entity,
+              id: row.id,
+              values: { [field]: before },
+            })) as Row;
+            gridRef.current?.applyTransaction({ update: [back] });
+          },
+        });
+        invalidate();
+      } catch (err) {
+        const msg = err instanceof Error ? err.message : String(err);
+        const issues = err instanceof ApiError ? err.issues : [];
+        const target = issues.find((i) => i.field)?.field ?? field;
+        setCellError(row.id, target, msg);
+        message.error({ content: `未保存：${msg}`, duration: 5 });
+      }
+    },
+    [entity, invalidate, message, setCellError, undo],
+  );
+
+  const deleteSelected = useCallback(() => {
+    const row = gridRef.current?.getSelectedRows()[0];
+    if (!row) {
+      message.info(`请先选中要删除的${props.noun}`);
+      return;
+    }
+    const name = String(row.name ?? row.fund_name ?? row.enterprise_name ?? `编号 ${row.id}`);
+    modal.confirm({
+      title: `删除${props.noun}“${name}”？`,
+      content: '删除后可用“撤销”（Ctrl+Z）恢复；删除会记入审计日志。',
+      okText: '删除',
+      okButtonProps: { danger: true },
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await api('ledger.delete', { entity, id: row.id });
+          gridRef.current?.applyTransaction({ remove: [row] });
+          undo.push({
+            label: `撤销删除“${name}”`,
+            undo: async () => {
+              const back = (await api('ledger.restore', { entity, row })) as Row;
+              gridRef.current?.applyTransaction({ add: [back] });
+            },
+          });
+          message.success(`已删除“${name}”，可按 Ctrl+Z 撤销`);
+          invalidate();
+        } catch (err) {
+          message.error({ content: (err as Error).message, duration: 6 });
+        }
+      },
+    });
+  }, [entity, invalidate, message, modal, props.noun, undo]);
+
+  const doUndo = useCallback(async () => {
+    try {
+      const s = await undo.pop();
+      if (s) {
+        message.success(`已${s.label}`);
+        invalidate();
+      } else message.info('没有可撤销的操作');
+    } catch (err) {
+      message.error((err as Error).message);
+    }
+  }, [undo, message, invalidate]);
+
+  // Keyboard: Ctrl+Z undo, Ctrl+N / Insert add, Delete removes the selected row (when not editing).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement;
+      const inInput = t.closest('input, textarea, .ant-select, .ant-modal');
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !inInput) {
+        e.preventDefault();
+        void doUndo();
+      } else if (
+        ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') ||
+        (e.key === 'Insert' && !inInput)
+      ) {
+        e.preventDefault();
+        setAdding(true);
+      } else if (e.key === 'Delete' && !inInput && gridRef.current?.getEditingCells().length === 0) {
+        if (gridRef.current.getSelectedRows().length > 0) {
+          e.preventDefault();
+          deleteSelected();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [doUndo, deleteSelected]);
+
+  useEffect(() => {
+    gridRef.current?.setGridOption('quickFilterText', quick);
+  }, [quick]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new rows or another unit must redraw the totals
+  useEffect(() => {
+    refreshTotals();
+  }, [rows, unit, refreshTotals]);
+
+  const onGridReady = (e: GridReadyEvent<Row>) => {
+    gridRef.current = e.api;
+    setGridApi(e.api);
+    if (layout?.columns) e.api.applyColumnState({ state: layout.columns, applyOrder: true });
+    if (layout?.filter) e.api.setFilterModel(layout.filter);
+    if (layout?.quick) setQuick(layout.quick);
+  };
+
+  if (layout === null) return null;
+
+  return (
+    <div className="fd-ledger">
+      <div className="fd-toolbar">
+        <Space wrap>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+            新增{props.noun}
+          </Button>
+          <Tooltip title="删除选中的行（Delete）">
+            <Button icon={<DeleteOutlined />} danger disabled={!selected} onClick={deleteSelected}>
+              删除
+            </Button>
+          </Tooltip>
+          <Tooltip title={undo.peek()?.label ?? '没有可撤销的操作'}>
+            <Button icon={<UndoOutlined />} disabled={undo.size === 0} onClick={() => void doUndo()}>
+              撤销
+            </Button>
+          </Tooltip>
+          {props.extra?.({ gridApi, unit, rows, options })}
+        </Space>
+        <Space wrap>
+          <Input.Search
+            allowClear
+            placeholder="快速搜索（名称、代码、金额…）"
+            value={quick}
+            onChange={(e) => {
+              setQuick(e.target.value);
+              save({ quick: e.target.value });
+            }}
+            style={{ width: 260 }}
+            data-testid="quick-search"
+          />
+          <UnitSwitch value={unit} onChange={(u) => save({ unit: u })} />
+          <Tooltip title="重新读取">
+            <Button icon={<ReloadOutlined />} onClick={() => void rowsQuery.refetch()} />
+          </Tooltip>
+        </Space>
+      </div>
+      {rowsQuery.error ? (
+        <Typography.Text type="danger">读取失败：{(rowsQuery.error as Error).message}</Typography.Text>
+      ) : null}
+      <div
+        className="fd-grid"
+        style={{ height: props.height ?? 'calc(100vh - 210px)' }}
+        data-testid={`grid-${props.gridId}`}
+      >
+        <AgGridReact<Row>
+          theme={gridTheme}
+          localeText={gridLocale}
+          rowData={rows}
+          columnDefs={colDefs}
+          getRowId={(p) => String(p.data.id)}
+          readOnlyEdit
+          onCellEditRequest={(e) => void onCellEditRequest(e)}
+          invalidEditValueMode="block"
+          stopEditingWhenCellsLoseFocus
+          enterNavigatesVerticallyAfterEdit
+          rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+          onSelectionChanged={(e) => setSelected(e.api.getSelectedRows()[0] ?? null)}
+          defaultColDef={{
+            sortable: true,
+            resizable: true,
+            filter: true,
+            floatingFilter: false,
+            wrapHeaderText: true,
+            autoHeaderHeight: true,
+          }}
+          tooltipShowDelay={200}
+          onGridReady={onGridReady}
+          onModelUpdated={refreshTotals}
+          onFilterChanged={(e) => {
+            refreshTotals();
+            captureFrom(e.api);
+          }}
+          onSortChanged={(e) => captureFrom(e.api)}
+          onColumnResized={(e) => e.finished && captureFrom(e.api)}
+          onColumnMoved={(e) => e.finished && captureFrom(e.api)}
+          onColumnVisible={(e) => captureFrom(e.api)}
+          onRowDoubleClicked={(e) => e.data && !e.node.rowPinned && props.onOpenRow?.(e.data)}
+          getRowClass={(p) => (p.node.rowPinned ? 'fd-total-row' : undefined)}
+          loading={rowsQuery.isLoading}
+          overlayNoRowsTemplate={`<span>还没有${props.noun}，点击“新增${props.noun}”或按 Ctrl+N 添加</span>`}
+        />
+      </div>
+      <AddRecordModal
+        open={adding}
+        title={`新增${props.noun}`}
+        columns={columns}
+        unit={unit}
+        options={options}
+        onClose={() => setAdding(false)}
+        onSubmit={async (values) => {
+          const created = (await api('ledger.create', {
+            entity,
+            values: { ...values, ...props.defaults },
+          })) as Row;
+          gridRef.current?.applyTransaction({ add: [created] });
+          undo.push({
+            label: `撤销新增“${String(created.name ?? created.id)}”`,
+            undo: async () => {
+              await api('ledger.delete', { entity, id: created.id });
+              gridRef.current?.applyTransaction({ remove: [created] });
+            },
+          });
+          message.success(`已新增${props.noun}`);
+          invalidate();
+          setTimeout(() => {
+            const node = gridRef.current?.getRowNode(String(created.id));
+            if (node) {
+              gridRef.current?.ensureNodeVisible(node);
+              node.setSelected(true);
+            }
+          }, 50);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { formatCell, headerWithUnit, parseCell, resolveByName } from '@shared/columns/convert';
+import type { ColumnSpec } from '@shared/columns/spec';
+import type { LinkEntity, LinkOption } from '@shared/contract/ledger';
+import { fenToUnit, UNIT_LABEL, type Unit } from '@shared/money';
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { LinkCellEditor } from './LinkCellEditor';
+
+export type Row = Record<string, unknown> & { id: number };
+export type Options = Partial<Record<LinkEntity, LinkOption[]>>;
+export type CellErrors = Map<string, string>;
+
+export const cellKey = (id: unknown, field: string) => `${String(id)}:${field}`;
+
+/** Build AG Grid column definitions from the shared column specs, in the unit the user chose. */
+export function buildColDefs(
+  specs: ColumnSpec[],
+  unit: Unit,
+  options: Options,
+  errors: CellErrors,
+): ColDef<Row>[] {
+  const resolver = (entity: LinkEntity, text: string) => resolveByName(entity, options[entity] ?? [], text);
+  return specs.map((spec) => {
+    const text = (p: { value: unknown; data?: Row }) => formatCell(spec, p.value, unit, p.data);
+    const def: ColDef<Row> = {
+      colId: spec.field,
+      field: spec.field,
+      headerName: headerWithUnit(spec, UNIT_LABEL[unit]),
+      headerTooltip: spec.required ? `${spec.header}（必填）` : spec.header,
+      width: spec.width ?? 140,
+      hide: spec.hidden === true,
+      editable: (p) => !spec.readOnly && !p.node.rowPinned,
+      valueFormatter: (p: ValueFormatterParams<Row>) =>
+        p.node?.rowPinned && spec.kind !== 'money' ? String(p.value ?? '') : text(p),
+      getQuickFilterText: (p) => text(p),
+      tooltipValueGetter: (p) => (p.data ? errors.get(cellKey(p.data.id, spec.field)) : undefined),
+      cellClassRules: {
+        'fd-cell-error': (p) => Boolean(p.data && errors.has(cellKey(p.data.id, spec.field))),
+        'fd-cell-readonly': () => spec.readOnly === true,
+      },
+      cellEditorParams: {
+        useFormatter: true,
+        required: spec.required,
+        getValidationErrors: ({ value }: { value: unknown }) => {
+          if (spec.kind === 'link' || spec.kind === 'enum') return null;
+          const r = parseCell(spec, value, unit, resolver);
+          return r.ok ? null : [r.error];
+        },
+      },
+      valueParser: (p) => {
+        const r = parseCell(spec, p.newValue, unit, resolver);
+        return r.ok ? r.value : p.oldValue;
+      },
+    };
+    if (spec.pinned) def.pinned = spec.pinned;
+    switch (spec.kind) {
+      case 'money':
+        def.type = 'rightAligned';
+        def.filter = 'agNumberColumnFilter';
+        def.filterValueGetter = (p) => {
+          const v = p.data?.[spec.field];
+          return typeof v === 'number' ? fenToUnit(v, unit) : null;
+        };
+        break;
+      case 'number':
+      case 'ratio':
+        def.type = 'rightAligned';
+        def.filter = 'agNumberColumnFilter';
+        break;
+      case 'date':
+        def.filter = 'agTextColumnFilter';
+        def.filterParams = {
+          filterOptions: ['contains', 'startsWith', 'greaterThan', 'lessThan', 'blank', 'notBlank'],
+        };
+        break;
+      case 'enum':
+        def.cellEditor = 'agSelectCellEditor';
+        def.cellEditorParams = {
+          ...def.cellEditorParams,
+          values: spec.required ? [...spec.set.codes] : [null, ...spec.set.codes],
+          formatValue: (v: unknown) => (v == null ? '（空）' : (spec.set.label[String(v)] ?? String(v))),
+        };
+        def.valueParser = (p) => p.newValue;
+        def.filter = 'agTextColumnFilter';
+        def.filterValueGetter = (p) =>
+          text({ value: p.data?.[spec.field], ...(p.data ? { data: p.data } : {}) });
+        def.comparator = (a, b) =>
+          String(spec.set.label[String(a)] ?? '').localeCompare(
+            String(spec.set.label[String(b)] ?? ''),
+            'zh-CN',
+          );
+        break;
+      case 'link':
+        def.cellEditor = LinkCellEditor;
+        def.cellEditorPopup = true;
+        def.cellEditorParams = { ...def.cellEditorParams, options: options[spec.link] ?? [] };
+        def.valueParser = (p) => p.newValue;
+        def.filter = 'agTextColumnFilter';
+        def.filterValueGetter = (p) => String(p.data?.[spec.nameField] ?? '');
+        def.comparator = (_a, _b, na, nb) =>
+          String(na.data?.[spec.nameField] ?? '').localeCompare(
+            String(nb.data?.[spec.nameField] ?? ''),
+            'zh-CN',
+          );
+        break;
+      case 'multiEnum':
+      case 'bool':
+        def.filter = 'agTextColumnFilter';
+        def.filterValueGetter = (p) =>
+          text({ value: p.data?.[spec.field], ...(p.data ? { data: p.data } : {}) });
+        break;
+      default:
+        def.filter = 'agTextColumnFilter';
+        def.comparator = (a, b) => String(a ?? '').localeCompare(String(b ?? ''), 'zh-CN');
+        if (spec.kind === 'text' && spec.multiline)
+          def.cellEditorParams = { ...def.cellEditorParams, maxLength: 2000 };
+    }
+    return def;
+  });
+}
+
+/** The pinned totals row: money columns summed over the rows the filter shows. */
+export function totalsRow(specs: ColumnSpec[], rows: Row[], countLabel: string): Row {
+  const first = specs[0]?.field ?? 'name';
+  const total: Row = { id: -1, [first]: `合计（${rows.length} ${countLabel}）` };
+  for (const s of specs) {
+    if (!s.total) continue;
+    let sum = 0;
+    for (const r of rows) {
+      const v = r[s.field];
+      if (typeof v === 'number') sum += v;
+    }
+    total[s.field] = sum;
+  }
+  return total;
+}

@@ -1,0 +1,33 @@
+import type { LinkEntity } from '../contract/ledger';
+
+type CodeSet = { codes: readonly string[]; label: Record<string, string> };
+
+/** One column of a ledger grid, described once: the grid, the add form and paste all use it. */
+export type ColumnSpec = {
+  field: string;
+  header: string;
+  width?: number;
+  pinned?: 'left';
+  /** Must be filled when adding. */
+  required?: boolean;
+  /** Not editable (computed or linked names). */
+  readOnly?: boolean;
+  /** Hidden in the grid unless the user shows it (still in the add form). */
+  hidden?: boolean;
+  /** Left out of the add form. */
+  noForm?: boolean;
+  /** Money columns summed in the totals row. */
+  total?: boolean;
+} & (
+  | { kind: 'text'; multiline?: boolean }
+  | { kind: 'money' }
+  | { kind: 'date' }
+  | { kind: 'enum'; set: CodeSet }
+  | { kind: 'multiEnum'; set: CodeSet }
+  | { kind: 'link'; link: LinkEntity; nameField: string }
+  | { kind: 'number'; digits?: number; suffix?: string; min?: number; max?: number }
+  | { kind: 'ratio' }
+  | { kind: 'bool' }
+);
+
+export type Kind = ColumnSpec['kind'];

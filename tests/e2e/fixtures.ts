@@ -1,0 +1,92 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+
+const root = join(import.meta.dirname, '..', '..');
+
+export interface AppServer {
+  url: string;
+  dbPath: string;
+  dir: string;
+}
+
+/** Run the `funddesk` command line and wait for it to finish. */
+export function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, [join(root, 'bin', 'funddesk.js'), ...args], { cwd: root });
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (d) => {
+      out += d;
+    });
+    p.stderr.on('data', (d) => {
+      err += d;
+    });
+    p.on('close', (code) => resolve({ code: code ?? -1, out, err }));
+  });
+}
+
+/** Start `funddesk serve` (the real handlers and the built renderer) on a database; resolves with its URL. */
+export function startServer(dbPath: string): Promise<{ url: string; proc: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [join(root, 'bin', 'funddesk.js'), 'serve', '--db', dbPath], {
+      cwd: root,
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`服务未能启动：${out}${err}`)), 30_000);
+    proc.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[0], proc });
+      }
+    });
+    proc.stderr.on('data', (d) => {
+      err += d;
+    });
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`服务退出（${code}）：${err}`));
+    });
+  });
+}
+
+type Fixtures = { app: AppServer };
+type Options = { withDemo: boolean };
+
+/**
+ * Each test gets a fresh temporary database (the demo dataset unless `withDemo` is false) served by
+ * the real `funddesk serve`.
+ */
+export const test = base.extend<Fixtures & Options>({
+  withDemo: [true, { option: true }],
+  app: async ({ withDemo }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'funddesk-e2e-'));
+    const dbPath = join(dir, 'funddesk.sqlite');
+    if (withDemo) {
+      const r = await runCli(['demo', '--db', dbPath]);
+      if (r.code !== 0) throw new Error(`示例数据载入失败：${r.err}`);
+    }
+    const { url, proc } = await startServer(dbPath);
+    await use({ url, dbPath, dir });
+    proc.kill('SIGTERM');
+    await new Promise((r) => proc.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Open a section through the left navigation, as a user would. */
+export async function openSection(page: Page, label: string) {
+  await page.locator('.ant-menu-item', { hasText: label }).first().click();
+}
+
+/** The text of one grid cell by row index and column id. */
+export function cell(page: Page, rowIndex: number, colId: string) {
+  return page.locator(`.ag-center-cols-container [row-index="${rowIndex}"] [col-id="${colId}"]`);
+}
