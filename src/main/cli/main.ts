@@ -1,10 +1,13 @@
 import { CliError, type Io } from './args';
 import { type Command, coreCommands, overviewReport } from './commands-core';
+import { dataCommands } from './commands-data';
+import { reportRunners, reportsCommands } from './commands-reports';
 import { serveCommand } from './serve';
 
 /** Reports by name; the reports area adds its own. */
 export const reportCommands: Record<string, (argv: string[], io: Io) => Promise<number>> = {
   overview: overviewReport,
+  ...reportRunners,
 };
 
 const commands: Record<string, Command> = {
@@ -24,6 +27,8 @@ const commands: Record<string, Command> = {
     },
   },
   serve: serveCommand,
+  ...reportsCommands,
+  ...dataCommands,
 };
 
 function usage() {

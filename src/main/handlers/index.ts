@@ -3,13 +3,17 @@ import { ApiError } from '../../shared/contract/define';
 import { explainSqliteError } from '../services/ledger/errors';
 import { appHandlers } from './app';
 import type { HandlerContext } from './context';
+import { dataHandlers } from './data';
 import { ledgerHandlers } from './ledger';
+import { reportsHandlers } from './reports';
 import type { Handler, HandlerMap } from './types';
 
 /** Every channel's handler: the one map that Electron IPC, the browser preview, the CLI and tests call. */
 export const handlers: HandlerMap = {
   ...appHandlers,
   ...ledgerHandlers,
+  ...reportsHandlers,
+  ...dataHandlers,
 };
 
 /** Validate the input against the contract, run the handler, and wrap the outcome in an envelope. */

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { dataChannels } from './data';
 import type { ChannelDef } from './define';
 import { ledgerChannels } from './ledger';
+import { reportsChannels } from './reports';
 
 /**
  * The one contract between renderer and main. Each area adds its channels in its own file and
@@ -10,6 +12,8 @@ import { ledgerChannels } from './ledger';
 export const contract = {
   ...appChannels,
   ...ledgerChannels,
+  ...reportsChannels,
+  ...dataChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -23,5 +27,7 @@ export function isChannel(name: string): name is Channel {
 }
 
 export * from './app';
+export * from './data';
 export * from './define';
 export * from './ledger';
+export * from './reports';
