@@ -4,7 +4,12 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'src/shared') } },
   test: {
-    include: ['tests/unit/**/*.test.ts', 'tests/service/**/*.test.ts', 'tests/component/**/*.test.tsx'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/service/**/*.test.ts',
+      'tests/cli/**/*.test.ts',
+      'tests/component/**/*.test.tsx',
+    ],
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,

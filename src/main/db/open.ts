@@ -65,14 +65,14 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   }
   try {
     inspectExisting(raw, path, existed, options);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('synchronous = FULL');
+    raw.pragma('busy_timeout = 5000');
   } catch (e) {
     raw.close();
-    throw e;
+    throw asDbError(e, path);
   }
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('foreign_keys = ON');
-  raw.pragma('synchronous = FULL');
-  raw.pragma('busy_timeout = 5000');
 
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   const migrator = new Migrator({ db, provider: new StaticProvider() });
@@ -93,6 +93,8 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   } catch (e) {
     await db.destroy();
     if (e instanceof DbError) throw e;
+    const code = (e as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') throw asDbError(e, path);
     throw new DbError('migration_failed', `数据库升级失败，原文件未改动：${(e as Error).message}`);
   }
   return {
@@ -136,6 +138,19 @@ function inspectExisting(raw: SqliteDatabase.Database, path: string, existed: bo
     }
   }
   if (!options.skipIntegrityCheck) checkIntegrity(raw, path);
+}
+
+/** Any failure while opening becomes a DbError with a message for the user. */
+function asDbError(e: unknown, path: string): DbError {
+  if (e instanceof DbError) return e;
+  const code = (e as { code?: string }).code ?? '';
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new DbError(
+      'damaged',
+      `数据库文件“${basename(path)}”已损坏（${(e as Error).message}），文件未被改动，请从备份恢复`,
+    );
+  }
+  return new DbError('cannot_open', `无法打开数据库文件“${path}”：${(e as Error).message}`);
 }
 
 /** integrity_check and foreign_key_check; throws DbError('damaged') on any finding. */
