@@ -2,7 +2,7 @@ import type { LinkEntity } from '../contract/ledger';
 import { parseDate } from '../dates';
 import { codeOf } from '../domain';
 import { formatMoney, parseMoney, type Unit } from '../money';
-import { normalizeInput } from '../text';
+import { normalizeInput, toHalfWidth } from '../text';
 import type { ColumnSpec } from './spec';
 
 export type CellResult = { ok: true; value: unknown } | { ok: false; error: string };
@@ -23,15 +23,41 @@ export function resolveByName(
   options: readonly { id: number; name: string }[],
   text: string,
 ): CellResult {
+  // Names are compared with full-width and half-width forms alike: （有限合伙） = (有限合伙).
   const t = normalizeInput(text);
-  const exact = options.filter((o) => o.name === t);
+  const shown = text.trim();
+  if (t === '') return { ok: false, error: `请选择${LINK_LABEL[entity]}` };
+  const names = options.map((o) => ({ id: o.id, key: normalizeInput(o.name) }));
+  const exact = names.filter((o) => o.key === t);
   if (exact.length === 1) return { ok: true, value: exact[0]!.id };
   if (exact.length > 1)
-    return { ok: false, error: `有 ${exact.length} 个${LINK_LABEL[entity]}名为“${t}”，请在下拉框中选择` };
-  const partial = options.filter((o) => o.name.includes(t));
+    return { ok: false, error: `有 ${exact.length} 个${LINK_LABEL[entity]}名为“${shown}”，请在下拉框中选择` };
+  const partial = names.filter((o) => o.key.includes(t));
   if (partial.length === 1) return { ok: true, value: partial[0]!.id };
-  if (partial.length > 1) return { ok: false, error: `“${t}”对应多个${LINK_LABEL[entity]}，请输入完整名称` };
-  return { ok: false, error: `找不到名为“${t}”的${LINK_LABEL[entity]}` };
+  if (partial.length > 1)
+    return { ok: false, error: `“${shown}”对应多个${LINK_LABEL[entity]}，请输入完整名称` };
+  return { ok: false, error: `找不到名为“${shown}”的${LINK_LABEL[entity]}` };
+}
+
+/**
+ * A code from its code or label; failing that, from the label without its bracketed part
+ * (智能网联汽车 for 智能网联汽车（新能源汽车）), or the one label that contains the text.
+ */
+export function enumCode(set: { codes: readonly string[]; label: Record<string, string> }, text: string) {
+  const exact = codeOf(set as never, text) as string | undefined;
+  if (exact) return exact;
+  const t = toHalfWidth(text).replace(/\s+/g, '').toLowerCase();
+  if (t === '') return undefined;
+  const plain = (k: string) =>
+    toHalfWidth(set.label[k] ?? '')
+      .replace(/\s+/g, '')
+      .toLowerCase();
+  const base = set.codes.filter((k) => plain(k).replace(/\(.*\)$/, '') === t);
+  if (base.length === 1) return base[0];
+  const inner = set.codes.filter((k) => plain(k).match(/\((.*)\)$/)?.[1] === t);
+  if (inner.length === 1) return inner[0];
+  const part = set.codes.filter((k) => plain(k).includes(t));
+  return part.length === 1 ? part[0] : undefined;
 }
 
 const TRUE = new Set(['是', 'y', 'yes', 'true', '1', '√', '区内']);
@@ -52,8 +78,12 @@ export function parseCell(spec: ColumnSpec, input: unknown, unit: Unit, resolve?
     return { ok: true, value: null };
   }
   switch (spec.kind) {
-    case 'text':
-      return { ok: true, value: String(text) };
+    case 'text': {
+      // Text is kept as written (full-width brackets in names, commas in notes); only spacing is tidied.
+      const kept = typeof raw === 'string' ? raw : String(raw);
+      const value = spec.multiline ? kept.replace(/\r\n?/g, '\n').trim() : kept.replace(/\s+/g, ' ').trim();
+      return { ok: true, value };
+    }
     case 'money': {
       const r = parseMoney(text as string | number, unit);
       return r.ok ? { ok: true, value: r.fen } : { ok: false, error: `${spec.header}：${r.error}` };
@@ -63,7 +93,7 @@ export function parseCell(spec: ColumnSpec, input: unknown, unit: Unit, resolve?
       return r.ok ? { ok: true, value: r.date } : { ok: false, error: `${spec.header}：${r.error}` };
     }
     case 'enum': {
-      const c = codeOf(spec.set as never, String(text));
+      const c = enumCode(spec.set, String(text));
       return c
         ? { ok: true, value: c }
         : {
@@ -77,7 +107,7 @@ export function parseCell(spec: ColumnSpec, input: unknown, unit: Unit, resolve?
         .filter(Boolean);
       const codes: string[] = [];
       for (const p of parts) {
-        const c = codeOf(spec.set as never, p);
+        const c = enumCode(spec.set, p);
         if (!c) return { ok: false, error: `${spec.header}中的“${p}”无法识别` };
         if (!codes.includes(c)) codes.push(c);
       }

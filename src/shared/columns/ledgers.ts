@@ -146,7 +146,7 @@ export const CASH_FLOW_COLUMNS: ColumnSpec[] = [
 export const VALUATION_COLUMNS: ColumnSpec[] = [
   fundLink,
   { field: 'as_of_date', header: '估值日', kind: 'date', required: true, width: 110 },
-  { field: 'nav_fen', header: '引导基金份额净值', kind: 'money', required: true, total: true, width: 160 },
+  { field: 'nav_fen', header: '引导基金份额净值', kind: 'money', required: true, width: 160 },
   { field: 'source', header: '来源', kind: 'enum', set: VALUATION_SOURCE, width: 120 },
   { field: 'note', header: '备注', kind: 'text', width: 200 },
 ];

@@ -31,14 +31,43 @@ function duplicateKey(entity: Entity, v: Values): string | null {
   }
 }
 
-async function storedKeys(db: Db, entity: Entity): Promise<Map<string, number>> {
+/** What a repeated key means to the user, and the field it concerns. */
+function duplicateWhat(entity: Entity): { field: string | null; what: string } {
+  switch (entity) {
+    case 'manager':
+    case 'fund':
+    case 'enterprise':
+      return { field: 'uscc', what: '统一社会信用代码相同' };
+    case 'institution':
+      return { field: 'name', what: '机构名称相同' };
+    case 'cash_flow':
+      return { field: null, what: '基金、日期、类型和金额都相同' };
+    case 'valuation':
+      return { field: 'as_of_date', what: '同一基金同一估值日' };
+    case 'investment':
+      return { field: null, what: '基金、企业、日期和金额都相同' };
+    case 'landed_project':
+      return { field: null, what: '企业、落地日期和金额都相同' };
+    case 'financing_deal':
+      return { field: null, what: '企业、机构和首次对接日期都相同' };
+  }
+}
+
+async function storedKeys(db: Db, entity: Entity): Promise<Map<string, { id: number; name: string }>> {
   const rows = (await db.selectFrom(REGISTRY[entity].table).selectAll().execute()) as Values[];
-  const m = new Map<string, number>();
+  const m = new Map<string, { id: number; name: string }>();
   for (const r of rows) {
     const k = duplicateKey(entity, r);
-    if (k) m.set(k, r.id as number);
+    if (k) m.set(k, { id: r.id as number, name: REGISTRY[entity].nameOf(r) });
   }
   return m;
+}
+
+/** A 返投 recognition for one fund and enterprise: counted once, across the batch too. */
+function recognitionKey(entity: Entity, v: Values): string | null {
+  if ((entity === 'investment' || entity === 'landed_project') && v.reinvest_category != null)
+    return `${v.fund_id}|${v.enterprise_id}`;
+  return null;
 }
 
 /**
@@ -48,8 +77,10 @@ async function storedKeys(db: Db, entity: Entity): Promise<Map<string, number>> 
 export async function checkMany(db: Db, entity: Entity, rows: Values[]): Promise<BulkRowResult[]> {
   const stored = await storedKeys(db, entity);
   const seen = new Map<string, number>();
+  const recognised = new Map<string, number>();
   const out: BulkRowResult[] = [];
   const label = REGISTRY[entity].label;
+  const dup = duplicateWhat(entity);
   for (let i = 0; i < rows.length; i++) {
     const r = validateEntity(entity, rows[i]);
     const res: BulkRowResult = { row: i + 1, ok: true, issues: [] };
@@ -59,22 +90,35 @@ export async function checkMany(db: Db, entity: Entity, rows: Values[]): Promise
     } else {
       const v = r.value as Values;
       const key = duplicateKey(entity, v);
-      if (key && stored.has(key)) {
+      const holder = key ? stored.get(key) : undefined;
+      if (holder) {
         res.ok = false;
-        res.duplicateOf = `已有${label}（编号 ${stored.get(key)}）`;
-        res.issues.push({ field: null, message: `与已有${label}（编号 ${stored.get(key)}）重复` });
+        res.duplicateOf = `已有${label}“${holder.name}”（编号 ${holder.id}）`;
+        res.issues.push({
+          field: dup.field,
+          message: `与已有${label}“${holder.name}”（编号 ${holder.id}）重复：${dup.what}`,
+        });
       } else if (key && seen.has(key)) {
         res.ok = false;
         res.duplicateOf = `第 ${seen.get(key)} 行`;
-        res.issues.push({ field: null, message: `与本批第 ${seen.get(key)} 行重复` });
+        res.issues.push({ field: dup.field, message: `与本批第 ${seen.get(key)} 行重复：${dup.what}` });
       } else {
         const ruleIssues = (await checkRules(db, entity, v, null)).filter((x) => !x.message.includes('已被'));
+        const rk = recognitionKey(entity, v);
+        if (rk && recognised.has(rk) && !ruleIssues.some((x) => x.field === 'reinvest_category')) {
+          ruleIssues.push({
+            field: 'reinvest_category',
+            message: `与本批第 ${recognised.get(rk)} 行是同一基金对同一企业的返投认定，同一基金与企业只能认定一次`,
+          });
+        }
         if (ruleIssues.length > 0) {
           res.ok = false;
           res.issues = ruleIssues;
         }
       }
       if (key && !seen.has(key)) seen.set(key, i + 1);
+      const rk = recognitionKey(entity, v);
+      if (rk && !recognised.has(rk)) recognised.set(rk, i + 1);
     }
     out.push(res);
   }

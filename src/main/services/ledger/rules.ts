@@ -47,6 +47,21 @@ export async function checkRules(
     const found = await db.selectFrom(t).select('id').where('id', '=', id).executeTakeFirst();
     if (!found) issues.push({ field: col, message: `所选${link.label}（编号 ${id}）不存在` });
   }
+  if (entity === 'valuation' && typeof v.fund_id === 'number' && typeof v.as_of_date === 'string') {
+    let q = db
+      .selectFrom('valuations')
+      .select('id')
+      .where('fund_id', '=', v.fund_id)
+      .where('as_of_date', '=', v.as_of_date);
+    if (selfId != null) q = q.where('id', '!=', selfId);
+    const other = await q.executeTakeFirst();
+    if (other) {
+      issues.push({
+        field: 'as_of_date',
+        message: `该基金在 ${v.as_of_date} 已有估值（编号 ${other.id}），同一估值日只能有一条`,
+      });
+    }
+  }
   if ((entity === 'investment' || entity === 'landed_project') && v.reinvest_category != null) {
     const clash = await findRecognition(db, v.fund_id as number, v.enterprise_id as number, entity, selfId);
     if (clash) {
