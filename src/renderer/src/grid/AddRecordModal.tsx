@@ -3,13 +3,14 @@ import type { ColumnSpec } from '@shared/columns/spec';
 import { ApiError } from '@shared/contract/define';
 import type { LinkEntity } from '@shared/contract/ledger';
 import { UNIT_LABEL, type Unit } from '@shared/money';
-import { Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import type { Options } from './colDefs';
 
 /**
- * Add one record with the keyboard alone: fields in column order, Tab between them, Enter saves.
- * Every field is checked as it is left; the server's answer lands on the field it concerns.
+ * Add one record with the keyboard alone: fields in column order, Tab between them, Enter saves,
+ * Ctrl+Enter saves and starts the next record (keeping the linked fund / enterprise). Lists are searched by
+ * typing; Enter picks. Every field is checked as it is left; the server's answer lands on its field.
  */
 export function AddRecordModal(props: {
   open: boolean;
@@ -22,14 +23,25 @@ export function AddRecordModal(props: {
 }) {
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
+  const [savedCount, setSavedCount] = useState(0);
+  const boxRef = useRef<HTMLDivElement | null>(null);
   const fields = props.columns.filter((c) => !c.readOnly && !c.noForm);
   const resolver = (e: LinkEntity, t: string) => resolveByName(e, props.options[e] ?? [], t);
 
   useEffect(() => {
-    if (props.open) form.resetFields();
+    if (props.open) {
+      form.resetFields();
+      setSavedCount(0);
+    }
   }, [props.open, form]);
 
-  async function submit() {
+  const focusFirst = () =>
+    setTimeout(() => {
+      const el = boxRef.current?.querySelector<HTMLElement>('input, textarea');
+      el?.focus();
+    }, 0);
+
+  async function submit(again = false) {
     let raw: Record<string, unknown>;
     try {
       raw = await form.validateFields();
@@ -37,19 +49,28 @@ export function AddRecordModal(props: {
       return;
     }
     const values: Record<string, unknown> = {};
+    // Fields left empty are not sent, so the ledger's defaults apply (e.g. status 投资期).
     for (const c of fields) {
       const v = raw[c.field];
-      if (c.kind === 'link' || c.kind === 'enum') values[c.field] = v ?? null;
-      else if (c.kind === 'multiEnum') values[c.field] = ((v as string[] | undefined) ?? []).join(',');
+      if (v == null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+      if (c.kind === 'link' || c.kind === 'enum') values[c.field] = v;
+      else if (c.kind === 'multiEnum') values[c.field] = (v as string[]).join(',');
       else {
         const r = parseCell(c, v, props.unit, resolver);
-        if (r.ok) values[c.field] = r.value;
+        if (r.ok && r.value != null) values[c.field] = r.value;
       }
     }
     setSaving(true);
     try {
       await props.onSubmit(values);
-      props.onClose();
+      if (again) {
+        const keep: Record<string, unknown> = {};
+        for (const c of fields) if (c.kind === 'link') keep[c.field] = raw[c.field];
+        form.resetFields();
+        form.setFieldsValue(keep);
+        setSavedCount((n) => n + 1);
+        focusFirst();
+      } else props.onClose();
     } catch (e) {
       if (e instanceof ApiError) {
         const byField = e.issues.filter((i) => i.field && fields.some((f) => f.field === i.field));
@@ -65,11 +86,21 @@ export function AddRecordModal(props: {
     <Modal
       open={props.open}
       title={props.title}
-      okText="保存（Enter）"
-      cancelText="取消"
-      onOk={submit}
       onCancel={props.onClose}
-      confirmLoading={saving}
+      footer={
+        <Space wrap>
+          {savedCount > 0 ? (
+            <Typography.Text type="success">本次已连续保存 {savedCount} 条</Typography.Text>
+          ) : null}
+          <Button onClick={props.onClose}>取消</Button>
+          <Button loading={saving} onClick={() => void submit(true)} data-testid="add-save-next">
+            保存并继续（Ctrl+Enter）
+          </Button>
+          <Button type="primary" loading={saving} onClick={() => void submit()} data-testid="add-save">
+            保存（Enter）
+          </Button>
+        </Space>
+      }
       width={720}
       destroyOnHidden
       forceRender
@@ -79,13 +110,18 @@ export function AddRecordModal(props: {
         layout="vertical"
         className="fd-add-form"
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && !(e.target as HTMLElement).closest('.ant-select, textarea')) {
+          if (e.key !== 'Enter') return;
+          const t = e.target as HTMLElement;
+          if (e.ctrlKey || e.metaKey) {
+            e.preventDefault();
+            void submit(true);
+          } else if (!t.closest('.ant-select, textarea')) {
             e.preventDefault();
             void submit();
           }
         }}
       >
-        <div className="fd-form-grid">
+        <div className="fd-form-grid" ref={boxRef}>
           {fields.map((c, i) => (
             <Form.Item
               key={c.field}
@@ -136,7 +172,9 @@ function field(c: ColumnSpec, options: Options, unit: Unit, first: boolean) {
       return (
         <Select
           {...common}
+          showSearch={{ optionFilterProp: 'label' }}
           allowClear={!c.required}
+          placeholder="输入文字筛选，Enter 选中"
           options={c.set.codes.map((k) => ({ value: k, label: c.set.label[k] }))}
         />
       );
@@ -145,6 +183,8 @@ function field(c: ColumnSpec, options: Options, unit: Unit, first: boolean) {
         <Select
           {...common}
           mode="multiple"
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="可多选，输入文字筛选"
           options={c.set.codes.map((k) => ({ value: k, label: c.set.label[k] }))}
         />
       );
@@ -156,6 +196,7 @@ function field(c: ColumnSpec, options: Options, unit: Unit, first: boolean) {
       return (
         <Select
           {...common}
+          showSearch={{ optionFilterProp: 'label' }}
           options={[
             { value: '是', label: '是' },
             { value: '否', label: '否' },

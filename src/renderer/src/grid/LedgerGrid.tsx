@@ -1,11 +1,23 @@
-import { DeleteOutlined, PlusOutlined, ReloadOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  DeleteOutlined,
+  PlusOutlined,
+  ProfileOutlined,
+  ReloadOutlined,
+  SnippetsOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import type { ColumnSpec } from '@shared/columns/spec';
 import { ApiError } from '@shared/contract/define';
 import type { LinkEntity } from '@shared/contract/ledger';
 import type { Entity } from '@shared/domain';
 import type { Unit } from '@shared/money';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CellEditRequestEvent, GridApi, GridReadyEvent } from 'ag-grid-community';
+import type {
+  CellDoubleClickedEvent,
+  CellEditRequestEvent,
+  GridApi,
+  GridReadyEvent,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App as AntApp, Button, Input, Space, Tooltip, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -14,6 +26,8 @@ import { UnitSwitch } from '../components/UnitSwitch';
 import { AddRecordModal } from './AddRecordModal';
 import { gridLocale, gridTheme } from './ag';
 import { buildColDefs, type CellErrors, cellKey, type Options, type Row, totalsRow } from './colDefs';
+import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
+import { PasteDialog } from './PasteDialog';
 import { useGridLayout } from './useGridLayout';
 import { useUndo } from './useUndo';
 
@@ -29,9 +43,14 @@ export interface LedgerGridProps {
   /** Values every new record gets (e.g. kind = 'sub'). */
   defaults?: Record<string, unknown>;
   defaultUnit?: Unit;
+  /** A unit chosen by the page around the grid (a detail view): the grid then shows no unit switch. */
+  unit?: Unit;
   /** Extra buttons (paste, export …) shown in the toolbar. */
   extra?: (ctx: { gridApi: GridApi<Row> | null; unit: Unit; rows: Row[]; options: Options }) => ReactNode;
+  /** Open a row's detail view (double-click a read-only cell, Alt+Enter). Funds and enterprises have one. */
   onOpenRow?: (row: Row) => void;
+  /** More in the totals row than money sums (e.g. cash flows by type), from the rows the filter shows. */
+  totalsExtra?: (rows: Row[], unit: Unit) => Record<string, unknown>;
   height?: number | string;
 }
 
@@ -45,7 +64,14 @@ export function LedgerGrid(props: LedgerGridProps) {
   const [quick, setQuick] = useState('');
   const [errors, setErrors] = useState<CellErrors>(() => new Map());
   const [selected, setSelected] = useState<Row | null>(null);
-  const { layout, unit, save, captureFrom } = useGridLayout(props.gridId, props.defaultUnit ?? 'wan');
+  const [paste, setPaste] = useState<{ text: string; order: ColumnSpec[] } | null>(null);
+  const boxRef = useRef<HTMLDivElement | null>(null);
+  const openRow =
+    props.onOpenRow ??
+    (entity in DETAIL_ROUTE ? (row: Row) => openDetail(entity as DetailEntity, row.id) : undefined);
+  const grid = useGridLayout(props.gridId, props.defaultUnit ?? 'wan');
+  const { layout, save, captureFrom } = grid;
+  const unit = props.unit ?? grid.unit;
   const undo = useUndo();
 
   const queryKey = useMemo(() => ['ledger', entity, where ?? {}], [entity, where]);
@@ -73,10 +99,13 @@ export function LedgerGrid(props: LedgerGridProps) {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: options change only when their queries do (optionsKey)
   const colDefs = useMemo(
-    () => buildColDefs(columns, unit, options, errors),
-    [columns, unit, optionsKey, errors],
+    () => buildColDefs(columns, unit, options, errors, entity),
+    [columns, unit, optionsKey, errors, entity],
   );
 
+  const unitRef = useRef(unit);
+  unitRef.current = unit;
+  const hasMoney = columns.some((c) => c.kind === 'money');
   const refreshTotals = useCallback(() => {
     const g = gridRef.current;
     if (!g) return;
@@ -84,14 +113,17 @@ export function LedgerGrid(props: LedgerGridProps) {
     g.forEachNodeAfterFilter((n) => {
       if (n.data) shown.push(n.data);
     });
-    g.setGridOption('pinnedBottomRowData', [totalsRow(columns, shown, props.unitWord)]);
-  }, [columns, props.unitWord]);
+    g.setGridOption('pinnedBottomRowData', [
+      { ...totalsRow(columns, shown, props.unitWord), ...props.totalsExtra?.(shown, unitRef.current) },
+    ]);
+  }, [columns, props.unitWord, props.totalsExtra]);
 
   const invalidate = useCallback(() => {
     void qc.invalidateQueries({ queryKey: ['ledger'] });
     void qc.invalidateQueries({ queryKey: ['options'] });
     void qc.invalidateQueries({ queryKey: ['overview'] });
     void qc.invalidateQueries({ queryKey: ['report'] });
+    void qc.invalidateQueries({ queryKey: ['audit'] });
   }, [qc]);
 
   const setCellError = useCallback((id: number, field: string, msg: string | null) => {
@@ -188,6 +220,9 @@ export function LedgerGrid(props: LedgerGridProps) {
   // Keyboard: Ctrl+Z undo, Ctrl+N / Insert add, Delete removes the selected row (when not editing).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // Only the grid on screen answers (a detail view keeps other tabs' grids mounted but hidden).
+      if (!boxRef.current || boxRef.current.offsetParent === null) return;
+      if ((e.target as HTMLElement).closest('.ant-modal')) return;
       const t = e.target as HTMLElement;
       const inInput = t.closest('input, textarea, .ant-select, .ant-modal');
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !inInput) {
@@ -199,6 +234,12 @@ export function LedgerGrid(props: LedgerGridProps) {
       ) {
         e.preventDefault();
         setAdding(true);
+      } else if (e.key === 'Enter' && e.altKey && !inInput && openRow) {
+        const row = gridRef.current?.getSelectedRows()[0];
+        if (row) {
+          e.preventDefault();
+          openRow(row);
+        }
       } else if (e.key === 'Delete' && !inInput && gridRef.current?.getEditingCells().length === 0) {
         if (gridRef.current.getSelectedRows().length > 0) {
           e.preventDefault();
@@ -208,7 +249,53 @@ export function LedgerGrid(props: LedgerGridProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [doUndo, deleteSelected]);
+  }, [doUndo, deleteSelected, openRow]);
+
+  const openPaste = useCallback(
+    (text: string) => {
+      const g = gridRef.current;
+      const shown = g ? g.getAllDisplayedColumns().map((c) => c.getColId()) : columns.map((c) => c.field);
+      const order = shown.flatMap((id) => columns.filter((c) => c.field === id));
+      setPaste({ text, order });
+    },
+    [columns],
+  );
+
+  // Ctrl+V on the grid (not while editing a cell) opens the paste preview with the clipboard's rows.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      if (!boxRef.current || boxRef.current.offsetParent === null) return;
+      const t = e.target as HTMLElement | null;
+      if (t?.closest?.('input, textarea, [contenteditable="true"], .ant-modal, .ant-select')) return;
+      if ((gridRef.current?.getEditingCells().length ?? 0) > 0) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      if (text.trim() === '') return;
+      e.preventDefault();
+      openPaste(text);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, [openPaste]);
+
+  const onPasted = useCallback(
+    (ids: number[]) => {
+      invalidate();
+      undo.push({
+        label: `撤销粘贴导入的 ${ids.length} 行`,
+        undo: async () => {
+          for (const id of [...ids].reverse()) await api('ledger.delete', { entity, id });
+        },
+      });
+    },
+    [entity, invalidate, undo],
+  );
+
+  const onCellDoubleClicked = (e: CellDoubleClickedEvent<Row>) => {
+    // Editable cells edit on double-click; read-only ones open the record.
+    if (!openRow || !e.data || e.node.rowPinned) return;
+    if (e.column.isCellEditable(e.node)) return;
+    openRow(e.data);
+  };
 
   useEffect(() => {
     gridRef.current?.setGridOption('quickFilterText', quick);
@@ -230,7 +317,7 @@ export function LedgerGrid(props: LedgerGridProps) {
   if (layout === null) return null;
 
   return (
-    <div className="fd-ledger">
+    <div className="fd-ledger" ref={boxRef}>
       <div className="fd-toolbar">
         <Space wrap>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
@@ -246,6 +333,22 @@ export function LedgerGrid(props: LedgerGridProps) {
               撤销
             </Button>
           </Tooltip>
+          <Tooltip title="粘贴从 Excel、WPS 复制的行（也可在表格上直接按 Ctrl+V）">
+            <Button icon={<SnippetsOutlined />} onClick={() => openPaste('')} data-testid="paste-open">
+              粘贴导入
+            </Button>
+          </Tooltip>
+          {openRow ? (
+            <Tooltip title="查看选中行的详情（Alt+Enter），也可点击名称">
+              <Button
+                icon={<ProfileOutlined />}
+                disabled={!selected}
+                onClick={() => selected && openRow(selected)}
+              >
+                详情
+              </Button>
+            </Tooltip>
+          ) : null}
           {props.extra?.({ gridApi, unit, rows, options })}
         </Space>
         <Space wrap>
@@ -260,7 +363,7 @@ export function LedgerGrid(props: LedgerGridProps) {
             style={{ width: 260 }}
             data-testid="quick-search"
           />
-          <UnitSwitch value={unit} onChange={(u) => save({ unit: u })} />
+          {props.unit || !hasMoney ? null : <UnitSwitch value={unit} onChange={(u) => save({ unit: u })} />}
           <Tooltip title="重新读取">
             <Button icon={<ReloadOutlined />} onClick={() => void rowsQuery.refetch()} />
           </Tooltip>
@@ -306,12 +409,27 @@ export function LedgerGrid(props: LedgerGridProps) {
           onColumnResized={(e) => e.finished && captureFrom(e.api)}
           onColumnMoved={(e) => e.finished && captureFrom(e.api)}
           onColumnVisible={(e) => captureFrom(e.api)}
-          onRowDoubleClicked={(e) => e.data && !e.node.rowPinned && props.onOpenRow?.(e.data)}
+          onCellDoubleClicked={onCellDoubleClicked}
           getRowClass={(p) => (p.node.rowPinned ? 'fd-total-row' : undefined)}
           loading={rowsQuery.isLoading}
           overlayNoRowsTemplate={`<span>还没有${props.noun}，点击“新增${props.noun}”或按 Ctrl+N 添加</span>`}
         />
       </div>
+      {paste ? (
+        <PasteDialog
+          open
+          initialText={paste.text}
+          entity={entity}
+          noun={props.noun}
+          columns={columns}
+          visibleOrder={paste.order}
+          unit={unit}
+          options={options}
+          defaults={props.defaults}
+          onClose={() => setPaste(null)}
+          onAdded={onPasted}
+        />
+      ) : null}
       <AddRecordModal
         open={adding}
         title={`新增${props.noun}`}

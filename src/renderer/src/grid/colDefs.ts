@@ -3,6 +3,7 @@ import type { ColumnSpec } from '@shared/columns/spec';
 import type { LinkEntity, LinkOption } from '@shared/contract/ledger';
 import { fenToUnit, UNIT_LABEL, type Unit } from '@shared/money';
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { DETAIL_ROUTE, type DetailEntity, LinkCell } from './LinkCell';
 import { LinkCellEditor } from './LinkCellEditor';
 
 export type Row = Record<string, unknown> & { id: number };
@@ -17,6 +18,8 @@ export function buildColDefs(
   unit: Unit,
   options: Options,
   errors: CellErrors,
+  /** The ledger shown, so that its own name column links to the record's detail view. */
+  self?: string,
 ): ColDef<Row>[] {
   const resolver = (entity: LinkEntity, text: string) => resolveByName(entity, options[entity] ?? [], text);
   return specs.map((spec) => {
@@ -52,6 +55,22 @@ export function buildColDefs(
       },
     };
     if (spec.pinned) def.pinned = spec.pinned;
+    // Notes take the room left at the right, so short ledgers fill the grid.
+    if (spec.field === 'notes' || spec.field === 'note') {
+      def.flex = 1;
+      def.minWidth = spec.width ?? 200;
+    }
+    // Names of funds and enterprises are links to their detail views.
+    const target =
+      spec.kind === 'link' && spec.link in DETAIL_ROUTE
+        ? { target: spec.link as DetailEntity, idField: spec.field }
+        : spec.field === 'name' && self && self in DETAIL_ROUTE
+          ? { target: self as DetailEntity, idField: 'id' }
+          : null;
+    if (target) {
+      def.cellRenderer = LinkCell;
+      def.cellRendererParams = target;
+    }
     switch (spec.kind) {
       case 'money':
         def.type = 'rightAligned';
