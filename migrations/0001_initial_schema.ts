@@ -4,7 +4,8 @@ import { type Kysely, sql } from 'kysely';
  * The whole ledger schema of PRODUCT.md §4. Money is integer fen, dates are 'YYYY-MM-DD' text,
  * every code column is CHECKed against the vocabulary in src/shared/domain.ts.
  */
-const DATE = (col: string) => `CHECK (${col} IS NULL OR (${col} GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'))`;
+const DATE = (col: string) =>
+  `CHECK (${col} IS NULL OR (${col} GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'))`;
 const MONEY = (col: string) => `CHECK (${col} IS NULL OR (typeof(${col}) = 'integer' AND ${col} >= 0))`;
 const STAMPS = `created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
   updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;

@@ -99,7 +99,19 @@ export const DEAL_STAGE = labels({
 });
 export type DealStage = (typeof DEAL_STAGE.codes)[number];
 
-export const ROUNDS = ['天使轮', 'Pre-A轮', 'A轮', 'A+轮', 'B轮', 'B+轮', 'C轮', 'D轮', 'Pre-IPO', '战略投资', '定增'];
+export const ROUNDS = [
+  '天使轮',
+  'Pre-A轮',
+  'A轮',
+  'A+轮',
+  'B轮',
+  'B+轮',
+  'C轮',
+  'D轮',
+  'Pre-IPO',
+  '战略投资',
+  '定增',
+];
 
 export const AUDIT_ACTION = labels({ create: '新增', update: '修改', delete: '删除' });
 export type AuditAction = (typeof AUDIT_ACTION.codes)[number];
@@ -119,13 +131,19 @@ export const ENTITY = labels({
 export type Entity = (typeof ENTITY.codes)[number];
 
 /** Look a label up by its code; unknown codes are shown as they are. */
-export function labelOf<K extends string>(set: { label: Record<K, string> }, code: string | null | undefined) {
+export function labelOf<K extends string>(
+  set: { label: Record<K, string> },
+  code: string | null | undefined,
+) {
   if (code == null) return '';
   return (set.label as Record<string, string>)[code] ?? code;
 }
 
 /** Find a code from its label or the code itself (for import and paste). */
-export function codeOf<K extends string>(set: { codes: readonly K[]; label: Record<K, string> }, text: string) {
+export function codeOf<K extends string>(
+  set: { codes: readonly K[]; label: Record<K, string> },
+  text: string,
+) {
   const t = text.trim();
   for (const c of set.codes) {
     if (c === t || set.label[c] === t) return c;

@@ -109,6 +109,9 @@ export function parseMoney(
     if (toHalfWidth(text).trim() === '') {
       return opts.allowEmpty ? { ok: true, fen: null } : { ok: false, error: '请输入金额' };
     }
+    if (/[零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]/.test(text)) {
+      return { ok: false, error: `无法识别的金额：${text.trim()}，请用阿拉伯数字输入，${EXAMPLES}` };
+    }
     const parsed = parseText(text, defaultUnit);
     if (typeof parsed === 'string') return { ok: false, error: parsed };
     dec = parsed.dec;

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { test as base, type Locator, type Page } from '@playwright/test';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -86,7 +86,26 @@ export async function openSection(page: Page, label: string) {
   await page.locator('.ant-menu-item', { hasText: label }).first().click();
 }
 
-/** The text of one grid cell by row index and column id. */
-export function cell(page: Page, rowIndex: number, colId: string) {
-  return page.locator(`.ag-center-cols-container [row-index="${rowIndex}"] [col-id="${colId}"]`);
+/** AG Grid 36 DOM: body rows live in one scrolling container, the pinned totals row in another. */
+const BODY = '.ag-grid-scrolling-container';
+const PINNED_BOTTOM = '.ag-grid-pinned-bottom-rows-container';
+
+/** The body rows of a grid (pass the grid's wrapper, e.g. page.getByTestId('grid-sub-funds')). */
+export function bodyRows(scope: Page | Locator) {
+  return scope.locator(`${BODY} .ag-row`);
+}
+
+/** One cell of the pinned totals row. */
+export function totalCell(scope: Page | Locator, colId: string) {
+  return scope.locator(`${PINNED_BOTTOM} .ag-row [col-id="${colId}"]`);
+}
+
+/** One body cell by row index and column id. */
+export function cell(scope: Page | Locator, rowIndex: number, colId: string) {
+  return scope.locator(`${BODY} .ag-row[row-index="${rowIndex}"] [col-id="${colId}"]`);
+}
+
+/** The body row whose text contains `text`. */
+export function rowWith(scope: Page | Locator, text: string) {
+  return scope.locator(`${BODY} .ag-row`, { hasText: text }).first();
 }

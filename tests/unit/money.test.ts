@@ -128,7 +128,7 @@ describe('parseMoney: empty input', () => {
 });
 
 describe('parseMoney: rejected input', () => {
-  it.each(['abc', '1.5亿abc', '12a', 'RMB100', 'USD 100', '1e5', '0x10', 'NaN', 'Infinity', '一百万'])(
+  it.each(['abc', '1.5亿abc', '12a', 'RMB100', 'USD 100', '1e5', '0x10', 'NaN', 'Infinity'])(
     'rejects %s with an example of valid input',
     (text) => {
       expect(error(text)).toBe(`无法识别的金额：${text}，${EXAMPLES}`);
@@ -382,5 +382,14 @@ describe('yuanToFen', () => {
     expect(() => yuanToFen(Number.POSITIVE_INFINITY)).toThrow(RangeError);
     expect(() => yuanToFen(1e21)).toThrow(RangeError);
     expect(() => yuanToFen(90071992547409.94)).toThrow(RangeError);
+  });
+});
+
+describe('parseMoney with Chinese numerals', () => {
+  it('asks for Arabic numerals instead of guessing', () => {
+    const r = parseMoney('两亿五千万', 'yi');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toBe('无法识别的金额：两亿五千万，请用阿拉伯数字输入，示例：1.5亿、3000万、12,345.67');
+    expect(parseMoney('壹佰万元').ok).toBe(false);
   });
 });

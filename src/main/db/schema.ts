@@ -26,18 +26,18 @@ export interface FundTable extends Stamps {
   uscc: string | null;
   amac_code: string | null;
   established_date: string | null;
-  total_size_fen: number;
-  guidance_commitment_fen: number;
-  other_lp_commitment_fen: number;
-  collective_assets_fen: number;
-  industries: string;
+  total_size_fen: Generated<number>;
+  guidance_commitment_fen: Generated<number>;
+  other_lp_commitment_fen: Generated<number>;
+  collective_assets_fen: Generated<number>;
+  industries: Generated<string>;
   district: string | null;
   invest_end_date: string | null;
   exit_end_date: string | null;
   extension_end_date: string | null;
-  status: string;
+  status: Generated<string>;
   reinvest_multiple: number | null;
-  reinvest_base: string;
+  reinvest_base: Generated<string>;
   reinvest_deadline: string | null;
   fee_terms: string | null;
   carry_terms: string | null;
@@ -59,7 +59,7 @@ export interface ValuationTable extends Stamps {
   fund_id: number;
   as_of_date: string;
   nav_fen: number;
-  source: string;
+  source: Generated<string>;
   note: string | null;
 }
 
@@ -67,9 +67,9 @@ export interface EnterpriseTable extends Stamps {
   id: Generated<number>;
   name: string;
   uscc: string | null;
-  industry: string;
+  industry: Generated<string>;
   district: string | null;
-  in_district: number;
+  in_district: Generated<number>;
   founded_date: string | null;
   contact_person: string | null;
   contact_phone: string | null;
@@ -85,7 +85,7 @@ export interface InvestmentTable extends Stamps {
   round: string | null;
   stake_pct: number | null;
   post_money_fen: number | null;
-  status: string;
+  status: Generated<string>;
   exit_date: string | null;
   exit_proceeds_fen: number | null;
   current_value_fen: number | null;
@@ -101,9 +101,9 @@ export interface LandedProjectTable extends Stamps {
   fund_id: number | null;
   landed_date: string;
   amount_fen: number;
-  kind: string;
-  industry: string;
-  status: string;
+  kind: Generated<string>;
+  industry: Generated<string>;
+  status: Generated<string>;
   reinvest_category: string | null;
   reinvest_recognised_fen: number | null;
   notes: string | null;
@@ -112,7 +112,7 @@ export interface LandedProjectTable extends Stamps {
 export interface InstitutionTable extends Stamps {
   id: Generated<number>;
   name: string;
-  kind: string;
+  kind: Generated<string>;
   contact_person: string | null;
   contact_phone: string | null;
   notes: string | null;
@@ -122,7 +122,7 @@ export interface FinancingDealTable extends Stamps {
   id: Generated<number>;
   enterprise_id: number;
   institution_id: number;
-  stage: string;
+  stage: Generated<string>;
   first_contact_date: string | null;
   amount_sought_fen: number | null;
   amount_closed_fen: number | null;

@@ -34,6 +34,9 @@ export const managerSchema = z.object({
   ...contact,
 });
 
+/** An optional amount stored as 0 when left empty. */
+const zeroIfEmpty = (schema: z.ZodNumber) => z.preprocess((v) => (v == null || v === '' ? 0 : v), schema);
+
 const industries = z
   .string()
   .default('')
@@ -51,8 +54,8 @@ export const fundSchema = z
     established_date: optDate('成立日期'),
     total_size_fen: money('认缴规模'),
     guidance_commitment_fen: money('引导基金认缴'),
-    other_lp_commitment_fen: money('其他LP认缴').default(0),
-    collective_assets_fen: money('集体资产出资').default(0),
+    other_lp_commitment_fen: zeroIfEmpty(money('其他LP认缴')),
+    collective_assets_fen: zeroIfEmpty(money('集体资产出资')),
     industries,
     district: optText('注册区域', 50),
     invest_end_date: optDate('投资期结束日'),
@@ -70,9 +73,16 @@ export const fundSchema = z
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (f.guidance_commitment_fen > f.total_size_fen)
       issue('guidance_commitment_fen', '引导基金认缴不能大于基金认缴规模');
-    if (f.collective_assets_fen > 0 && f.other_lp_commitment_fen > 0 && f.collective_assets_fen > f.other_lp_commitment_fen)
+    if (
+      f.collective_assets_fen > 0 &&
+      f.other_lp_commitment_fen > 0 &&
+      f.collective_assets_fen > f.other_lp_commitment_fen
+    )
       issue('collective_assets_fen', '集体资产出资不能大于其他LP认缴合计');
-    if (f.guidance_commitment_fen + f.other_lp_commitment_fen > f.total_size_fen && f.other_lp_commitment_fen > 0)
+    if (
+      f.guidance_commitment_fen + f.other_lp_commitment_fen > f.total_size_fen &&
+      f.other_lp_commitment_fen > 0
+    )
       issue('other_lp_commitment_fen', '引导基金与其他LP认缴合计超过基金认缴规模');
     if (f.established_date && f.invest_end_date && f.invest_end_date <= f.established_date)
       issue('invest_end_date', '投资期结束日应晚于成立日期');
@@ -123,9 +133,17 @@ function reinvestPairRule(
   const hasCat = r.reinvest_category != null;
   const hasAmt = r.reinvest_recognised_fen != null;
   if (hasCat && !hasAmt)
-    ctx.addIssue({ code: 'custom', path: ['reinvest_recognised_fen'], message: '已选认定类别，请填写返投认定金额' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reinvest_recognised_fen'],
+      message: '已选认定类别，请填写返投认定金额',
+    });
   if (hasAmt && !hasCat)
-    ctx.addIssue({ code: 'custom', path: ['reinvest_category'], message: '已填认定金额，请选择返投认定类别' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reinvest_category'],
+      message: '已填认定金额，请选择返投认定类别',
+    });
 }
 
 export const investmentSchema = z
@@ -194,7 +212,11 @@ export const financingDealSchema = z
   .superRefine((r, ctx) => {
     if (r.stage === 'closed') {
       if (r.amount_closed_fen == null || r.amount_closed_fen <= 0)
-        ctx.addIssue({ code: 'custom', path: ['amount_closed_fen'], message: '阶段为“已完成”时须填写完成融资金额' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['amount_closed_fen'],
+          message: '阶段为“已完成”时须填写完成融资金额',
+        });
       if (!r.closed_date)
         ctx.addIssue({ code: 'custom', path: ['closed_date'], message: '阶段为“已完成”时须填写完成日期' });
     } else if (r.amount_closed_fen != null && r.amount_closed_fen > 0) {

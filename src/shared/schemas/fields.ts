@@ -5,7 +5,10 @@ import { checkUscc } from '../uscc';
 /** Field builders with the Chinese messages users see at the cell. */
 
 export const id = (label: string) =>
-  z.number({ error: `请选择${label}` }).int({ error: `${label}无效` }).positive({ error: `请选择${label}` });
+  z
+    .number({ error: `请选择${label}` })
+    .int({ error: `${label}无效` })
+    .positive({ error: `请选择${label}` });
 
 export const text = (label: string, max = 200) =>
   z
@@ -13,10 +16,13 @@ export const text = (label: string, max = 200) =>
     .trim()
     .max(max, { error: `${label}不能超过${max}个字` });
 
-export const requiredText = (label: string, max = 200) => text(label, max).min(1, { error: `${label}不能为空` });
+export const requiredText = (label: string, max = 200) =>
+  text(label, max).min(1, { error: `${label}不能为空` });
 
 export const optText = (label: string, max = 2000) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), text(label, max).nullable()).optional();
+  z
+    .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), text(label, max).nullable())
+    .optional();
 
 export const money = (label: string) =>
   z
@@ -28,7 +34,9 @@ export const money = (label: string) =>
 export const optMoney = (label: string) => money(label).nullable().optional();
 
 export const date = (label: string) =>
-  z.string({ error: `请填写${label}` }).refine(isIsoDate, { error: `${label}不是有效日期（格式 YYYY-MM-DD）` });
+  z
+    .string({ error: `请填写${label}` })
+    .refine(isIsoDate, { error: `${label}不是有效日期（格式 YYYY-MM-DD）` });
 
 export const optDate = (label: string) =>
   z.preprocess((v) => (v === '' ? null : v), date(label).nullable()).optional();

@@ -34,6 +34,7 @@ export function useGridLayout(gridId: string, defaultUnit: Unit) {
   const save = useCallback(
     (patch: GridLayout) => {
       latest.current = { ...latest.current, ...patch };
+      if (patch.unit) setLayout((l) => ({ ...l, unit: patch.unit }));
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         void api('settings.set', { key: `grid:${gridId}`, value: latest.current });
