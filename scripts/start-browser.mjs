@@ -1,0 +1,41 @@
+// `npm run start:browser`: the same renderer and handlers in your browser, on 127.0.0.1 only, each call
+// carrying a per-launch token. For machines where Electron cannot run. Extra arguments go to
+// `funddesk serve` (e.g. --db FILE, --port 8080).
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const noOpen = args.includes('--no-open');
+const serveArgs = args.filter((a) => a !== '--no-open');
+
+console.log('构建界面… / building the renderer…');
+const build = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const server = spawn(process.execPath, [join(root, 'bin/funddesk.js'), 'serve', ...serveArgs], {
+  cwd: root,
+  stdio: ['inherit', 'pipe', 'inherit'],
+});
+let opened = false;
+server.stdout.on('data', (d) => {
+  process.stdout.write(d);
+  const m = String(d).match(/http:\/\/127\.0\.0\.1:\d+\//);
+  if (m && !opened && !noOpen) {
+    opened = true;
+    const [cmd, cmdArgs] =
+      process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '', m[0]]]
+        : process.platform === 'darwin'
+          ? ['open', [m[0]]]
+          : ['xdg-open', [m[0]]];
+    spawn(cmd, cmdArgs, { stdio: 'ignore', detached: true }).on('error', () => {
+      console.log(`请在浏览器中打开 / open in your browser: ${m[0]}`);
+    });
+  }
+});
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+server.on('exit', (code) => process.exit(code ?? 0));
