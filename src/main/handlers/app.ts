@@ -1,6 +1,7 @@
 import { LATEST_MIGRATION } from '../../../migrations';
 import type { appChannels } from '../../shared/contract/app';
 import { loadDemo } from '../demo';
+import { clearDemo } from '../demo/clear';
 import { listAudit } from '../services/audit-log';
 import { getSetting, isDemo, isEmpty, setSetting } from '../services/meta';
 import { getOverview } from '../services/overview';
@@ -16,6 +17,7 @@ export const appHandlers: HandlerMap<keyof typeof appChannels> = {
     host: ctx.host,
   }),
   'demo.load': async (input, ctx) => loadDemo(ctx.opened.db, { replace: input.replace }),
+  'demo.clear': async (_input, ctx) => clearDemo(ctx.opened.db),
   'overview.get': async (input, ctx) => getOverview(ctx.opened.db, input.asOf),
   'audit.list': async (input, ctx) => listAudit(ctx.opened.db, input),
   'settings.get': async (input, ctx) => getSetting(ctx.opened.db, input.key),

@@ -40,6 +40,8 @@ export const appChannels = {
   'demo.load': channel<{ funds: number; projects: number; deals: number }>()(
     z.object({ replace: z.boolean().default(false) }),
   ),
+  /** Empty a demo database (refused for real data). */
+  'demo.clear': channel<{ removed: number }>()(z.object({ confirm: z.literal(true, { error: '需要确认' }) })),
   'overview.get': channel<Overview>()(z.object({ asOf: isoDate.optional() })),
   'audit.list': channel<{ total: number; entries: AuditEntry[] }>()(
     z.object({
