@@ -28,18 +28,22 @@ export function AddRecordModal(props: {
   const fields = props.columns.filter((c) => !c.readOnly && !c.noForm);
   const resolver = (e: LinkEntity, t: string) => resolveByName(e, props.options[e] ?? [], t);
 
+  // The first field takes the keyboard as soon as the form shows (and again once the opening animation
+  // ends, in case the dialog took the focus for itself).
+  const focusFirst = (force = false) =>
+    setTimeout(() => {
+      const el = boxRef.current?.querySelector<HTMLElement>('input, textarea');
+      if (el && (force || !boxRef.current?.contains(document.activeElement))) el.focus();
+    }, 0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the dialog opens
   useEffect(() => {
     if (props.open) {
       form.resetFields();
       setSavedCount(0);
+      focusFirst();
     }
   }, [props.open, form]);
-
-  const focusFirst = () =>
-    setTimeout(() => {
-      const el = boxRef.current?.querySelector<HTMLElement>('input, textarea');
-      el?.focus();
-    }, 0);
 
   async function submit(again = false) {
     let raw: Record<string, unknown>;
@@ -69,7 +73,7 @@ export function AddRecordModal(props: {
         form.resetFields();
         form.setFieldsValue(keep);
         setSavedCount((n) => n + 1);
-        focusFirst();
+        focusFirst(true);
       } else props.onClose();
     } catch (e) {
       if (e instanceof ApiError) {
@@ -87,6 +91,9 @@ export function AddRecordModal(props: {
       open={props.open}
       title={props.title}
       onCancel={props.onClose}
+      afterOpenChange={(open) => {
+        if (open) focusFirst();
+      }}
       footer={
         <Space wrap>
           {savedCount > 0 ? (
@@ -110,8 +117,24 @@ export function AddRecordModal(props: {
         layout="vertical"
         className="fd-add-form"
         onKeyDown={(e) => {
-          if (e.key !== 'Enter') return;
           const t = e.target as HTMLElement;
+          if (e.key === 'Tab' && !e.ctrlKey && !e.altKey) {
+            // Tab goes from field to field only (not through the clear buttons of lists).
+            const at = fields.findIndex(
+              (f) => f.field === t.closest('[data-field]')?.getAttribute('data-field'),
+            );
+            const next = fields[at + (e.shiftKey ? -1 : 1)];
+            if (at >= 0 && next) {
+              const el = boxRef.current?.querySelector<HTMLElement>(`[data-field="${next.field}"]`);
+              const input = el?.matches('input, textarea') ? el : el?.querySelector<HTMLElement>('input');
+              if (input) {
+                e.preventDefault();
+                input.focus();
+              }
+            }
+            return;
+          }
+          if (e.key !== 'Enter') return;
           if (e.ctrlKey || e.metaKey) {
             e.preventDefault();
             void submit(true);
