@@ -9,6 +9,7 @@ import { dispatch, type HandlerContext } from '../handlers';
 import { resolveDbPath } from '../host/db-path';
 import { buildMenu } from './menu';
 import { electronPrintPdf } from './print-pdf';
+import { externalLinkTarget, isAllowedNavigation, isTrustedSender, WEB_PREFERENCES } from './security';
 
 /**
  * The thin Electron shell: one window, the menu, native dialogs, IPC to the handler map, a
@@ -40,10 +41,14 @@ if (!app.requestSingleInstanceLock()) {
 
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-navigate', (event, url) => {
-    if (url !== rendererUrl) event.preventDefault();
+    if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    const external = externalLinkTarget(url);
+    if (external) void shell.openExternal(external);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -74,13 +79,13 @@ async function start() {
   };
 
   ipcMain.handle('funddesk:invoke', (event, channel: unknown, input: unknown) => {
-    if (event.senderFrame?.url !== rendererUrl) {
+    if (!isTrustedSender(event.senderFrame?.url, rendererUrl)) {
       return { ok: false, error: { code: 'bad_request', message: '拒绝来自未知页面的调用' } };
     }
     return dispatch(ctx, String(channel), input);
   });
   ipcMain.handle('funddesk:save-file', async (event, name: unknown, data: unknown) => {
-    if (event.senderFrame?.url !== rendererUrl || !win) return null;
+    if (!isTrustedSender(event.senderFrame?.url, rendererUrl) || !win) return null;
     if (typeof name !== 'string' || !(data instanceof Uint8Array)) return null;
     const r = await dialog.showSaveDialog(win, { defaultPath: basename(name) });
     if (r.canceled || !r.filePath) return null;
@@ -88,7 +93,7 @@ async function start() {
     return r.filePath;
   });
   ipcMain.handle('funddesk:open-file', async (event, filters: unknown) => {
-    if (event.senderFrame?.url !== rendererUrl || !win) return null;
+    if (!isTrustedSender(event.senderFrame?.url, rendererUrl) || !win) return null;
     const r = await dialog.showOpenDialog(win, {
       properties: ['openFile'],
       filters: Array.isArray(filters) ? (filters as Electron.FileFilter[]) : [],
@@ -107,11 +112,7 @@ async function start() {
     show: false,
     webPreferences: {
       preload: join(appRoot, 'out', 'preload', 'index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
+      ...WEB_PREFERENCES,
     },
   });
   Menu.setApplicationMenu(buildMenu(win));
