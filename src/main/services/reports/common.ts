@@ -1,0 +1,122 @@
+import type {
+  CellValue,
+  ReportColumn,
+  ReportData,
+  ReportRow,
+  ReportTable,
+} from '../../../shared/reports/types';
+import { REPORT_TITLES } from '../../../shared/reports/types';
+import type { OpenedDb } from '../../db/open';
+
+export interface ReportParams {
+  asOf: string;
+  fundId?: number | undefined;
+}
+
+export function isDemoDb(opened: OpenedDb): boolean {
+  const v = opened.raw.prepare(`SELECT value FROM meta WHERE key = 'dataset'`).pluck().get();
+  return v === 'demo';
+}
+
+export function baseReport(
+  opened: OpenedDb,
+  name: ReportData['name'],
+  asOf: string,
+  extra: Partial<ReportData> = {},
+): ReportData {
+  return {
+    name,
+    title: REPORT_TITLES[name],
+    subtitle: null,
+    asOf,
+    generatedAt: new Date().toISOString(),
+    isDemo: isDemoDb(opened),
+    figures: [],
+    brief: null,
+    charts: [],
+    tables: [],
+    notes: [],
+    ...extra,
+  };
+}
+
+/** Column shorthands. */
+export const col = {
+  seq: (): ReportColumn => ({ key: 'seq', header: '序号', kind: 'int', width: 6 }),
+  text: (key: string, header: string, width?: number): ReportColumn => ({ key, header, kind: 'text', width }),
+  money: (key: string, header: string, width?: number): ReportColumn => ({
+    key,
+    header,
+    kind: 'money',
+    width,
+  }),
+  int: (key: string, header: string, width?: number): ReportColumn => ({ key, header, kind: 'int', width }),
+  date: (key: string, header: string): ReportColumn => ({ key, header, kind: 'date', width: 12 }),
+  pct: (key: string, header: string, width?: number): ReportColumn => ({
+    key,
+    header,
+    kind: 'percent',
+    width,
+  }),
+  ratio: (key: string, header: string, width?: number): ReportColumn => ({
+    key,
+    header,
+    kind: 'ratio',
+    width,
+  }),
+  mult: (key: string, header: string, width?: number): ReportColumn => ({
+    key,
+    header,
+    kind: 'multiple',
+    width,
+  }),
+};
+
+/** Sum of a numeric column (nulls count as nothing). */
+export function sum(rows: readonly ReportRow[], key: string): number {
+  let s = 0;
+  for (const r of rows) {
+    const v = r[key];
+    if (typeof v === 'number') s += v;
+  }
+  return s;
+}
+
+/**
+ * A totals row: `label` in the first text column, every money and int column summed (except 序号), and
+ * `extra` (ratios taken on the sums) on top.
+ */
+export function totalsRow(
+  columns: readonly ReportColumn[],
+  rows: readonly ReportRow[],
+  label: string,
+  extra: Record<string, CellValue> = {},
+): ReportRow {
+  const t: ReportRow = {};
+  const labelCol = columns.find((c) => c.kind === 'text');
+  for (const c of columns) {
+    if (c.key === 'seq') t[c.key] = null;
+    else if (c.kind === 'money' || c.kind === 'int') t[c.key] = sum(rows, c.key);
+    else t[c.key] = null;
+  }
+  if (labelCol) t[labelCol.key] = label;
+  return Object.assign(t, extra);
+}
+
+export function table(
+  key: string,
+  title: string,
+  columns: ReportColumn[],
+  rows: ReportRow[],
+  totals: ReportRow | null,
+  note?: string,
+): ReportTable {
+  return note ? { key, title, columns, rows, totals, note } : { key, title, columns, rows, totals };
+}
+
+export function ratio(a: number, b: number): number | null {
+  return b > 0 ? a / b : null;
+}
+
+/** Year of a YYYY-MM-DD date. */
+export const yearOf = (d: string) => d.slice(0, 4);

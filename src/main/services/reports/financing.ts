@@ -1,0 +1,204 @@
+/** 融资对接台账: the pipeline by stage, closed amounts, by industry and institution, and every deal. */
+import { DEAL_STAGE, type DealStage, INDUSTRY, INSTITUTION_KIND, labelOf } from '../../../shared/domain';
+import type { ReportColumn, ReportData, ReportRow } from '../../../shared/reports/types';
+import type { OpenedDb } from '../../db/open';
+import { baseReport, col, type ReportParams, table, totalsRow } from './common';
+import { industryName } from './landed-projects';
+
+type Deal = [
+  enterpriseId: number,
+  enterprise: string,
+  industry: string,
+  institutionId: number,
+  institution: string,
+  institutionKind: string,
+  stage: string,
+  firstContact: string | null,
+  sought: number | null,
+  closed: number | null,
+  closedDate: string | null,
+  round: string | null,
+];
+
+/** Stage order of the pipeline; dropped deals last. */
+const STAGES: DealStage[] = ['contact', 'dd', 'ts', 'closed', 'dropped'];
+const RANK: Record<string, number> = { dropped: 0, contact: 1, dd: 2, ts: 3, closed: 4 };
+
+/**
+ * Deals first contacted on or before asOf. A deal closed after asOf was not closed yet on asOf: it counts at
+ * the term-sheet stage, without its closed amount (as in the overview).
+ */
+export function loadDeals(opened: OpenedDb, asOf: string): Deal[] {
+  const rows = opened.raw
+    .prepare(
+      `SELECT d.enterprise_id, e.name, e.industry, d.institution_id, i.name, i.kind, d.stage, d.first_contact_date,
+        d.amount_sought_fen, d.amount_closed_fen, d.closed_date, d.round
+       FROM financing_deals d JOIN enterprises e ON e.id = d.enterprise_id
+        JOIN institutions i ON i.id = d.institution_id
+       WHERE d.first_contact_date IS NULL OR d.first_contact_date <= ?
+       ORDER BY d.first_contact_date, d.id`,
+    )
+    .raw(true)
+    .all(asOf) as Deal[];
+  for (const d of rows) {
+    if (d[6] === 'closed' && (d[10] === null || d[10] > asOf)) {
+      d[6] = 'ts';
+      d[9] = null;
+      d[10] = null;
+    }
+  }
+  return rows;
+}
+
+export interface FunnelCounts {
+  matched: number;
+  dd: number;
+  ts: number;
+  closed: number;
+}
+
+/** Enterprises by the furthest stage any of their deals reached (the financing funnel). */
+export function funnel(deals: readonly Deal[]): FunnelCounts {
+  const best = new Map<number, number>();
+  for (const d of deals) best.set(d[0], Math.max(best.get(d[0]) ?? 0, RANK[d[6]] ?? 0));
+  const at = (r: number) => [...best.values()].filter((b) => b >= r).length;
+  return { matched: best.size, dd: at(RANK.dd!), ts: at(RANK.ts!), closed: at(RANK.closed!) };
+}
+
+export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
+  const deals = loadDeals(opened, p.asOf);
+  const f = funnel(deals);
+  const closedAmount = deals.reduce((s, d) => s + (d[9] ?? 0), 0);
+
+  // By stage (deals).
+  const stageCols: ReportColumn[] = [
+    col.text('stage', '对接阶段', 14),
+    col.int('deals', '对接笔数', 8),
+    col.money('sought', '拟融资金额'),
+    col.money('closed', '完成融资金额'),
+  ];
+  const stageRows: ReportRow[] = STAGES.map((s) => {
+    const ds = deals.filter((d) => d[6] === s);
+    return {
+      stage: labelOf(DEAL_STAGE, s),
+      deals: ds.length,
+      sought: ds.reduce((a, d) => a + (d[8] ?? 0), 0),
+      closed: ds.reduce((a, d) => a + (d[9] ?? 0), 0),
+    };
+  });
+  const stageTotals = totalsRow(stageCols, stageRows, '合计');
+
+  // By industry (enterprises belong to one industry, so distinct counts add up).
+  const indCols: ReportColumn[] = [
+    col.text('industry', '行业', 16),
+    col.int('matched', '对接企业', 8),
+    col.int('financed', '完成融资企业', 10),
+    col.int('deals', '对接笔数', 8),
+    col.money('sought', '拟融资金额'),
+    col.money('closed', '完成融资金额'),
+  ];
+  const indRows: ReportRow[] = (INDUSTRY.codes as string[])
+    .map((c) => {
+      const ds = deals.filter((d) => d[2] === c);
+      return {
+        industry: industryName(c),
+        matched: new Set(ds.map((d) => d[0])).size,
+        financed: new Set(ds.filter((d) => d[6] === 'closed').map((d) => d[0])).size,
+        deals: ds.length,
+        sought: ds.reduce((a, d) => a + (d[8] ?? 0), 0),
+        closed: ds.reduce((a, d) => a + (d[9] ?? 0), 0),
+      };
+    })
+    .filter((r) => r.deals > 0);
+  const indTotals = totalsRow(indCols, indRows, '合计');
+
+  // By institution.
+  const instCols: ReportColumn[] = [
+    col.text('institution', '投资机构', 28),
+    col.text('kind', '机构类型', 12),
+    col.int('deals', '对接笔数', 8),
+    col.int('closedDeals', '完成笔数', 8),
+    col.money('closed', '完成融资金额'),
+  ];
+  const byInst = new Map<number, Deal[]>();
+  for (const d of deals) {
+    const list = byInst.get(d[3]);
+    if (list) list.push(d);
+    else byInst.set(d[3], [d]);
+  }
+  const instRows: ReportRow[] = [...byInst.values()]
+    .map((ds) => ({
+      institution: ds[0]![4],
+      kind: labelOf(INSTITUTION_KIND, ds[0]![5]),
+      deals: ds.length,
+      closedDeals: ds.filter((d) => d[6] === 'closed').length,
+      closed: ds.reduce((a, d) => a + (d[9] ?? 0), 0),
+    }))
+    .sort((a, b) => b.closed - a.closed || b.deals - a.deals);
+  const instTotals = totalsRow(instCols, instRows, `合计（${instRows.length}家）`);
+
+  // Every deal.
+  const dealCols: ReportColumn[] = [
+    col.seq(),
+    col.text('enterprise', '企业名称', 28),
+    col.text('industry', '行业', 14),
+    col.text('institution', '投资机构', 26),
+    col.text('stage', '阶段', 10),
+    col.date('firstContact', '首次对接'),
+    col.text('round', '轮次', 8),
+    col.money('sought', '拟融资金额'),
+    col.money('closed', '完成融资金额'),
+    col.date('closedDate', '完成日期'),
+  ];
+  const dealRows: ReportRow[] = deals.map((d, i) => ({
+    seq: i + 1,
+    enterprise: d[1],
+    industry: industryName(d[2]),
+    institution: d[4],
+    stage: labelOf(DEAL_STAGE, d[6]),
+    firstContact: d[7],
+    round: d[11] ?? '',
+    sought: d[8],
+    closed: d[9],
+    closedDate: d[10],
+  }));
+  const dealTotals = totalsRow(dealCols, dealRows, `合计（${dealRows.length}笔）`);
+
+  return baseReport(opened, 'financing', p.asOf, {
+    figures: [
+      { key: 'matched', label: '对接企业', value: f.matched, kind: 'int', suffix: '家' },
+      { key: 'deals', label: '对接记录', value: deals.length, kind: 'int', suffix: '笔' },
+      { key: 'financed', label: '完成融资企业', value: f.closed, kind: 'int', suffix: '家' },
+      { key: 'closed', label: '完成融资金额', value: closedAmount, kind: 'money' },
+    ],
+    charts: [
+      {
+        key: 'funnel',
+        title: '融资对接漏斗（企业数）',
+        type: 'funnel',
+        categories: ['对接企业', '进入尽调', '达成投资意向', '完成融资'],
+        series: [{ name: '企业数', kind: 'int', values: [f.matched, f.dd, f.ts, f.closed] }],
+      },
+      {
+        key: 'industry',
+        title: '各行业完成融资金额',
+        type: 'bar',
+        categories: indRows.map((r) => String(r.industry)),
+        series: [
+          { name: '完成融资金额', kind: 'money', values: indRows.map((r) => r.closed as number) },
+          { name: '对接企业', kind: 'int', line: true, values: indRows.map((r) => r.matched as number) },
+        ],
+      },
+    ],
+    tables: [
+      table('by-stage', '按对接阶段汇总', stageCols, stageRows, stageTotals),
+      table('by-industry', '按行业汇总', indCols, indRows, indTotals),
+      table('by-institution', '按投资机构汇总', instCols, instRows, instTotals),
+      table('deals', '融资对接明细', dealCols, dealRows, dealTotals),
+    ],
+    notes: [
+      '统计截至日期（含）前首次对接的记录；完成日期在截至日期之后的对接按“投资意向/TS”阶段列示，不计完成金额。',
+      '漏斗按每家企业所有对接记录中进展最远的阶段统计（如进入尽调的企业数含此后达成意向和完成融资的企业）；按阶段汇总按对接记录统计，同一企业可有多条记录。',
+    ],
+  });
+}

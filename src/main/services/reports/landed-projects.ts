@@ -1,0 +1,181 @@
+/** 落地项目台账: every project landed in the district, and the totals by industry, year and introducing fund. */
+import {
+  INDUSTRY,
+  INDUSTRY_SHORT,
+  type Industry,
+  LANDED_KIND,
+  LANDED_STATUS,
+  labelOf,
+  REINVEST_CATEGORY,
+} from '../../../shared/domain';
+import { shortFundName } from '../../../shared/reports/format';
+import type { ReportColumn, ReportData, ReportRow } from '../../../shared/reports/types';
+import type { OpenedDb } from '../../db/open';
+import { baseReport, col, type ReportParams, ratio, table, totalsRow, yearOf } from './common';
+
+type Landed = [
+  id: number,
+  name: string,
+  enterprise: string,
+  industry: string,
+  date: string,
+  kind: string,
+  status: string,
+  fundId: number | null,
+  fund: string | null,
+  amount: number,
+  category: string | null,
+  recognised: number | null,
+];
+
+/** Landed projects on or before asOf that were not cancelled (one query). */
+export function loadLanded(opened: OpenedDb, asOf: string): { rows: Landed[]; cancelled: number } {
+  const rows = opened.raw
+    .prepare(
+      `SELECT l.id, coalesce(l.name, e.name), e.name, l.industry, l.landed_date, l.kind, l.status, l.fund_id, f.name,
+        l.amount_fen, l.reinvest_category, l.reinvest_recognised_fen
+       FROM landed_projects l JOIN enterprises e ON e.id = l.enterprise_id LEFT JOIN funds f ON f.id = l.fund_id
+       WHERE l.landed_date <= ? AND l.status <> 'cancelled'
+       ORDER BY l.landed_date, l.id`,
+    )
+    .raw(true)
+    .all(asOf) as Landed[];
+  const cancelled = opened.raw
+    .prepare(`SELECT count(*) FROM landed_projects WHERE landed_date <= ? AND status = 'cancelled'`)
+    .pluck()
+    .get(asOf) as number;
+  return { rows, cancelled };
+}
+
+export const industryName = (code: string) => INDUSTRY_SHORT[code as Industry] ?? code;
+
+/** Group rows into counts and amounts, keeping `order` first. */
+function group<K extends string>(
+  items: readonly Landed[],
+  keyOf: (l: Landed) => K,
+): Map<K, { count: number; amount: number }> {
+  const m = new Map<K, { count: number; amount: number }>();
+  for (const l of items) {
+    const k = keyOf(l);
+    const g = m.get(k) ?? { count: 0, amount: 0 };
+    g.count++;
+    g.amount += l[9];
+    m.set(k, g);
+  }
+  return m;
+}
+
+export function landedProjectsReport(opened: OpenedDb, p: ReportParams): ReportData {
+  const { rows: landed, cancelled } = loadLanded(opened, p.asOf);
+  const columns: ReportColumn[] = [
+    col.seq(),
+    col.text('name', '项目名称', 30),
+    col.text('enterprise', '企业名称', 30),
+    col.text('industry', '行业', 14),
+    col.date('date', '落地日期'),
+    col.text('kind', '落地方式', 10),
+    col.text('status', '状态', 10),
+    col.text('fund', '引进基金', 24),
+    col.money('amount', '落户金额'),
+    col.text('category', '返投认定类别', 14),
+    col.money('recognised', '返投认定金额'),
+  ];
+  const rows: ReportRow[] = landed.map((l, i) => ({
+    id: l[0],
+    seq: i + 1,
+    name: l[1],
+    enterprise: l[2],
+    industry: industryName(l[3]),
+    date: l[4],
+    kind: labelOf(LANDED_KIND, l[5]),
+    status: labelOf(LANDED_STATUS, l[6]),
+    fund: l[8] ? shortFundName(l[8]) : '',
+    amount: l[9],
+    category: l[10] ? labelOf(REINVEST_CATEGORY, l[10]) : '',
+    recognised: l[11],
+  }));
+  const totals = totalsRow(columns, rows, `合计（${rows.length}个）`);
+  const totalAmount = Number(totals.amount);
+
+  const share = (amount: number) => ratio(amount, totalAmount);
+  const groupColumns = (first: ReportColumn): ReportColumn[] => [
+    first,
+    col.int('count', '项目数', 8),
+    col.money('amount', '落户金额'),
+    col.pct('share', '金额占比', 9),
+  ];
+
+  const byIndustry = group(landed, (l) => l[3]);
+  const industryRows: ReportRow[] = (INDUSTRY.codes as string[])
+    .filter((c) => byIndustry.has(c))
+    .map((c) => {
+      const g = byIndustry.get(c)!;
+      return { industry: industryName(c), count: g.count, amount: g.amount, share: share(g.amount) };
+    });
+  const industryCols = groupColumns(col.text('industry', '行业', 16));
+
+  const byYear = group(landed, (l) => yearOf(l[4]));
+  const yearRows: ReportRow[] = [...byYear.keys()].sort().map((y) => {
+    const g = byYear.get(y)!;
+    return { year: `${y}年`, count: g.count, amount: g.amount, share: share(g.amount) };
+  });
+  const yearCols = groupColumns(col.text('year', '年度', 10));
+
+  const byFund = group(landed, (l) => (l[8] ? shortFundName(l[8]) : ''));
+  const fundRows: ReportRow[] = [...byFund.entries()]
+    .sort((a, b) => (a[0] === '' ? 1 : b[0] === '' ? -1 : b[1].amount - a[1].amount))
+    .map(([name, g]) => ({
+      fund: name || '非基金引进（招商等）',
+      count: g.count,
+      amount: g.amount,
+      share: share(g.amount),
+    }));
+  const fundCols = groupColumns(col.text('fund', '引进基金', 30));
+
+  const sumTotals = (cols: ReportColumn[], rs: ReportRow[]) =>
+    totalsRow(cols, rs, '合计', { share: rs.length ? 1 : null });
+
+  return baseReport(opened, 'landed-projects', p.asOf, {
+    figures: [
+      { key: 'count', label: '落地项目', value: rows.length, kind: 'int', suffix: '个' },
+      { key: 'amount', label: '落户金额', value: totalAmount, kind: 'money' },
+      {
+        key: 'byFund',
+        label: '基金引进项目',
+        value: landed.filter((l) => l[7] !== null).length,
+        kind: 'int',
+        suffix: '个',
+      },
+      { key: 'recognised', label: '返投认定金额', value: Number(totals.recognised), kind: 'money' },
+    ],
+    charts: [
+      {
+        key: 'industry',
+        title: '落户金额按行业分布',
+        type: 'pie',
+        categories: industryRows.map((r) => String(r.industry)),
+        series: [{ name: '落户金额', kind: 'money', values: industryRows.map((r) => r.amount as number) }],
+      },
+      {
+        key: 'year',
+        title: '各年度落地项目',
+        type: 'bar',
+        categories: yearRows.map((r) => String(r.year)),
+        series: [
+          { name: '落户金额', kind: 'money', values: yearRows.map((r) => r.amount as number) },
+          { name: '项目数', kind: 'int', line: true, values: yearRows.map((r) => r.count as number) },
+        ],
+      },
+    ],
+    tables: [
+      table('projects', '落地项目明细', columns, rows, totals),
+      table('by-industry', '按行业汇总', industryCols, industryRows, sumTotals(industryCols, industryRows)),
+      table('by-year', '按年度汇总', yearCols, yearRows, sumTotals(yearCols, yearRows)),
+      table('by-fund', '按引进基金汇总', fundCols, fundRows, sumTotals(fundCols, fundRows)),
+    ],
+    notes: [
+      '统计截至日期（含）前落地的项目；已终止的项目不计入项目数和落户金额。',
+      ...(cancelled > 0 ? [`截至日期前另有已终止项目 ${cancelled} 个，未计入。`] : []),
+    ],
+  });
+}

@@ -1,0 +1,177 @@
+/** 基金业绩: DPI, RVPI, TVPI and net IRR per fund and in total (PRODUCT.md §5). */
+import { FUND_KIND, type FundKind, labelOf } from '../../../shared/domain';
+import type { FundMetrics } from '../../../shared/metrics/fund';
+import { portfolioMetrics } from '../../../shared/metrics/fund';
+import { shortFundName } from '../../../shared/reports/format';
+import type { ReportData, ReportRow } from '../../../shared/reports/types';
+import type { OpenedDb } from '../../db/open';
+import { baseReport, col, type ReportParams, table, totalsRow } from './common';
+import { type FundRow, loadFunds, loadLedgers, metricsOf } from './load';
+
+export interface PerformanceFund {
+  id: number;
+  name: string;
+  kind: FundKind;
+  paidInFen: number;
+  distributedFen: number;
+  navFen: number;
+  dpi: number | null;
+  rvpi: number | null;
+  tvpi: number | null;
+  irr: number | null;
+  irrNote: string | null;
+}
+
+export interface PerformanceData {
+  asOf: string;
+  funds: PerformanceFund[];
+}
+
+/** Every fund's metrics as of a date: two queries, then pure arithmetic. */
+export function performanceMetrics(opened: OpenedDb, asOf: string) {
+  const funds = loadFunds(opened.raw, asOf);
+  const ledgers = loadLedgers(opened.raw, asOf);
+  const { byFund, total } = metricsOf(funds, ledgers, asOf);
+  return { funds, ledgers, byFund, total };
+}
+
+/** The `funddesk report performance --json` shape. */
+export function performanceData(opened: OpenedDb, asOf: string): PerformanceData {
+  const { funds, byFund } = performanceMetrics(opened, asOf);
+  return {
+    asOf,
+    funds: funds.map((f) => {
+      const m = byFund.get(f.id)!;
+      return {
+        id: f.id,
+        name: f.name,
+        kind: f.kind,
+        paidInFen: m.paidInFen,
+        distributedFen: m.distributedFen,
+        navFen: m.navFen,
+        dpi: m.dpi,
+        rvpi: m.rvpi,
+        tvpi: m.tvpi,
+        irr: m.irr,
+        irrNote: m.irrNote,
+      };
+    }),
+  };
+}
+
+const metricCols = () => [
+  col.money('paidIn', '实缴出资'),
+  col.money('distributed', '累计分配'),
+  col.money('nav', '最新估值'),
+];
+const ratioCols = () => [
+  col.ratio('dpi', 'DPI', 7),
+  col.ratio('rvpi', 'RVPI', 7),
+  col.ratio('tvpi', 'TVPI', 7),
+  col.pct('irr', '净IRR', 9),
+];
+const ratioValues = (m: FundMetrics) => ({ dpi: m.dpi, rvpi: m.rvpi, tvpi: m.tvpi, irr: m.irr });
+
+export function performanceReport(opened: OpenedDb, p: ReportParams): ReportData {
+  const { funds, ledgers, byFund, total } = performanceMetrics(opened, p.asOf);
+  const columns = [
+    col.seq(),
+    col.text('name', '基金名称', 34),
+    col.text('kind', '类型', 8),
+    ...metricCols(),
+    col.date('navDate', '估值日期'),
+    ...ratioCols(),
+    col.text('irrNote', 'IRR说明', 26),
+  ];
+  const rows: ReportRow[] = funds.map((f, i) => {
+    const m = byFund.get(f.id)!;
+    return {
+      id: f.id,
+      seq: i + 1,
+      name: f.name,
+      kind: labelOf(FUND_KIND, f.kind),
+      paidIn: m.paidInFen,
+      distributed: m.distributedFen,
+      nav: m.navFen,
+      navDate: m.navDate,
+      ...ratioValues(m),
+      irrNote: m.irrNote ?? '',
+    };
+  });
+  const totals = totalsRow(columns, rows, `合计（${rows.length}只）`, {
+    ...ratioValues(total),
+    irrNote: total.irrNote ?? '',
+  });
+
+  const byKind = (kind: FundKind): [FundRow[], FundMetrics] => {
+    const fs = funds.filter((f) => f.kind === kind);
+    return [
+      fs,
+      portfolioMetrics(
+        fs.map((f) => ledgers.get(f.id) ?? emptyLedger),
+        p.asOf,
+      ),
+    ];
+  };
+  const kindColumns = [
+    col.text('kind', '基金类型', 10),
+    col.int('count', '基金数', 7),
+    ...metricCols(),
+    ...ratioCols(),
+  ];
+  const kindRows: ReportRow[] = (['sub', 'direct'] as const).map((k) => {
+    const [fs, m] = byKind(k);
+    return {
+      kind: labelOf(FUND_KIND, k),
+      count: fs.length,
+      paidIn: m.paidInFen,
+      distributed: m.distributedFen,
+      nav: m.navFen,
+      ...ratioValues(m),
+    };
+  });
+  const kindTotals = totalsRow(kindColumns, kindRows, '合计', ratioValues(total));
+
+  const short = funds.map((f) => shortFundName(f.name));
+  return baseReport(opened, 'performance', p.asOf, {
+    figures: [
+      { key: 'paidIn', label: '累计实缴', value: total.paidInFen, kind: 'money' },
+      { key: 'distributed', label: '累计分配', value: total.distributedFen, kind: 'money' },
+      { key: 'nav', label: '最新估值', value: total.navFen, kind: 'money' },
+      { key: 'dpi', label: 'DPI', value: total.dpi, kind: 'ratio' },
+      { key: 'tvpi', label: 'TVPI', value: total.tvpi, kind: 'ratio' },
+      { key: 'irr', label: '整体净IRR', value: total.irr, kind: 'percent', note: total.irrNote ?? undefined },
+    ],
+    charts: [
+      {
+        key: 'value',
+        title: '各基金实缴、分配与估值',
+        type: 'hbar',
+        categories: short,
+        series: [
+          { name: '实缴出资', kind: 'money', values: rows.map((r) => r.paidIn as number) },
+          { name: '累计分配', kind: 'money', values: rows.map((r) => r.distributed as number) },
+          { name: '最新估值', kind: 'money', values: rows.map((r) => r.nav as number) },
+        ],
+      },
+      {
+        key: 'irr',
+        title: '各基金净IRR',
+        type: 'hbar',
+        categories: short,
+        series: [{ name: '净IRR', kind: 'percent', values: rows.map((r) => r.irr as number | null) }],
+      },
+    ],
+    tables: [
+      table('performance', '基金业绩', columns, rows, totals),
+      table('by-kind', '按基金类型汇总', kindColumns, kindRows, kindTotals),
+    ],
+    notes: [
+      '实缴出资、累计分配为截至日期（含）的引导基金出资与所获分配；最新估值为截至日期前最近一次估值中引导基金份额的净值（NAV）。',
+      'DPI＝累计分配÷实缴；RVPI＝最新估值÷实缴；TVPI＝DPI＋RVPI。',
+      '净IRR：出资为负、分配为正、最新估值作为截至日期的正现金流，按实际天数/365计算（与Excel、LibreOffice的XIRR相同）；无法计算时显示“—”并说明原因。合计行按全部基金现金流合并计算。',
+    ],
+  });
+}
+
+const emptyLedger = { calls: [], distributions: [], valuations: [] };
