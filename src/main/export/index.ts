@@ -1,0 +1,41 @@
+/** One entry for every format: a report's data → the bytes of an xlsx, PDF or CSV file. */
+import type { Unit } from '../../shared/money';
+import { EXPORT_MIME, type ExportFormat, type ReportData } from '../../shared/reports/types';
+import { fail } from '../services/ledger/errors';
+import { exportFileName, type Progress } from './common';
+import { renderCsv } from './csv';
+import { renderXlsx } from './xlsx';
+
+export interface ExportOptions {
+  /** HTML → PDF bytes (Electron printToPDF or headless Chromium). Required for 'pdf'. */
+  printPdf?: ((html: string) => Promise<Uint8Array>) | undefined;
+  progress?: Progress | undefined;
+}
+
+export interface ExportResult {
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+export async function exportReport(
+  report: ReportData,
+  format: ExportFormat,
+  unit: Unit,
+  opts: ExportOptions = {},
+): Promise<ExportResult> {
+  let bytes: Uint8Array;
+  if (format === 'xlsx') bytes = await renderXlsx(report, unit, opts.progress);
+  else if (format === 'csv') bytes = await renderCsv(report, unit, opts.progress);
+  else {
+    if (!opts.printPdf) fail('internal', '当前环境无法生成 PDF（缺少打印组件）');
+    // Loaded on demand: ECharts' server-side renderer is only needed for PDFs.
+    const { renderPdfHtml } = await import('./pdf-html');
+    opts.progress?.(0, 2);
+    const html = renderPdfHtml(report, unit);
+    opts.progress?.(1, 2);
+    bytes = await opts.printPdf(html);
+    opts.progress?.(2, 2);
+  }
+  return { fileName: exportFileName(report, format), mime: EXPORT_MIME[format], bytes };
+}

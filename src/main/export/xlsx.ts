@@ -1,0 +1,255 @@
+/**
+ * A report as an xlsx workbook (exceljs streaming WorkbookWriter, so 50,000-row tables stay fast and small
+ * in memory): a 摘要 sheet when the report has figures or a brief, then one sheet per table with the title,
+ * 截至日期 and unit, a frozen header row with Chinese headers (money headers say the unit), real numbers
+ * in the chosen unit with number formats, a bold 合计 row, notes, column widths and A4 print setup.
+ */
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { FEN_PER_UNIT, UNIT_LABEL, type Unit } from '../../shared/money';
+import { columnHeader, DASH, formatCell, numberFormat } from '../../shared/reports/format';
+import type {
+  CellValue,
+  ColumnKind,
+  ReportData,
+  ReportFigure,
+  ReportTable,
+} from '../../shared/reports/types';
+import { breathe, displayWidth, type Progress, subtitleLine } from './common';
+
+const FONT = 'Microsoft YaHei';
+const BORDER_COLOR = { argb: 'FFC9D1DB' };
+const thin = { style: 'thin' as const, color: BORDER_COLOR };
+const BOX = { top: thin, left: thin, bottom: thin, right: thin };
+const HEADER_FILL = {
+  type: 'pattern' as const,
+  pattern: 'solid' as const,
+  fgColor: { argb: 'FFE8EEF7' },
+};
+const TOTAL_FILL = {
+  type: 'pattern' as const,
+  pattern: 'solid' as const,
+  fgColor: { argb: 'FFF3F6FB' },
+};
+
+/** The value of one cell as stored: numbers in the unit, dates as dates, '—' where no ratio exists. */
+export function xlsxValue(kind: ColumnKind, v: CellValue, unit: Unit): string | number | Date | null {
+  if (v === null || v === undefined) {
+    return kind === 'percent' || kind === 'ratio' || kind === 'multiple' ? DASH : null;
+  }
+  if (typeof v === 'string') {
+    if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v)) {
+      return new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)) - 1, Number(v.slice(8, 10))));
+    }
+    return v;
+  }
+  if (kind === 'money') return v / FEN_PER_UNIT[unit];
+  return v;
+}
+
+function sheetName(title: string, used: Set<string>): string {
+  const base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 28) || '表';
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base}${i}`;
+  used.add(name);
+  return name;
+}
+
+/** Column widths from the header and the first rows' shown text. */
+function widths(t: ReportTable, unit: Unit): number[] {
+  const sample = t.rows.length > 2000 ? t.rows.slice(0, 2000) : t.rows;
+  return t.columns.map((c) => {
+    let w = Math.min(displayWidth(columnHeader(c, unit)), 18);
+    for (const r of sample) w = Math.max(w, displayWidth(formatCell(c.kind, r[c.key] ?? null, unit)));
+    if (t.totals) w = Math.max(w, displayWidth(formatCell(c.kind, t.totals[c.key] ?? null, unit)));
+    return Math.max(6, Math.min(w + 2, c.kind === 'text' ? 56 : 24));
+  });
+}
+
+function pageSetup(columns: number) {
+  return {
+    paperSize: 9, // A4
+    orientation: (columns > 8 ? 'landscape' : 'portrait') as 'landscape' | 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}
+
+const FOOTER = { oddFooter: '&C&9第 &P 页 / 共 &N 页' };
+
+function titleRows(ws: ExcelJS.Worksheet, title: string, subtitle: string, span: number) {
+  const t = ws.addRow([title]);
+  t.height = 26;
+  t.getCell(1).font = { name: FONT, size: 15, bold: true, color: { argb: 'FF1F2D3D' } };
+  t.getCell(1).alignment = { vertical: 'middle' };
+  if (span > 1) ws.mergeCells(t.number, 1, t.number, span);
+  t.commit();
+  const s = ws.addRow([subtitle]);
+  s.getCell(1).font = { name: FONT, size: 10, color: { argb: 'FF5B6673' } };
+  if (span > 1) ws.mergeCells(s.number, 1, s.number, span);
+  s.commit();
+}
+
+function noteRows(ws: ExcelJS.Worksheet, notes: string[], span: number) {
+  if (notes.length === 0) return;
+  ws.addRow([]).commit();
+  notes.forEach((n, i) => {
+    const r = ws.addRow([`${notes.length > 1 ? `注${i + 1}：` : '注：'}${n}`]);
+    r.getCell(1).font = { name: FONT, size: 9, color: { argb: 'FF5B6673' } };
+    r.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    if (span > 1) ws.mergeCells(r.number, 1, r.number, span);
+    // Wrapped merged cells do not grow by themselves: give long notes room.
+    const perLine = Math.max(40, span * 12);
+    r.height = Math.max(1, Math.ceil(displayWidth(n) / perLine)) * 14 + 2;
+    r.commit();
+  });
+}
+
+async function writeTable(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  report: ReportData,
+  t: ReportTable,
+  unit: Unit,
+  name: string,
+  notes: string[],
+  tick: () => Promise<void>,
+) {
+  const cols = t.columns;
+  const headerRow = 3;
+  const freezeCol = cols.length > 10 && cols[1]?.kind === 'text' && cols[0]?.key === 'seq' ? 2 : 0;
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: headerRow, xSplit: freezeCol, showGridLines: false }],
+    pageSetup: pageSetup(cols.length),
+    headerFooter: FOOTER,
+  });
+  ws.columns = widths(t, unit).map((width) => ({ width }));
+  titleRows(
+    ws,
+    t.title === report.title ? report.title : `${report.title}：${t.title}`,
+    subtitleLine(report, unit),
+    cols.length,
+  );
+
+  const h = ws.addRow(cols.map((c) => columnHeader(c, unit)));
+  h.height = 30;
+  h.eachCell((cell) => {
+    cell.font = { name: FONT, size: 10, bold: true, color: { argb: 'FF1F2D3D' } };
+    cell.fill = HEADER_FILL;
+    cell.border = BOX;
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+  h.commit();
+
+  const formats = cols.map((c) => numberFormat(c.kind, unit));
+  const writeRow = (values: Record<string, CellValue>, total: boolean) => {
+    const row = ws.addRow(cols.map((c) => xlsxValue(c.kind, values[c.key] ?? null, unit)));
+    cols.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      const fmt = formats[i];
+      if (fmt && (typeof cell.value === 'number' || cell.value instanceof Date)) cell.numFmt = fmt;
+      cell.font = total ? { name: FONT, size: 10, bold: true } : { name: FONT, size: 10 };
+      cell.border = total ? { ...BOX, top: { style: 'medium', color: { argb: 'FF7B8794' } } } : BOX;
+      if (total) cell.fill = TOTAL_FILL;
+      if (cell.value === DASH) cell.alignment = { horizontal: 'center' };
+      else if (c.kind === 'date' || c.key === 'seq') cell.alignment = { horizontal: 'center' };
+    });
+    row.commit();
+  };
+  for (let i = 0; i < t.rows.length; i++) {
+    writeRow(t.rows[i]!, false);
+    if (i % 5000 === 4999) await tick();
+  }
+  if (t.totals) writeRow(t.totals, true);
+  noteRows(ws, [...(t.note ? [t.note] : []), ...notes], cols.length);
+  await ws.commit();
+}
+
+function figureValue(f: ReportFigure, unit: Unit) {
+  if (f.value === null) return DASH;
+  return f.kind === 'money' ? f.value / FEN_PER_UNIT[unit] : f.value;
+}
+
+async function writeSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, r: ReportData, unit: Unit, name: string) {
+  const ws = wb.addWorksheet(name, {
+    views: [{ showGridLines: false }],
+    pageSetup: { ...pageSetup(3), orientation: 'portrait' },
+    headerFooter: FOOTER,
+  });
+  ws.columns = [{ width: 26 }, { width: 22 }, { width: 10 }, { width: 40 }];
+  titleRows(ws, r.title, subtitleLine(r, unit), 4);
+  if (r.brief) {
+    ws.addRow([]).commit();
+    const b = ws.addRow([r.brief]);
+    b.getCell(1).font = { name: FONT, size: 11 };
+    b.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    ws.mergeCells(b.number, 1, b.number, 4);
+    b.height = Math.ceil(displayWidth(r.brief) / 92) * 17 + 6;
+    b.commit();
+  }
+  if (r.figures.length) {
+    ws.addRow([]).commit();
+    const h = ws.addRow(['指标', '数值', '单位', '说明']);
+    h.eachCell((c) => {
+      c.font = { name: FONT, size: 10, bold: true };
+      c.fill = HEADER_FILL;
+      c.border = BOX;
+      c.alignment = { horizontal: 'center' };
+    });
+    h.commit();
+    for (const f of r.figures) {
+      const row = ws.addRow([
+        f.label,
+        figureValue(f, unit),
+        f.kind === 'money' ? UNIT_LABEL[unit] : (f.suffix ?? ''),
+        f.note ?? '',
+      ]);
+      row.eachCell({ includeEmpty: true }, (c) => {
+        c.font = { name: FONT, size: 10 };
+        c.border = BOX;
+      });
+      const v = row.getCell(2);
+      if (typeof v.value === 'number') v.numFmt = numberFormat(f.kind, unit) ?? 'General';
+      else v.alignment = { horizontal: 'right' };
+      row.commit();
+    }
+  }
+  noteRows(ws, r.notes, 4);
+  await ws.commit();
+}
+
+/** The workbook's bytes. */
+export async function renderXlsx(report: ReportData, unit: Unit, progress?: Progress): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((ok, bad) => {
+    out.on('end', ok);
+    out.on('error', bad);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  wb.creator = 'FundDesk 基金台账';
+  wb.title = report.title;
+  wb.created = new Date(report.generatedAt);
+
+  const used = new Set<string>();
+  const totalRows = report.tables.reduce((s, t) => s + t.rows.length, 0) || 1;
+  let written = 0;
+  const tick = async () => {
+    written += 5000;
+    progress?.(Math.min(written, totalRows), totalRows);
+    await breathe();
+  };
+  const summary = Boolean(report.brief || report.figures.length);
+  if (summary) await writeSummary(wb, report, unit, sheetName('摘要', used));
+  for (const [i, t] of report.tables.entries()) {
+    const notes = !summary && i === 0 ? report.notes : [];
+    await writeTable(wb, report, t, unit, sheetName(t.title, used), notes, tick);
+  }
+  await wb.commit();
+  await done;
+  progress?.(totalRows, totalRows);
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,126 @@
+/**
+ * HTML → A4 PDF outside Electron (CLI, browser preview, tests): headless Chromium through playwright-core.
+ * The browser is started on first use and closed after a minute without work (or by close()).
+ */
+import { existsSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+
+/** Where Chromium is: FUNDDESK_CHROMIUM, CHROME_PATH, or the usual system paths (as scripts/chromium.mjs). */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  const candidates = [
+    env.FUNDDESK_CHROMIUM,
+    env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+  ].filter((p): p is string => Boolean(p));
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const NO_CHROMIUM_MESSAGE =
+  '找不到 Chromium 或 Chrome 浏览器，无法导出 PDF。请安装 Chromium（或 Chrome），或用环境变量 FUNDDESK_CHROMIUM 指定其路径。';
+
+export interface PdfPrinter {
+  printPdf(html: string): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+/** A printer that reuses one headless browser page between calls (one print at a time). */
+export function createChromiumPdfPrinter(opts: { idleMs?: number } = {}): PdfPrinter {
+  let page: Promise<Page> | null = null;
+  let browser: Browser | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  let pending = 0;
+  const idleMs = opts.idleMs ?? 60_000;
+
+  const close = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const p = page;
+    page = null;
+    await p?.catch(() => null);
+    const b = browser;
+    browser = null;
+    await b?.close().catch(() => {});
+  };
+
+  const open = async (): Promise<Page> => {
+    const executablePath = findChromium();
+    if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
+    const { chromium } = await import('playwright-core');
+    // The host closes the printer on its own shutdown; Playwright still kills the browser on exit.
+    browser = await chromium.launch({
+      executablePath,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+    const context = await browser.newContext({ offline: true });
+    return context.newPage();
+  };
+
+  const print = async (html: string): Promise<Uint8Array> => {
+    if (!page) {
+      page = open();
+      page.catch(() => {
+        page = null;
+      });
+    }
+    const p = await page;
+    await p.setContent(html, { waitUntil: 'load', timeout: 300_000 });
+    await p.evaluate(() => document.fonts.ready.then(() => undefined));
+    const pdf = await p.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: false,
+    });
+    await p.setContent('<!doctype html><title></title>').catch(() => {});
+    return new Uint8Array(pdf);
+  };
+
+  return {
+    close,
+    printPdf(html: string) {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pending++;
+      const run = queue.then(() => print(html));
+      queue = run.catch(() => {});
+      return run.finally(() => {
+        pending--;
+        if (pending === 0 && idleMs > 0) {
+          timer = setTimeout(() => void close(), idleMs);
+          timer.unref();
+        }
+      });
+    },
+  };
+}
+
+/** One-shot: start Chromium, print, close. */
+export async function chromiumPrintPdf(html: string): Promise<Uint8Array> {
+  const p = createChromiumPdfPrinter({ idleMs: 0 });
+  try {
+    return await p.printPdf(html);
+  } finally {
+    await p.close();
+  }
+}
