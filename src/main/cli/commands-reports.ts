@@ -1,8 +1,143 @@
-import type { Io } from './args';
-import type { Command } from './commands-core';
+import { existsSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { todayIso } from '../../shared/dates';
+import { UNIT_LABEL, UNITS, type Unit } from '../../shared/money';
+import {
+  EXPORT_FORMATS,
+  type ExportFormat,
+  REPORT_NAMES,
+  REPORT_TITLES,
+  type ReportName,
+} from '../../shared/reports/types';
+import { exportReport } from '../export';
+import { exportFileName } from '../export/common';
+import { buildReport, performanceData } from '../services/reports';
+import { asOfDate, CliError, type Io, parse, requireDb } from './args';
+import { type Command, overviewReport } from './commands-core';
+import { withDb } from './session';
+
+const USAGE =
+  'report NAME --db FILE [--as-of YYYY-MM-DD] [--unit yuan|wan|yi] [--fund ID] --format json|xlsx|pdf|csv --out PATH  或  --json';
 
 /** Commands of the reports area (merged into src/main/cli/main.ts). */
-export const reportsCommands: Record<string, Command> = {};
+export const reportsCommands: Record<string, Command> = {
+  reports: {
+    summary: 'reports                                列出可导出的报表及用法',
+    run: async (_argv, io) => {
+      io.out(
+        [
+          '可用的报表：',
+          ...REPORT_NAMES.map(
+            (n) => `  ${n.padEnd(16)}${REPORT_TITLES[n]}${n === 'fund' ? '（需 --fund ID）' : ''}`,
+          ),
+          '',
+          `用法：funddesk ${USAGE}`,
+          '  --format json 写出报表全部数据（金额单位为分）；--json 输出到屏幕。',
+          '  --unit 默认：总览为亿元，其余报表为万元。--out 可为文件或已存在的文件夹。',
+          '',
+        ].join('\n'),
+      );
+      return 0;
+    },
+  },
+};
 
-/** Reports for `funddesk report NAME` (overview is built in). */
-export const reportRunners: Record<string, (argv: string[], io: Io) => Promise<number>> = {};
+const FORMATS = ['json', ...EXPORT_FORMATS] as const;
+type CliFormat = (typeof FORMATS)[number];
+
+function parseUnit(v: string | boolean | undefined, name: ReportName): Unit {
+  if (v === undefined) return name === 'overview' ? 'yi' : 'wan';
+  if (typeof v === 'string' && (UNITS as string[]).includes(v)) return v as Unit;
+  throw new CliError(
+    `金额单位无效：${String(v)}（可选：${UNITS.map((u) => `${u}=${UNIT_LABEL[u]}`).join('、')}）`,
+    2,
+  );
+}
+
+function parseFormat(v: string | boolean | undefined): CliFormat | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'string' && (FORMATS as readonly string[]).includes(v)) return v as CliFormat;
+  throw new CliError(`导出格式无效：${String(v)}（可选：${FORMATS.join('、')}）`, 2);
+}
+
+function parseFund(v: string | boolean | undefined, name: ReportName): number | undefined {
+  if (v === undefined) {
+    if (name === 'fund') throw new CliError('单只基金报告需要用 --fund ID 指定基金编号', 2);
+    return undefined;
+  }
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) throw new CliError(`基金编号无效：${String(v)}（应为正整数）`, 2);
+  return n;
+}
+
+/** The output file: --out PATH, or a default file name inside --out DIR. */
+function outPath(out: string, defaultName: string): string {
+  const p = resolve(out);
+  if (existsSync(p) && statSync(p).isDirectory()) return join(p, defaultName);
+  if (!existsSync(dirname(p))) throw new CliError(`输出文件夹不存在：${dirname(p)}`, 2);
+  return p;
+}
+
+function runner(name: ReportName) {
+  return async (argv: string[], io: Io): Promise<number> => {
+    const { values, positionals } = parse(argv, {
+      db: { type: 'string' },
+      'as-of': { type: 'string' },
+      unit: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      fund: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (positionals.length) throw new CliError(`多余的参数：${positionals.join(' ')}`, 2);
+    const db = requireDb(values);
+    const asOf = asOfDate(values);
+    const unit = parseUnit(values.unit, name);
+    const format = parseFormat(values.format);
+    const fundId = parseFund(values.fund, name);
+    const out = values.out;
+
+    if (!format) {
+      if (!values.json) {
+        throw new CliError(
+          `请用 --format json|xlsx|pdf|csv 和 --out PATH 指定导出格式与文件，或用 --json 输出到屏幕\n用法：funddesk ${USAGE}`,
+          2,
+        );
+      }
+      if (typeof out === 'string') throw new CliError('--out 需与 --format 一起使用', 2);
+      // The overview keeps its original JSON shape (commands-core).
+      if (name === 'overview') {
+        return overviewReport(['--db', db, ...(asOf ? ['--as-of', asOf] : []), '--json'], io);
+      }
+      const data = await withDb(db, { mustExist: true }, async (ctx) =>
+        name === 'performance'
+          ? performanceData(ctx.opened, asOf ?? todayIso())
+          : buildReport(ctx.opened, name, { asOf, fundId }),
+      );
+      io.out(`${JSON.stringify(data, null, 2)}\n`);
+      return 0;
+    }
+    if (values.json) throw new CliError('--json 与 --format 只能选一个', 2);
+    if (typeof out !== 'string' || out === '') throw new CliError('请用 --out PATH 指定输出文件', 2);
+
+    const started = Date.now();
+    const { file, bytes } = await withDb(db, { mustExist: true }, async (ctx) => {
+      const report = await buildReport(ctx.opened, name, { asOf, fundId });
+      if (format === 'json') {
+        const file = outPath(out, exportFileName(report, 'xlsx').replace(/\.xlsx$/, '.json'));
+        return { file, bytes: Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8') };
+      }
+      const r = await exportReport(report, format as ExportFormat, unit, { printPdf: ctx.printPdf });
+      return { file: outPath(out, r.fileName), bytes: r.bytes };
+    });
+    await writeFile(file, bytes);
+    io.out(`已导出：${file}（${(bytes.length / 1024).toFixed(1)} KB，${Date.now() - started} ms）\n`);
+    return 0;
+  };
+}
+
+/** Reports for `funddesk report NAME`: every report, overview included (its --json stays in commands-core). */
+export const reportRunners: Record<string, (argv: string[], io: Io) => Promise<number>> = Object.fromEntries(
+  REPORT_NAMES.map((n) => [n, runner(n)]),
+);

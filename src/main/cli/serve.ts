@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createChromiumPdfPrinter } from '../host/chromium-pdf';
 import { defaultDataDir } from '../host/data-dir';
 import { resolveDbPath } from '../host/db-path';
 import { startPreviewServer } from '../host/preview-server';
@@ -20,8 +21,9 @@ export const serveCommand: Command = {
     );
     const port = values.port ? Number(values.port) : 0;
     await withDb(dbPath, {}, async (ctx) => {
+      const pdf = createChromiumPdfPrinter();
       const s = await startPreviewServer(
-        { ...ctx, host: 'browser' },
+        { ...ctx, host: 'browser', printPdf: pdf.printPdf },
         { rendererDir: join(appRoot, 'out', 'renderer'), port },
       );
       io.out(`FundDesk 浏览器预览已启动：${s.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
@@ -31,6 +33,7 @@ export const serveCommand: Command = {
         process.once('SIGTERM', stop);
       });
       await s.close();
+      await pdf.close();
     });
     return 0;
   },

@@ -1,6 +1,7 @@
 import { DbError } from '../db/errors';
 import { type OpenOptions, openDatabase } from '../db/open';
 import type { HandlerContext } from '../handlers';
+import { chromiumPrintPdf } from '../host/chromium-pdf';
 import { CliError } from './args';
 
 export const VERSION = '0.1.0';
@@ -19,7 +20,7 @@ export async function withDb<T>(
     throw e;
   }
   try {
-    return await run({ opened, host: 'cli', version: VERSION });
+    return await run({ opened, host: 'cli', version: VERSION, printPdf: chromiumPrintPdf });
   } finally {
     await opened.close();
   }

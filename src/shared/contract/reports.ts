@@ -1,8 +1,24 @@
 import { z } from 'zod';
-import type { channel } from './define';
+import { UNITS } from '../money';
+import { EXPORT_FORMATS, type ExportedFile, REPORT_NAMES, type ReportData } from '../reports/types';
+import { channel } from './define';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
+const reportName = z.enum(REPORT_NAMES, { error: '未知的报表' });
+const fundId = z.number().int().positive().optional();
 
 /** Channels of the reports area (see docs/ARCHITECTURE.md). */
-export const reportsChannels = {} as const satisfies Record<string, ReturnType<ReturnType<typeof channel>>>;
-
-// Keep the imports used until the area adds its first channel.
-void z;
+export const reportsChannels = {
+  /** One report as data (money in fen), as of a date (today when omitted). */
+  'report.get': channel<ReportData>()(z.object({ name: reportName, asOf: isoDate.optional(), fundId })),
+  /** One report as an xlsx, PDF or CSV file in the chosen unit. */
+  'report.export': channel<ExportedFile>()(
+    z.object({
+      name: reportName,
+      asOf: isoDate.optional(),
+      fundId,
+      unit: z.enum(UNITS as ['yuan', 'wan', 'yi'], { error: '金额单位应为 yuan、wan 或 yi' }),
+      format: z.enum(EXPORT_FORMATS, { error: '导出格式应为 xlsx、pdf 或 csv' }),
+    }),
+  ),
+} as const;
