@@ -1,41 +1,57 @@
 import { CliError, type Io } from './args';
 import { type Command, coreCommands, overviewReport } from './commands-core';
-import { dataCommands } from './commands-data';
-import { reportRunners, reportsCommands } from './commands-reports';
-import { serveCommand } from './serve';
 
-/** Reports by name; the reports area adds its own. */
-export const reportCommands: Record<string, (argv: string[], io: Io) => Promise<number>> = {
-  overview: overviewReport,
-  ...reportRunners,
-};
+type Runner = (argv: string[], io: Io) => Promise<number>;
 
-const commands: Record<string, Command> = {
-  ...coreCommands,
-  report: {
-    summary: 'report NAME --db FILE [--as-of YYYY-MM-DD] --json   输出报表',
-    run: async (argv, io) => {
-      const [name, ...rest] = argv;
-      const run = name ? reportCommands[name] : undefined;
-      if (!run) {
-        throw new CliError(
-          `请指定报表名称：${Object.keys(reportCommands).join('、')}${name ? `（未知：${name}）` : ''}`,
-          2,
-        );
-      }
-      return run(rest, io);
-    },
+/**
+ * Command areas load only when needed, so `funddesk report overview` does not pay for exceljs,
+ * ECharts or the preview server.
+ */
+const AREAS: (() => Promise<Record<string, Command>>)[] = [
+  async () => ({ serve: (await import('./serve')).serveCommand }),
+  async () => (await import('./commands-reports')).reportsCommands,
+  async () => (await import('./commands-data')).dataCommands,
+];
+
+async function reportRunners(): Promise<Record<string, Runner>> {
+  return { overview: overviewReport, ...(await import('./commands-reports')).reportRunners };
+}
+
+const reportCommand: Command = {
+  summary: 'report NAME --db FILE [--as-of YYYY-MM-DD] --json   输出报表',
+  run: async (argv, io) => {
+    const [name, ...rest] = argv;
+    if (name === 'overview') return overviewReport(rest, io);
+    const runners = await reportRunners();
+    const run = name ? runners[name] : undefined;
+    if (!run) {
+      throw new CliError(
+        `请指定报表名称：${Object.keys(runners).join('、')}${name ? `（未知：${name}）` : ''}`,
+        2,
+      );
+    }
+    return run(rest, io);
   },
-  serve: serveCommand,
-  ...reportsCommands,
-  ...dataCommands,
 };
 
-function usage() {
+const eager: Record<string, Command> = { ...coreCommands, report: reportCommand };
+
+async function findCommand(name: string): Promise<Command | undefined> {
+  if (eager[name]) return eager[name];
+  for (const area of AREAS) {
+    const c = (await area())[name];
+    if (c) return c;
+  }
+  return undefined;
+}
+
+async function usage() {
+  const all: Record<string, Command> = { ...eager };
+  for (const area of AREAS) Object.assign(all, await area());
   return [
     'FundDesk 基金台账 命令行',
     '用法：funddesk <命令> [参数]',
-    ...Object.values(commands).map((c) => `  funddesk ${c.summary}`),
+    ...Object.values(all).map((c) => `  funddesk ${c.summary}`),
     '',
   ].join('\n');
 }
@@ -43,12 +59,12 @@ function usage() {
 export async function main(argv: string[], io: Io): Promise<number> {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
-    io.out(usage());
+    io.out(await usage());
     return cmd ? 0 : 2;
   }
-  const c = commands[cmd];
+  const c = await findCommand(cmd);
   if (!c) {
-    io.err(`未知的命令：${cmd}\n\n${usage()}`);
+    io.err(`未知的命令：${cmd}\n\n${await usage()}`);
     return 2;
   }
   try {
@@ -61,8 +77,4 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`错误：${(e as Error).message}\n`);
     return 1;
   }
-}
-
-export function registerCommand(name: string, command: Command) {
-  commands[name] = command;
 }
