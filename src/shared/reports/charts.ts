@@ -81,7 +81,7 @@ export function chartOption(chart: ReportChart, unit: Unit, opts: { print?: bool
           top: 12,
           bottom: 12,
           sort: 'none',
-          minSize: '18%',
+          minSize: '32%',
           gap: 3,
           label: {
             position: 'inside',
@@ -120,6 +120,7 @@ export function chartOption(chart: ReportChart, unit: Unit, opts: { print?: bool
     {
       type: 'value' as const,
       name: axisName(leftKind, unit),
+      splitNumber: horizontal ? 4 : 5,
       nameTextStyle: { fontSize: 11 },
       axisLabel: { fontSize: 11 },
       splitLine: { lineStyle: { color: '#e8ebf0' } },
