@@ -1,17 +1,21 @@
-import { todayIso } from '@shared/dates';
 import { fenToUnit, UNIT_DECIMALS, UNIT_LABEL, type Unit } from '@shared/money';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Col, DatePicker, Row, Space, Statistic, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api';
 import { UnitSwitch } from '../components/UnitSwitch';
+import { ExportButtons } from './reports/ExportButtons';
+import { AsOfPicker, Brief, Charts, Notes, Tables, useAsOf, useReport } from './reports/ReportView';
 
-/** 引导基金总览: the headline figures of the guidance fund for any as-of date. */
+/**
+ * 引导基金总览: the headline figures of the guidance fund for any as-of date, the brief in the style of the
+ * news report, charts (by industry, by year, 返投 progress, financing funnel) and the tables behind them.
+ */
 export function OverviewPage() {
-  const [asOf, setAsOf] = useState(todayIso());
+  const [asOf, setAsOf] = useAsOf();
   const [unit, setUnit] = useState<Unit>('yi');
   const q = useQuery({ queryKey: ['overview', asOf], queryFn: () => api('overview.get', { asOf }) });
+  const report = useReport('overview', asOf);
   const o = q.data;
   const money = (fen: number | undefined) => (fen == null ? 0 : fenToUnit(fen, unit));
   const precision = UNIT_DECIMALS[unit];
@@ -88,16 +92,11 @@ export function OverviewPage() {
   return (
     <div className="fd-page">
       <div className="fd-toolbar">
-        <Space>
-          <Typography.Text type="secondary">截至日期</Typography.Text>
-          <DatePicker
-            allowClear={false}
-            value={dayjs(asOf)}
-            onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))}
-            data-testid="as-of"
-          />
+        <Space size={16} wrap>
+          <AsOfPicker value={asOf} onChange={setAsOf} />
+          <UnitSwitch value={unit} onChange={setUnit} />
         </Space>
-        <UnitSwitch value={unit} onChange={setUnit} />
+        <ExportButtons name="overview" asOf={asOf} unit={unit} disabled={!report.data} />
       </div>
       {q.error ? <Typography.Text type="danger">{(q.error as Error).message}</Typography.Text> : null}
       <Row gutter={[16, 16]}>
@@ -115,7 +114,17 @@ export function OverviewPage() {
           </Col>
         ))}
       </Row>
-      <div id="fd-overview-extra" />
+      {report.error ? (
+        <Typography.Text type="danger">{(report.error as Error).message}</Typography.Text>
+      ) : null}
+      {report.data ? (
+        <div style={{ marginTop: 12 }}>
+          <Brief text={report.data.brief} />
+          <Charts report={report.data} unit={unit} />
+          <Tables report={report.data} unit={unit} />
+          <Notes notes={report.data.notes} />
+        </div>
+      ) : null}
     </div>
   );
 }
