@@ -18,10 +18,13 @@ async function reportRunners(): Promise<Record<string, Runner>> {
 }
 
 const reportCommand: Command = {
-  summary: 'report NAME --db FILE [--as-of YYYY-MM-DD] --json   输出报表',
+  summary: 'report NAME --db FILE [--as-of YYYY-MM-DD] --json | --format xlsx|pdf|csv|json --out PATH   输出或导出报表（funddesk reports 查看全部）',
   run: async (argv, io) => {
     const [name, ...rest] = argv;
-    if (name === 'overview') return overviewReport(rest, io);
+    // The overview's --json/text output stays in commands-core; its file exports are the reports area's.
+    if (name === 'overview' && !rest.some((a) => /^--(format|out|unit)(=|$)/.test(a))) {
+      return overviewReport(rest, io);
+    }
     const runners = await reportRunners();
     const run = name ? runners[name] : undefined;
     if (!run) {
