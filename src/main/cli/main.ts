@@ -18,7 +18,8 @@ async function reportRunners(): Promise<Record<string, Runner>> {
 }
 
 const reportCommand: Command = {
-  summary: 'report NAME --db FILE [--as-of YYYY-MM-DD] --json | --format xlsx|pdf|csv|json --out PATH   输出或导出报表（funddesk reports 查看全部）',
+  summary:
+    'report NAME --db FILE [--as-of YYYY-MM-DD] --json | --format xlsx|pdf|csv|json --out PATH   输出或导出报表（funddesk reports 查看全部）',
   run: async (argv, io) => {
     const [name, ...rest] = argv;
     // The overview's --json/text output stays in commands-core; its file exports are the reports area's.
