@@ -7,7 +7,7 @@
 // (default: tests/fixtures/xirr-series.json). The script writes one flat ODS (.fods) sheet holding every
 // series' flows and one =XIRR(values; dates[; guess]) formula per series, with no cached results, lets
 // `soffice --headless --convert-to csv` recalculate it in a throw-away user profile, and reads the formula
-// cells back (number format with 15 decimals, i.e. full double precision for these magnitudes).
+// cells back in scientific format with 15 significant digits (LibreOffice displays no more than that).
 // LibreOffice's XIRR is Newton's method from the guess (default 10%), then guesses -99%..+99%; series whose
 // rate lies outside that reach (e.g. > 1000%) give Err:523 without a guess, so such fixture entries carry
 // `libreofficeGuess`. A result LibreOffice cannot compute is reported as { rate: null, error }.
@@ -48,7 +48,7 @@ export function buildFods(series) {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
 <office:automatic-styles>
-<number:number-style style:name="N15"><number:number number:decimal-places="15" number:min-integer-digits="1"/></number:number-style>
+<number:number-style style:name="N15"><number:scientific-number number:decimal-places="14" number:min-integer-digits="1" number:min-exponent-digits="2"/></number:number-style>
 <style:style style:name="ce1" style:family="table-cell" style:data-style-name="N15"/>
 </office:automatic-styles>
 <office:body><office:spreadsheet><table:table table:name="xirr">
@@ -109,7 +109,7 @@ export function libreOfficeXirr(series, { soffice = 'soffice' } = {}) {
       const [id, raw = ''] = parseCsvLine(lines[i] ?? '');
       if (id !== String(s.id ?? i)) throw new Error(`row ${i + 1}: expected id ${s.id}, got ${id}`);
       const value = raw.trim();
-      const rate = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : null;
+      const rate = /^-?\d+(\.\d+)?(E[+-]?\d+)?$/i.test(value) ? Number(value) : null;
       const result = { id: s.id, rate };
       if (s.libreofficeGuess !== undefined) result.guess = s.libreofficeGuess;
       if (rate === null) result.error = value || 'empty';

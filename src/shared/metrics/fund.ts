@@ -1,0 +1,173 @@
+// Fund metrics, PRODUCT.md §5. Money is integer fen; ratios are plain numbers (null where undefined).
+import { dayNumber, xirrDays } from './xirr';
+
+export type FundLedger = {
+  calls: { date: string; amountFen: number }[];
+  distributions: { date: string; amountFen: number }[];
+  valuations: { date: string; navFen: number }[];
+};
+
+export type FundMetrics = {
+  asOf: string;
+  paidInFen: number;
+  distributedFen: number;
+  navFen: number;
+  navDate: string | null;
+  dpi: number | null;
+  rvpi: number | null;
+  tvpi: number | null;
+  irr: number | null;
+  irrNote: string | null;
+};
+
+/** Metrics of one fund as of a date: only flows dated on or before asOf count. */
+export function fundMetrics(ledger: FundLedger, asOf: string): FundMetrics {
+  return pooled([ledger], asOf);
+}
+
+/**
+ * The total row of a set of funds: paid-in, distributed and NAV are the sums of the rows' figures (each fund's
+ * own latest NAV), ratios are taken on those sums, and the IRR is the XIRR of all funds' flows pooled.
+ */
+export function portfolioMetrics(ledgers: readonly FundLedger[], asOf: string): FundMetrics {
+  return pooled(ledgers, asOf);
+}
+
+// Flow buffers reused between calls (xirrDays copies what it needs).
+let dayBuf = new Float64Array(1024);
+let amountBuf = new Float64Array(1024);
+
+function pooled(ledgers: readonly FundLedger[], asOf: string): FundMetrics {
+  const asOfDay = day(asOf, '统计日期');
+  let n = 1;
+  for (const l of ledgers) n += l.calls.length + l.distributions.length;
+  if (n > dayBuf.length) {
+    dayBuf = new Float64Array(Math.max(n, 2 * dayBuf.length));
+    amountBuf = new Float64Array(dayBuf.length);
+  }
+  const days = dayBuf;
+  const amounts = amountBuf;
+  let k = 0;
+  let paidInFen = 0;
+  let distributedFen = 0;
+  let navFen = 0;
+  let navFlow = 0;
+  let navDay = Number.NEGATIVE_INFINITY;
+  let navDate: string | null = null;
+  for (const l of ledgers) {
+    for (const c of l.calls) {
+      const d = day(c.date, '出资日期');
+      if (d > asOfDay) continue;
+      paidInFen += c.amountFen;
+      days[k] = d;
+      amounts[k++] = -c.amountFen;
+    }
+    for (const c of l.distributions) {
+      const d = day(c.date, '分配日期');
+      if (d > asOfDay) continue;
+      distributedFen += c.amountFen;
+      days[k] = d;
+      amounts[k++] = c.amountFen;
+    }
+    // Latest valuation on or before asOf (the last one listed if several share that date).
+    let latest: { date: string; navFen: number } | null = null;
+    let latestDay = Number.NEGATIVE_INFINITY;
+    for (const v of l.valuations) {
+      const d = day(v.date, '估值日期');
+      if (d <= asOfDay && d >= latestDay) {
+        latest = v;
+        latestDay = d;
+      }
+    }
+    if (latest) {
+      navFen += latest.navFen;
+      if (latest.navFen > 0) navFlow += latest.navFen;
+      if (latestDay > navDay) {
+        navDay = latestDay;
+        navDate = latest.date;
+      }
+    }
+  }
+  if (navFlow > 0) {
+    days[k] = asOfDay;
+    amounts[k++] = navFlow;
+  }
+  const dpi = ratio(distributedFen, paidInFen);
+  const rvpi = ratio(navFen, paidInFen);
+  const r = xirrDays(days, amounts, k);
+  return {
+    asOf,
+    paidInFen,
+    distributedFen,
+    navFen,
+    navDate,
+    dpi,
+    rvpi,
+    tvpi: dpi === null || rvpi === null ? null : dpi + rvpi,
+    irr: r.ok ? r.rate : null,
+    irrNote: r.ok ? null : r.reason,
+  };
+}
+
+function day(date: string, what: string): number {
+  const d = dayNumber(date);
+  if (Number.isNaN(d)) throw new RangeError(`${what}无效：${date}（应为YYYY-MM-DD）`);
+  return d;
+}
+
+/** a ÷ b, or null when b is not positive or either is not a finite number. */
+function ratio(a: number, b: number): number | null {
+  if (!Number.isFinite(a) || !Number.isFinite(b) || b <= 0) return null;
+  return a / b;
+}
+
+/** MOIC of one investment = (exit proceeds + current value) ÷ amount invested. */
+export function moic(investedFen: number, exitProceedsFen: number, currentValueFen: number): number | null {
+  return ratio(exitProceedsFen + currentValueFen, investedFen);
+}
+
+/** 出资进度 = paid-in ÷ guidance fund commitment. */
+export function paidInProgress(paidInFen: number, commitmentFen: number): number | null {
+  return ratio(paidInFen, commitmentFen);
+}
+
+/** 放大倍数 = fund size ÷ guidance fund commitment. */
+export function leverage(fundSizeFen: number, commitmentFen: number): number | null {
+  return ratio(fundSizeFen, commitmentFen);
+}
+
+/** 返投 completion = recognised ÷ requirement. */
+export function reinvestCompletion(recognisedFen: number, requirementFen: number): number | null {
+  return ratio(recognisedFen, requirementFen);
+}
+
+/**
+ * 返投 requirement = multiple × base, in whole fen, rounded half away from zero. Computed exactly on the
+ * decimal values the numbers print as (1.15 × 10 fen = 11.5 → 12 fen, although 1.15 * 10 in binary is
+ * 11.499…).
+ */
+export function reinvestRequirementFen(multiple: number, baseFen: number): number {
+  const a = decimal(multiple);
+  const b = decimal(baseFen);
+  if (!a || !b) throw new RangeError(`返投倍数或基数无效：${multiple} × ${baseFen}`);
+  const num = a.digits * b.digits;
+  const den = 10n ** BigInt(a.scale + b.scale);
+  let q = num / den;
+  if ((num % den) * 2n >= den) q += 1n;
+  return (a.negative !== b.negative ? -1 : 1) * Number(q) || 0;
+}
+
+/** |x| = digits / 10^scale exactly, from the shortest decimal that round-trips (String(x)). */
+function decimal(x: number): { negative: boolean; digits: bigint; scale: number } | null {
+  if (!Number.isFinite(x)) return null;
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Math.abs(x)));
+  if (!m) return null;
+  const frac = m[2] ?? '';
+  let digits = BigInt(m[1]! + frac);
+  let scale = frac.length - Number(m[3] ?? 0);
+  if (scale < 0) {
+    digits *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { negative: x < 0, digits, scale };
+}
