@@ -1,4 +1,70 @@
-import type { dataChannels } from '../../shared/contract/data';
+import type { dataChannels, FilePayload } from '../../shared/contract/data';
+import { backupNow, backupSettings, listBackups, restoreByName } from '../services/backup';
+import { exportLedger } from '../services/import/ledger-export';
+import { forgetMapping, listMappings } from '../services/import/mappings';
+import { getProgress } from '../services/import/progress';
+import { commitImport, type ImportOptions, previewImport } from '../services/import/service';
+import { importTemplate } from '../services/import/template';
+import { isEmpty } from '../services/meta';
+import type { HandlerContext } from './context';
 import type { HandlerMap } from './types';
 
-export const dataHandlers: HandlerMap<keyof typeof dataChannels> = {};
+function payload(f: { fileName: string; mime: string; data: Buffer }): FilePayload {
+  return { fileName: f.fileName, mime: f.mime, data: f.data.toString('base64') };
+}
+
+function importOptions(i: {
+  ledger: ImportOptions['ledger'];
+  fileName: string;
+  bytes: string;
+  sheet?: string | null | undefined;
+  headerRow?: number | undefined;
+  mapping?: ImportOptions['mapping'];
+  defaults?: ImportOptions['defaults'];
+  createMissing?: boolean | undefined;
+  defaultUnit?: ImportOptions['defaultUnit'];
+}): ImportOptions {
+  return {
+    ledger: i.ledger,
+    fileName: i.fileName,
+    bytes: Buffer.from(i.bytes, 'base64'),
+    sheet: i.sheet,
+    headerRow: i.headerRow,
+    mapping: i.mapping,
+    defaults: i.defaults,
+    createMissing: i.createMissing,
+    defaultUnit: i.defaultUnit,
+  };
+}
+
+/** The backup taken just before an import writes (skipped for an empty database). */
+async function backupBeforeImport(ctx: HandlerContext): Promise<string | null> {
+  if (await isEmpty(ctx.opened.db)) return null;
+  return (await backupNow(ctx.opened, 'before-import')).file;
+}
+
+export const dataHandlers: HandlerMap<keyof typeof dataChannels> = {
+  'import.template': async (i, ctx) =>
+    payload(await importTemplate(ctx.opened.db, i.ledger, i.format, i.unit)),
+  'import.preview': async (i, ctx) => previewImport(ctx.opened.db, importOptions(i)),
+  'import.commit': async (i, ctx) =>
+    commitImport(ctx.opened.db, {
+      ...importOptions(i),
+      duplicates: i.duplicates,
+      remember: i.remember,
+      backup: () => backupBeforeImport(ctx),
+    }),
+  'import.progress': async () => getProgress(),
+  'import.mappings': async (i, ctx) => {
+    if (i?.remove) await forgetMapping(ctx.opened.db, i.remove);
+    return listMappings(ctx.opened.db, i?.ledger);
+  },
+  'ledger.export': async (i, ctx) => {
+    const f = await exportLedger(ctx.opened.db, i.ledger, { format: i.format, unit: i.unit, kind: i.kind });
+    return { ...payload(f), rows: f.rows };
+  },
+  'backup.list': async (_i, ctx) => listBackups(ctx.opened),
+  'backup.now': async (_i, ctx) => backupNow(ctx.opened),
+  'backup.restore': async (i, ctx) => restoreByName(ctx.opened, i.file),
+  'backup.settings': async (i, ctx) => backupSettings(ctx.opened, i?.patch),
+};

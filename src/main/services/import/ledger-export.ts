@@ -1,0 +1,177 @@
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { headerWithUnit } from '../../../shared/columns/convert';
+import type { ColumnSpec } from '../../../shared/columns/spec';
+import { ENTITY, type Entity } from '../../../shared/domain';
+import { FEN_PER_UNIT, UNIT_LABEL, type Unit } from '../../../shared/money';
+import type { Db } from '../../db/open';
+import { listRows } from '../ledger/service';
+import { importColumns } from './headers';
+
+/**
+ * The export of one ledger, as xlsx or CSV, with exactly the headers of its import template: money
+ * columns carry their unit in the header ("认缴规模（万元）") and hold exact values in that unit, dates
+ * are real dates, codes are their Chinese labels, linked records their names. So an export imports
+ * back unchanged (see tests/service/import-roundtrip.test.ts).
+ */
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+export interface ExportFile {
+  fileName: string;
+  mime: string;
+  data: Buffer;
+  rows: number;
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_MIME = 'text/csv;charset=utf-8';
+
+/** The ledger's file name stem, e.g. "现金流台账". */
+export function ledgerTitle(entity: Entity, kind?: 'sub' | 'direct'): string {
+  if (entity === 'fund' && kind) return kind === 'sub' ? '子基金台账' : '直投基金台账';
+  return `${ENTITY.label[entity]}台账`;
+}
+
+export function exportHeaders(entity: Entity, unit: Unit): string[] {
+  return importColumns(entity).map((c) => headerWithUnit(c, UNIT_LABEL[unit]));
+}
+
+/** fen as an exact decimal in `unit`, without grouping: 123456789 fen → "123.456789" (万元). */
+export function fenToDecimal(fen: number, unit: Unit): string {
+  const per = BigInt(FEN_PER_UNIT[unit]);
+  const neg = fen < 0;
+  const abs = BigInt(Math.abs(fen));
+  const int = abs / per;
+  let frac = (abs % per).toString().padStart(String(FEN_PER_UNIT[unit]).length - 1, '0');
+  frac = frac.replace(/0+$/, '');
+  return `${neg ? '-' : ''}${int}${frac ? `.${frac}` : ''}`;
+}
+
+function isoToExcelDate(iso: string): Date {
+  return new Date(Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))));
+}
+
+type Row = Record<string, unknown>;
+
+/** A value as the xlsx cell holds it. */
+function xlsxValue(spec: ColumnSpec, row: Row, unit: Unit): ExcelJS.CellValue {
+  const v = row[spec.field];
+  if (spec.kind === 'link') return (row[spec.nameField] as string | null) ?? null;
+  if (v == null || v === '') return null;
+  switch (spec.kind) {
+    case 'money':
+      return Number(fenToDecimal(v as number, unit));
+    case 'date':
+      return isoToExcelDate(v as string);
+    case 'enum':
+      return spec.set.label[String(v)] ?? String(v);
+    case 'multiEnum':
+      return String(v)
+        .split(',')
+        .filter(Boolean)
+        .map((c) => spec.set.label[c] ?? c)
+        .join('、');
+    case 'bool':
+      return v ? '是' : '否';
+    case 'number':
+    case 'ratio':
+      return v as number;
+    default:
+      return String(v);
+  }
+}
+
+/** Text that a spreadsheet would run as a formula gets a leading apostrophe (import strips it). */
+function safeText(s: string): string {
+  return /^[=+\-@]/.test(s) ? `'${s}` : s;
+}
+
+function csvValue(spec: ColumnSpec, row: Row, unit: Unit): string {
+  const v = row[spec.field];
+  if (spec.kind === 'link') return safeText(String(row[spec.nameField] ?? ''));
+  if (v == null || v === '') return '';
+  switch (spec.kind) {
+    case 'money':
+      return fenToDecimal(v as number, unit);
+    case 'date':
+      return String(v);
+    case 'number':
+    case 'ratio':
+      return String(v);
+    default: {
+      const x = xlsxValue(spec, row, unit);
+      return safeText(String(x ?? ''));
+    }
+  }
+}
+
+function moneyFormat(unit: Unit) {
+  return unit === 'yi' ? '#,##0.0000' : '#,##0.00';
+}
+
+/** Header row, widths, formats and frozen header shared by exports and templates. */
+export function setUpSheet(ws: ExcelJS.Worksheet, specs: ColumnSpec[], unit: Unit) {
+  ws.columns = specs.map((s) => ({
+    header: headerWithUnit(s, UNIT_LABEL[unit]),
+    key: s.field,
+    width: Math.max(10, Math.round((s.width ?? 120) / 7)),
+    style:
+      s.kind === 'money'
+        ? { numFmt: moneyFormat(unit) }
+        : s.kind === 'date'
+          ? { numFmt: 'yyyy-mm-dd' }
+          : s.kind === 'number' && s.field === 'stake_pct'
+            ? { numFmt: '0.00##' }
+            : {},
+  }));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  header.height = 24;
+  header.eachCell((c) => {
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+    c.border = { bottom: { style: 'thin', color: { argb: 'FF8EA3C2' } } };
+  });
+  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
+}
+
+export async function exportLedger(
+  db: Db,
+  entity: Entity,
+  opts: { format: ExportFormat; unit: Unit; kind?: 'sub' | 'direct' | undefined },
+): Promise<ExportFile> {
+  const specs = importColumns(entity);
+  const rows = (await listRows(
+    db,
+    entity,
+    entity === 'fund' && opts.kind ? { kind: opts.kind } : undefined,
+  )) as Row[];
+  const title = ledgerTitle(entity, opts.kind);
+  if (opts.format === 'csv') {
+    const data = [
+      exportHeaders(entity, opts.unit),
+      ...rows.map((r) => specs.map((s) => csvValue(s, r, opts.unit))),
+    ];
+    const text = Papa.unparse(data, { newline: '\r\n' });
+    return {
+      fileName: `${title}.csv`,
+      mime: CSV_MIME,
+      data: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]),
+      rows: rows.length,
+    };
+  }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'FundDesk';
+  wb.created = new Date();
+  const ws = wb.addWorksheet(title.replace(/台账$/, ''));
+  setUpSheet(ws, specs, opts.unit);
+  for (const r of rows) {
+    ws.addRow(specs.map((s) => xlsxValue(s, r, opts.unit)));
+  }
+  if (rows.length > 0) {
+    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: specs.length } };
+  }
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  return { fileName: `${title}.xlsx`, mime: XLSX_MIME, data, rows: rows.length };
+}
