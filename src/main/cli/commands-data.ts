@@ -1,4 +1,378 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { IMPORT_MAX_FILE_BYTES } from '../../shared/contract/data';
+import { ENTITY, type Entity } from '../../shared/domain';
+import type { Unit } from '../../shared/money';
+import { DbError } from '../db/errors';
+import { openDatabase } from '../db/open';
+import { COUNTED, createBackup, listBackupFiles, verifyDatabaseFile } from '../services/backup/backup';
+import { restoreFile, restoreInto } from '../services/backup/restore';
+import { backupDirOf, getBackupSettings } from '../services/backup/settings';
+import { fmtMB } from '../services/import/limits';
+import { onProgress } from '../services/import/progress';
+import {
+  analyseImport,
+  commitAnalysis,
+  type ImportOptions,
+  previewOf,
+  refusedRows,
+} from '../services/import/service';
+import { isEmpty } from '../services/meta';
+import { CliError, type Io, parse, requireDb } from './args';
 import type { Command } from './commands-core';
+import { withDb } from './session';
+
+/**
+ * Commands of the data area: import, export-ledger, template, backup, restore. Row errors go to
+ * stderr; a refused import exits non-zero and writes nothing.
+ */
+
+const LEDGER_NAMES: Record<string, { entity: Entity; kind?: 'sub' | 'direct' }> = {
+  子基金: { entity: 'fund', kind: 'sub' },
+  直投基金: { entity: 'fund', kind: 'direct' },
+  'sub-fund': { entity: 'fund', kind: 'sub' },
+  'direct-fund': { entity: 'fund', kind: 'direct' },
+};
+for (const code of ENTITY.codes) {
+  LEDGER_NAMES[code] = { entity: code };
+  LEDGER_NAMES[code.replace(/_/g, '-')] = { entity: code };
+  LEDGER_NAMES[ENTITY.label[code]] = { entity: code };
+}
+
+function ledgerArg(name: string | undefined) {
+  const l = name ? LEDGER_NAMES[name] : undefined;
+  if (!l) {
+    throw new CliError(
+      `请指定台账：${ENTITY.codes.join('、')}（或中文名：${Object.values(ENTITY.label).join('、')}、子基金、直投基金）${name ? `；未知：${name}` : ''}`,
+      2,
+    );
+  }
+  return l;
+}
+
+const UNITS: Record<string, Unit> = {
+  元: 'yuan',
+  万元: 'wan',
+  亿元: 'yi',
+  万: 'wan',
+  亿: 'yi',
+  yuan: 'yuan',
+  wan: 'wan',
+  yi: 'yi',
+};
+
+function unitArg(v: unknown, fallback?: Unit): Unit | undefined {
+  if (v === undefined) return fallback;
+  const u = typeof v === 'string' ? UNITS[v] : undefined;
+  if (!u) throw new CliError(`金额单位应为 元、万元 或 亿元：${String(v)}`, 2);
+  return u;
+}
+
+function readInputFile(path: string): Buffer {
+  if (!existsSync(path)) throw new CliError(`文件不存在：${path}`);
+  const st = statSync(path);
+  if (!st.isFile()) throw new CliError(`不是文件：${path}`);
+  if (st.size > IMPORT_MAX_FILE_BYTES) {
+    throw new CliError(
+      `文件有 ${fmtMB(st.size)}，超过导入上限 ${fmtMB(IMPORT_MAX_FILE_BYTES)}；请拆分为多个文件`,
+    );
+  }
+  return readFileSync(path);
+}
+
+function writeOut(out: string, data: Buffer) {
+  try {
+    writeFileSync(out, data);
+  } catch (e) {
+    throw new CliError(`无法写入“${out}”：${(e as Error).message}`);
+  }
+}
+
+const countsText = (counts: Record<string, number>) =>
+  COUNTED.filter(([t]) => t !== 'audit_log')
+    .map(([t, label]) => `${label} ${counts[t] ?? 0}`)
+    .join('，');
+
+const importCommand: Command = {
+  summary:
+    'import LEDGER FILE --db FILE [--dry-run] [--sheet 名称] [--unit 万元] [--skip-duplicates|--allow-duplicates] [--create-missing]   导入台账（xlsx/CSV）',
+  run: async (argv, io) => {
+    const { values, positionals } = parse(argv, {
+      db: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      sheet: { type: 'string' },
+      'header-row': { type: 'string' },
+      unit: { type: 'string' },
+      'skip-duplicates': { type: 'boolean' },
+      'allow-duplicates': { type: 'boolean' },
+      'create-missing': { type: 'boolean' },
+      'no-backup': { type: 'boolean' },
+      quiet: { type: 'boolean' },
+    });
+    const [ledgerName, file, ...extra] = positionals;
+    if (extra.length > 0) throw new CliError(`多余的参数：${extra.join(' ')}`, 2);
+    const ledger = ledgerArg(ledgerName);
+    if (!file) throw new CliError('请指定要导入的文件：funddesk import LEDGER FILE --db FILE', 2);
+    const db = requireDb(values);
+    if (values['skip-duplicates'] && values['allow-duplicates']) {
+      throw new CliError('--skip-duplicates 与 --allow-duplicates 只能选一个', 2);
+    }
+    let headerRow: number | undefined;
+    if (values['header-row'] !== undefined) {
+      headerRow = Number(values['header-row']);
+      if (!Number.isInteger(headerRow) || headerRow < 1) throw new CliError('--header-row 应为正整数', 2);
+    }
+    const bytes = readInputFile(file);
+    const dryRun = values['dry-run'] === true;
+    const options: ImportOptions = {
+      ledger: ledger.entity,
+      fileName: basename(file),
+      bytes,
+      sheet: typeof values.sheet === 'string' ? values.sheet : undefined,
+      headerRow,
+      defaults: ledger.kind ? [{ field: 'kind', value: ledger.kind }] : undefined,
+      createMissing: values['create-missing'] === true,
+      defaultUnit: unitArg(values.unit),
+    };
+    let lastLine = '';
+    if (!values.quiet) {
+      onProgress((p) => {
+        if (p.phase === 'read' || p.phase === 'done' || p.phase === 'failed') return;
+        const line = `[进度] ${p.message} ${p.done}/${p.total}\n`;
+        if (line !== lastLine) io.err(line);
+        lastLine = line;
+      });
+    }
+    try {
+      return await withDb(db, { mustExist: dryRun }, async (ctx) => {
+        const a = await analyseImport(ctx.opened.db, options);
+        const p = previewOf(options, a);
+        const used = p.mapping.filter((m) => m.field);
+        const fieldHeader = new Map(p.fields.map((f) => [f.field, f.header]));
+        const unitLabel = { yuan: '元', wan: '万元', yi: '亿元' } as const;
+        io.out(
+          `文件：${basename(file)}（${p.format === 'xlsx' ? `xlsx，工作表“${p.sheet}”` : `CSV，${p.encoding}`}，表头在第 ${p.headerRow} 行）\n`,
+        );
+        io.out(
+          `列对应：${used
+            .map(
+              (m) =>
+                `${p.headers[m.column]} → ${fieldHeader.get(m.field!)}${m.unit ? `（${unitLabel[m.unit]}）` : ''}`,
+            )
+            .join('；')}\n`,
+        );
+        const unused = p.mapping.filter((m) => !m.field).map((m) => p.headers[m.column]);
+        if (unused.length > 0) io.out(`未导入的列：${unused.join('、')}\n`);
+        const c = p.counts;
+        io.out(
+          `共 ${c.total} 行：可导入 ${c.ok} 行，有错误 ${c.error} 行，重复 ${c.duplicate} 行，跳过 ${c.skipped} 行\n`,
+        );
+        for (const t of p.toCreate)
+          io.out(`将新增${t.label} ${t.names.length} 个：${t.names.slice(0, 10).join('、')}\n`);
+        if (p.missingRequired.length > 0) {
+          io.err(`缺少必填列：${p.missingRequired.join('、')}\n`);
+          io.err('未写入任何记录。\n');
+          return 1;
+        }
+        const duplicates = values['skip-duplicates']
+          ? 'skip'
+          : values['allow-duplicates']
+            ? 'import'
+            : 'refuse';
+        const refused = refusedRows(a, duplicates);
+        if (refused.length > 0 || dryRun) {
+          for (const r of refused) for (const m of r.messages) io.err(`第 ${r.row} 行：${m}\n`);
+          if (refused.length > 0) {
+            io.err(
+              `有 ${refused.length} 行不能导入${p.counts.duplicate > 0 && duplicates === 'refuse' ? '（重复的行可用 --skip-duplicates 跳过，或 --allow-duplicates 仍然导入）' : ''}，未写入任何记录。\n`,
+            );
+          }
+          if (dryRun)
+            io.out(
+              refused.length > 0 ? '检查未通过（--dry-run，未写入）\n' : '检查通过（--dry-run，未写入）\n',
+            );
+          return refused.length > 0 ? 1 : 0;
+        }
+        try {
+          const noBackup = values['no-backup'] === true;
+          const r = await commitAnalysis(
+            ctx.opened.db,
+            {
+              ...options,
+              duplicates,
+              remember: true,
+              backup: async () =>
+                noBackup || (await isEmpty(ctx.opened.db))
+                  ? null
+                  : (await createBackup(ctx.opened, { reason: 'before-import' })).path,
+            },
+            a,
+          );
+          io.out(
+            `已导入 ${r.created} 条${ENTITY.label[ledger.entity]}${r.createdLinked ? `，新增关联记录 ${r.createdLinked} 个` : ''}${r.skippedDuplicates ? `，跳过重复 ${r.skippedDuplicates} 行` : ''}${r.backupFile ? `\n导入前备份：${r.backupFile}` : ''}\n`,
+          );
+          return 0;
+        } catch (e) {
+          const body = (e as { body?: { message: string; issues?: { row?: number; message: string }[] } })
+            .body;
+          if (!body) throw e;
+          for (const i of body.issues ?? []) io.err(`第 ${i.row} 行：${i.message}\n`);
+          io.err(`错误：${body.message}\n`);
+          return 1;
+        }
+      });
+    } finally {
+      onProgress(null);
+    }
+  },
+};
+
+const exportCommand: Command = {
+  summary: 'export-ledger LEDGER --db FILE --out FILE [--unit 万元] [--format xlsx|csv]   导出台账',
+  run: async (argv, io) => {
+    const { values, positionals } = parse(argv, {
+      db: { type: 'string' },
+      out: { type: 'string' },
+      unit: { type: 'string' },
+      format: { type: 'string' },
+    });
+    const ledger = ledgerArg(positionals[0]);
+    if (positionals.length > 1) throw new CliError(`多余的参数：${positionals.slice(1).join(' ')}`, 2);
+    const db = requireDb(values);
+    const out = values.out;
+    if (typeof out !== 'string' || out === '') throw new CliError('请用 --out FILE 指定导出文件', 2);
+    const format = (values.format ?? (extname(out).toLowerCase() === '.csv' ? 'csv' : 'xlsx')) as string;
+    if (format !== 'xlsx' && format !== 'csv') throw new CliError('--format 应为 xlsx 或 csv', 2);
+    const unit = unitArg(values.unit, 'wan')!;
+    const { exportLedger } = await import('../services/import/ledger-export');
+    const f = await withDb(db, { mustExist: true }, (ctx) =>
+      exportLedger(ctx.opened.db, ledger.entity, { format, unit, kind: ledger.kind }),
+    );
+    writeOut(out, f.data);
+    io.out(`已导出 ${f.rows} 条${ENTITY.label[ledger.entity]} → ${out}\n`);
+    return 0;
+  },
+};
+
+const templateCommand: Command = {
+  summary: 'template LEDGER --out FILE [--unit 万元] [--db FILE]   生成导入模板',
+  run: async (argv, io) => {
+    const { values, positionals } = parse(argv, {
+      db: { type: 'string' },
+      out: { type: 'string' },
+      unit: { type: 'string' },
+    });
+    const ledger = ledgerArg(positionals[0]);
+    const out = values.out;
+    if (typeof out !== 'string' || out === '') throw new CliError('请用 --out FILE 指定模板文件', 2);
+    const format = extname(out).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
+    const unit = unitArg(values.unit, 'wan')!;
+    const { importTemplate } = await import('../services/import/template');
+    const f =
+      typeof values.db === 'string'
+        ? await withDb(values.db, { mustExist: true }, (ctx) =>
+            importTemplate(ctx.opened.db, ledger.entity, format, unit),
+          )
+        : await importTemplate(null, ledger.entity, format, unit);
+    writeOut(out, f.data);
+    io.out(`已生成${ENTITY.label[ledger.entity]}导入模板 → ${out}\n`);
+    return 0;
+  },
+};
+
+const backupCommand: Command = {
+  summary: 'backup --db FILE [--out PATH] [--list]   备份数据库（联机备份并校验）',
+  run: async (argv, io) => {
+    const { values, positionals } = parse(argv, {
+      db: { type: 'string' },
+      out: { type: 'string' },
+      list: { type: 'boolean' },
+    });
+    if (positionals.length > 0) throw new CliError(`多余的参数：${positionals.join(' ')}`, 2);
+    const db = requireDb(values);
+    return withDb(db, { mustExist: true }, async (ctx) => {
+      if (values.list) {
+        const dir = backupDirOf(ctx.opened.path, await getBackupSettings(ctx.opened.db));
+        const items = listBackupFiles(dir);
+        io.out(`备份文件夹：${dir}（${items.length} 份）\n`);
+        for (const i of items) {
+          io.out(
+            `${new Date(i.createdAt).toLocaleString('zh-CN')}  ${i.reasonLabel}  ${fmtMB(i.sizeBytes)}  ${i.file}\n`,
+          );
+        }
+        return 0;
+      }
+      let item: Awaited<ReturnType<typeof createBackup>>;
+      const out = typeof values.out === 'string' && values.out !== '' ? resolve(values.out) : null;
+      if (out && existsSync(out) && statSync(out).isDirectory()) {
+        item = await createBackup(ctx.opened, { reason: 'cli', dir: out, rotate: false });
+      } else if (out) {
+        if (existsSync(out)) throw new CliError(`“${out}”已存在，请换一个文件名（不会覆盖已有文件）`);
+        if (resolve(out) === resolve(ctx.opened.path)) throw new CliError('备份文件不能是数据库文件本身');
+        item = await createBackup(ctx.opened, { reason: 'cli', file: out });
+      } else {
+        item = await createBackup(ctx.opened, { reason: 'cli' });
+      }
+      io.out(
+        `已备份并校验通过 → ${item.path}（${fmtMB(item.sizeBytes)}；${countsText(item.counts ?? {})}）\n`,
+      );
+      return 0;
+    });
+  },
+};
+
+const restoreCommand: Command = {
+  summary: 'restore --db FILE --from PATH   从备份恢复（先自动备份当前数据）',
+  run: async (argv, io) => {
+    const { values, positionals } = parse(argv, { db: { type: 'string' }, from: { type: 'string' } });
+    if (positionals.length > 0) throw new CliError(`多余的参数：${positionals.join(' ')}`, 2);
+    const db = resolve(requireDb(values));
+    const from = typeof values.from === 'string' && values.from !== '' ? resolve(values.from) : null;
+    if (!from) throw new CliError('请用 --from PATH 指定备份文件', 2);
+    if (from === db) throw new CliError('备份文件与数据库是同一个文件');
+    if (!existsSync(from) || !statSync(from).isFile()) throw new CliError(`备份文件不存在：${from}`);
+    const v = verifyDatabaseFile(from);
+    if (!v.ok) throw new CliError(`备份文件不能用于恢复：${v.problems.join('；')}；未做任何改动`);
+    if (!existsSync(db)) {
+      restoreFile(db, from);
+      io.out(`已从备份恢复 → ${db}（${countsText(v.counts)}）\n`);
+      return 0;
+    }
+    let opened: Awaited<ReturnType<typeof openDatabase>> | null = null;
+    try {
+      opened = await openDatabase(db, { mustExist: true });
+    } catch (e) {
+      if (!(e instanceof DbError)) throw e;
+      if (e.code !== 'damaged') throw new CliError(`${e.message}；未做任何改动`);
+      const r = restoreFile(db, from);
+      io.out(
+        `数据库已损坏，原文件已另存为 ${r.asidePath}\n已从备份恢复 → ${db}（${countsText(v.counts)}）\n`,
+      );
+      return 0;
+    }
+    try {
+      const r = await restoreInto(opened, from);
+      io.out(
+        `${r.safetyBackup ? `恢复前已备份当前数据 → ${r.safetyBackup.path}\n` : ''}已从备份恢复 → ${db}（${countsText(r.counts)}）\n`,
+      );
+      return 0;
+    } catch (e) {
+      const body = (e as { body?: { message: string } }).body;
+      if (body) throw new CliError(body.message);
+      throw e;
+    } finally {
+      await opened.close();
+    }
+  },
+};
 
 /** Commands of the data area (merged into src/main/cli/main.ts). */
-export const dataCommands: Record<string, Command> = {};
+export const dataCommands: Record<string, Command> = {
+  import: importCommand,
+  'export-ledger': exportCommand,
+  template: templateCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+};
+
+export type { Io };
