@@ -13,13 +13,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
 import { LATEST_MIGRATION, migrations } from '../../../../migrations';
 import type { BackupItem, BackupSettings } from '../../../shared/contract/data';
 import { APPLICATION_ID, type OpenedDb } from '../../db/open';
 import { fail } from '../ledger/errors';
 import { backupsToDelete } from './rotate';
 import { backupDirOf, getBackupSettings } from './settings';
+import { openRaw } from './sqlite';
 
 /**
  * Backups: SQLite's online backup of the open database into "<folder>/<name>-<time>-<reason>.sqlite",
@@ -132,7 +133,7 @@ export interface Verification {
 export function verifyDatabaseFile(path: string): Verification {
   let raw: SqliteDatabase.Database | null = null;
   try {
-    raw = new SqliteDatabase(path, { readonly: true, fileMustExist: true });
+    raw = openRaw(path, { readonly: true, fileMustExist: true });
     const appId = raw.pragma('application_id', { simple: true }) as number;
     if (appId !== APPLICATION_ID) {
       return { ok: false, problems: ['不是 FundDesk 数据库文件'], counts: {}, schemaVersion: null };
@@ -298,7 +299,7 @@ export async function createBackupUnlocked(opened: OpenedDb, opts: BackupOptions
     try {
       await opened.raw.backup(partial);
       // A backup is one self-contained file: switch it from WAL to a rollback journal.
-      const w = new SqliteDatabase(partial, { fileMustExist: true });
+      const w = openRaw(partial, { fileMustExist: true });
       try {
         w.pragma('journal_mode = DELETE');
       } finally {

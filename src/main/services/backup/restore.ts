@@ -5,6 +5,7 @@ import type { BackupItem } from '../../../shared/contract/data';
 import { type OpenedDb, openDatabase } from '../../db/open';
 import { fail } from '../ledger/errors';
 import { countRecords, createBackupUnlocked, serialized, verifyDatabaseFile } from './backup';
+import { getNativeBinding } from './sqlite';
 
 /**
  * Restore. Into the open database: the backup is checked, the current state is backed up first, the
@@ -39,7 +40,8 @@ export async function restoreInto(opened: OpenedDb, backupPath: string): Promise
     try {
       copyFileSync(backupPath, copy);
       try {
-        const o = await openDatabase(copy);
+        const nb = getNativeBinding();
+        const o = await openDatabase(copy, nb ? { nativeBinding: nb } : {});
         await o.close();
       } catch (e) {
         fail(
@@ -120,6 +122,9 @@ function stamp(d = new Date()) {
  */
 export function restoreFile(dbPath: string, backupPath: string): { asidePath: string | null } {
   checkBackup(backupPath);
+  // Copy first: if that fails, nothing has moved.
+  const partial = `${dbPath}.restoring`;
+  copyFileSync(backupPath, partial);
   let asidePath: string | null = null;
   if (existsSync(dbPath)) {
     asidePath = `${dbPath}.damaged-${stamp()}`;
@@ -128,8 +133,6 @@ export function restoreFile(dbPath: string, backupPath: string): { asidePath: st
       if (existsSync(dbPath + s)) renameSync(dbPath + s, asidePath + s);
     }
   }
-  const partial = `${dbPath}.restoring`;
-  copyFileSync(backupPath, partial);
   renameSync(partial, dbPath);
   return { asidePath };
 }
