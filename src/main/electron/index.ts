@@ -7,6 +7,7 @@ import { DbError } from '../db/errors';
 import { type OpenedDb, openDatabase } from '../db/open';
 import { dispatch, type HandlerContext } from '../handlers';
 import { resolveDbPath } from '../host/db-path';
+import { offerRestore, setNativeBinding, startAutomaticBackups } from './backups';
 import { buildMenu } from './menu';
 import { electronPrintPdf } from './print-pdf';
 import { externalLinkTarget, isAllowedNavigation, isTrustedSender, WEB_PREFERENCES } from './security';
@@ -61,14 +62,26 @@ function nativeBinding(): string | undefined {
 
 async function start() {
   const dbPath = resolveDbPath(process.argv.slice(1), process.env, app.getPath('userData'));
-  try {
-    const nb = nativeBinding();
-    opened = await openDatabase(dbPath, nb ? { nativeBinding: nb } : {});
-  } catch (e) {
-    const message = e instanceof DbError ? e.message : `无法打开数据库：${(e as Error).message}`;
-    dialog.showErrorBox('FundDesk 无法打开数据库', `${message}\n\n数据库文件：${dbPath}`);
-    app.exit(1);
-    return;
+  const nb = nativeBinding();
+  setNativeBinding(nb);
+  for (let attempt = 0; !opened; attempt++) {
+    try {
+      opened = await openDatabase(dbPath, nb ? { nativeBinding: nb } : {});
+    } catch (e) {
+      // A damaged database is never modified: offer to restore the newest good backup instead.
+      if (
+        e instanceof DbError &&
+        e.code === 'damaged' &&
+        attempt < 3 &&
+        (await offerRestore(null, dbPath, e.message))
+      ) {
+        continue;
+      }
+      const message = e instanceof DbError ? e.message : `无法打开数据库：${(e as Error).message}`;
+      dialog.showErrorBox('FundDesk 无法打开数据库', `${message}\n\n数据库文件：${dbPath}`);
+      app.exit(1);
+      return;
+    }
   }
   const ctx: HandlerContext = {
     opened,
@@ -77,6 +90,7 @@ async function start() {
     printPdf: electronPrintPdf,
     progress: (task, done, total) => win?.webContents.send('funddesk:progress', { task, done, total }),
   };
+  startAutomaticBackups(app, () => opened);
 
   ipcMain.handle('funddesk:invoke', (event, channel: unknown, input: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url, rendererUrl)) {
