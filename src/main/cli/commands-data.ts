@@ -122,6 +122,7 @@ const importCommand: Command = {
       headerRow = Number(values['header-row']);
       if (!Number.isInteger(headerRow) || headerRow < 1) throw new CliError('--header-row 应为正整数', 2);
     }
+    const defaultUnit = unitArg(values.unit);
     const bytes = readInputFile(file);
     const dryRun = values['dry-run'] === true;
     const options: ImportOptions = {
@@ -132,7 +133,7 @@ const importCommand: Command = {
       headerRow,
       defaults: ledger.kind ? [{ field: 'kind', value: ledger.kind }] : undefined,
       createMissing: values['create-missing'] === true,
-      defaultUnit: unitArg(values.unit),
+      defaultUnit,
     };
     let lastLine = '';
     if (!values.quiet) {
