@@ -1,4 +1,4 @@
-import { fenToUnit, UNIT_DECIMALS, UNIT_LABEL, type Unit } from '@shared/money';
+import { FEN_PER_UNIT, fenToUnit, formatMoney, UNIT_DECIMALS, UNIT_LABEL, type Unit } from '@shared/money';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
@@ -109,6 +109,11 @@ export function OverviewPage() {
                 precision={c.precision ?? precision}
                 suffix={c.suffix}
                 groupSeparator=","
+                formatter={
+                  c.precision === 0
+                    ? undefined
+                    : (v) => formatMoney(Math.round(Number(v) * FEN_PER_UNIT[unit]), unit) // rounds, never truncates
+                }
               />
             </Card>
           </Col>

@@ -78,9 +78,12 @@ export function ReportGrid(props: {
       })),
     [table.columns, unit, pinned],
   );
+  // Narrow tables stretch to the card's width; wide ones keep their widths and scroll sideways.
+  const narrow = colDefs.reduce((sum, c) => sum + Number(c.width ?? 100), 0) < 1000;
   const rowCount = table.rows.length + (table.totals ? 1 : 0);
   // Short tables show every row; long ones scroll inside a fixed height (the 合计 row stays pinned).
-  const height = Math.min(props.maxHeight ?? 600, 56 + 35 * Math.max(rowCount, 2) + 16);
+  // Rows are 34 px (the app's grid theme); wide tables may wrap headers to two lines and scroll sideways.
+  const height = Math.min(props.maxHeight ?? 600, 42 + 34 * Math.max(rowCount, 2) + (narrow ? 6 : 36));
 
   return (
     <div className="fd-grid fd-report-grid" style={{ height }} data-testid={`report-table-${table.key}`}>
@@ -89,6 +92,7 @@ export function ReportGrid(props: {
         localeText={gridLocale}
         rowData={table.rows}
         columnDefs={colDefs}
+        autoSizeStrategy={narrow ? { type: 'fitGridWidth' } : undefined}
         pinnedBottomRowData={table.totals ? [table.totals] : undefined}
         getRowClass={(p) => (p.node.rowPinned ? 'fd-total-row' : undefined)}
         defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}

@@ -25,7 +25,7 @@ export function FundReportPage() {
       <Select
         showSearch={{ optionFilterProp: 'label' }}
         placeholder="选择基金"
-        style={{ width: 380 }}
+        style={{ width: 300 }}
         value={id}
         loading={funds.isLoading}
         onChange={(v: number) => navigate('/reports/fund', { id: v })}

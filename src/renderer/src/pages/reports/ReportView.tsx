@@ -1,7 +1,7 @@
 import './reports.css';
 import { todayIso } from '@shared/dates';
-import { fenToUnit, UNIT_DECIMALS, UNIT_LABEL, type Unit } from '@shared/money';
-import { chineseDate } from '@shared/reports/format';
+import { formatMoney, UNIT_LABEL, type Unit } from '@shared/money';
+import { chineseDate, DASH, formatCell } from '@shared/reports/format';
 import type { ReportData, ReportFigure, ReportName, ReportRow } from '@shared/reports/types';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -54,19 +54,20 @@ export function AsOfPicker(props: { value: string; onChange: (d: string) => void
   );
 }
 
-function figureProps(f: ReportFigure, unit: Unit) {
-  if (f.value === null) return { value: '—', suffix: undefined, precision: undefined };
+/** A figure's text, rounded the way the tables and exports round it (antd Statistic would truncate). */
+function figureProps(f: ReportFigure, unit: Unit): { value: string; suffix?: string | undefined } {
+  if (f.value === null) return { value: DASH };
   switch (f.kind) {
     case 'money':
-      return { value: fenToUnit(f.value, unit), precision: UNIT_DECIMALS[unit], suffix: UNIT_LABEL[unit] };
+      return { value: formatMoney(f.value, unit), suffix: UNIT_LABEL[unit] };
     case 'int':
-      return { value: f.value, precision: 0, suffix: f.suffix };
+      return { value: formatCell('int', f.value, unit), suffix: f.suffix };
     case 'percent':
-      return { value: f.value * 100, precision: 2, suffix: '%' };
+      return { value: (f.value * 100).toFixed(2), suffix: '%' };
     case 'multiple':
-      return { value: f.value, precision: 2, suffix: '倍' };
+      return { value: f.value.toFixed(2), suffix: '倍' };
     default:
-      return { value: f.value, precision: 2, suffix: undefined };
+      return { value: f.value.toFixed(2) };
   }
 }
 
@@ -78,7 +79,7 @@ export function Figures(props: { figures: ReportFigure[]; unit: Unit }) {
         const p = figureProps(f, props.unit);
         const card = (
           <Card size="small" className="fd-stat" data-testid={`figure-${f.key}`}>
-            <Statistic title={f.label} groupSeparator="," {...p} />
+            <Statistic title={f.label} value={p.value} suffix={p.suffix} formatter={() => p.value} />
           </Card>
         );
         return (
