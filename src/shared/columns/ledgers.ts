@@ -163,7 +163,14 @@ export const ENTERPRISE_COLUMNS: ColumnSpec[] = [
 ];
 
 const reinvest: ColumnSpec[] = [
-  { field: 'reinvest_category', header: '返投认定类别', kind: 'enum', set: REINVEST_CATEGORY, width: 130 },
+  {
+    field: 'reinvest_category',
+    header: '返投认定类别',
+    kind: 'enum',
+    set: REINVEST_CATEGORY,
+    width: 130,
+    nullable: true,
+  },
   { field: 'reinvest_recognised_fen', header: '返投认定金额', kind: 'money', total: true, width: 130 },
 ];
 

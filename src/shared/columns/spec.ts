@@ -18,6 +18,8 @@ export type ColumnSpec = {
   noForm?: boolean;
   /** Money columns summed in the totals row. */
   total?: boolean;
+  /** An optional code that may be cleared (stored as NULL); other codes fall back to their default. */
+  nullable?: boolean;
 } & (
   | { kind: 'text'; multiline?: boolean }
   | { kind: 'money' }

@@ -384,6 +384,7 @@ export function LedgerGrid(props: LedgerGridProps) {
           columnDefs={colDefs}
           getRowId={(p) => String(p.data.id)}
           readOnlyEdit
+          suppressColumnVirtualisation
           onCellEditRequest={(e) => void onCellEditRequest(e)}
           invalidEditValueMode="block"
           stopEditingWhenCellsLoseFocus

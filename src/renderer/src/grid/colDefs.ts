@@ -3,6 +3,7 @@ import type { ColumnSpec } from '@shared/columns/spec';
 import type { LinkEntity, LinkOption } from '@shared/contract/ledger';
 import { fenToUnit, UNIT_LABEL, type Unit } from '@shared/money';
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { FieldCellEditor, fieldEditorParams } from './FieldCellEditor';
 import { DETAIL_ROUTE, type DetailEntity, LinkCell } from './LinkCell';
 import { LinkCellEditor } from './LinkCellEditor';
 
@@ -60,6 +61,12 @@ export function buildColDefs(
       def.flex = 1;
       def.minWidth = spec.width ?? 200;
     }
+    if (spec.kind !== 'enum' && spec.kind !== 'link' && spec.kind !== 'multiEnum') {
+      // Typed values are parsed by the editor itself, with the message shown at the cell.
+      def.cellEditor = FieldCellEditor;
+      def.cellEditorParams = fieldEditorParams(spec, unit, resolver);
+      def.valueParser = (p) => p.newValue;
+    }
     // Names of funds and enterprises are links to their detail views.
     const target =
       spec.kind === 'link' && spec.link in DETAIL_ROUTE
@@ -95,7 +102,7 @@ export function buildColDefs(
         def.cellEditor = 'agSelectCellEditor';
         def.cellEditorParams = {
           ...def.cellEditorParams,
-          values: spec.required ? [...spec.set.codes] : [null, ...spec.set.codes],
+          values: spec.nullable ? [null, ...spec.set.codes] : [...spec.set.codes],
           formatValue: (v: unknown) => (v == null ? '（空）' : (spec.set.label[String(v)] ?? String(v))),
         };
         def.valueParser = (p) => p.newValue;
