@@ -1,6 +1,8 @@
 import { expect, rowWith, test } from './fixtures';
 import { expectCount, openLedger, rowCell } from './ledgers-kit';
 
+test.describe.configure({ timeout: 240_000 });
+
 test('a cash flow is keyed in with the keyboard alone (Ctrl+N, type, Tab, Enter)', async ({ page, app }) => {
   const grid = await openLedger(page, app.url, '/cash-flows', 'cash-flows');
   await expectCount(grid, 'fund_id', 139, '条');

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { bodyRows, cell, expect, rowWith, totalCell } from './fixtures';
+import { bodyRows, expect, rowWith, totalCell } from './fixtures';
 
 /** Open a ledger page by its route and wait for its rows. */
 export async function openLedger(page: Page, url: string, route: string, gridId: string, empty = false) {
@@ -25,8 +25,8 @@ export async function expectCount(grid: Locator, firstCol: string, n: number, wo
 export async function rowCell(grid: Locator, text: string, colId: string) {
   const row = rowWith(grid, text);
   await expect(row).toBeVisible();
-  const idx = Number(await row.getAttribute('row-index'));
-  return cell(grid, idx, colId);
+  const id = await row.getAttribute('row-id');
+  return grid.locator(`.ag-grid-scrolling-container .ag-row[row-id="${id}"] [col-id="${colId}"]`);
 }
 
 /** Edit a cell by typing (Enter starts and ends the edit, as a keyboard user does). */
@@ -58,7 +58,91 @@ export async function deleteThenUndo(page: Page, grid: Locator, text: string, fi
   await confirm.getByRole('button', { name: '删除' }).click();
   await expect(page.locator('.ant-message')).toContainText('可按 Ctrl+Z 撤销');
   await expect(rowWith(grid, text)).toHaveCount(0);
+  // Ctrl+Z belongs to the grid when the caret is not in a text box (where it undoes typing).
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('Control+z');
   await expect(page.locator('.ant-message')).toContainText('已撤销删除');
   await expect(rowWith(grid, text)).toBeVisible();
+}
+
+export interface LedgerCase {
+  route: string;
+  gridId: string;
+  /** The noun of the 新增… button. */
+  noun: string;
+  /** Column holding the totals row label, and its measure word. */
+  first: string;
+  word: string;
+  /** Add form: text typed into inputs, and options picked by typing part of their label. */
+  type: Record<string, string>;
+  choose?: Record<string, string>;
+  /** Unique text of the new row (to find it), and cells to check after adding. */
+  key: string;
+  shows: Record<string, string>;
+  edit: { col: string; text: string; shows: string };
+  /** A bad value typed into a cell, and the Chinese message that refuses it. */
+  bad: { col: string; text: string; message: string | RegExp };
+}
+
+/** Narrow the grid to the rows holding `text` with the quick search. */
+export async function search(page: Page, text: string) {
+  const box = page.getByPlaceholder('快速搜索（名称、代码、金额…）');
+  await box.fill(text);
+  await expect(box).toHaveValue(text);
+}
+
+/** Add with the form, edit in a cell, refuse a bad value, survive a reload, delete then undo. */
+export async function roundTrip(page: Page, url: string, c: LedgerCase) {
+  const grid = await openLedger(page, url, c.route, c.gridId);
+  const n = await totalCount(grid, c.first);
+
+  // Add.
+  await page.getByRole('button', { name: `新增${c.noun}` }).click();
+  const dialog = page.getByRole('dialog', { name: `新增${c.noun}` });
+  await expect(dialog).toBeVisible();
+  for (const [field, text] of Object.entries(c.choose ?? {})) await choose(dialog, field, text);
+  for (const [field, text] of Object.entries(c.type))
+    await dialog.locator(`[data-field="${field}"]`).fill(text);
+  await dialog.getByTestId('add-save').click();
+  await expect(dialog).toBeHidden();
+  await expectCount(grid, c.first, n + 1, c.word);
+
+  // The quick search finds it; its cells show what was keyed in.
+  await search(page, c.key);
+  await expectCount(grid, c.first, 1, c.word);
+  await expect(bodyRows(grid)).toHaveCount(1);
+  const id = await bodyRows(grid).first().getAttribute('row-id');
+  const at = (col: string) =>
+    grid.locator(`.ag-grid-scrolling-container .ag-row[row-id="${id}"] [col-id="${col}"]`);
+  for (const [col, text] of Object.entries(c.shows)) await expect(at(col)).toHaveText(text);
+
+  // Edit in the cell.
+  await typeInCell(page, at(c.edit.col), c.edit.text);
+  await expect(at(c.edit.col)).toHaveText(c.edit.shows);
+
+  // A bad value is refused with a Chinese message; the stored value stays.
+  await typeInCell(page, at(c.bad.col), c.bad.text);
+  await expect(page.getByText(c.bad.message).first()).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // After a reload (the quick search is remembered), the edit is there and the bad value is not.
+  await page.reload();
+  await expect(page.getByPlaceholder('快速搜索（名称、代码、金额…）')).toHaveValue(c.key);
+  await expectCount(grid, c.first, 1, c.word);
+  await expect(at(c.edit.col)).toHaveText(c.edit.shows);
+  await expect(at(c.bad.col)).not.toHaveText(c.bad.text);
+
+  // Delete with the keyboard, then undo with Ctrl+Z.
+  await at(c.bad.col).click({ position: { x: 3, y: 3 } });
+  await page.keyboard.press('Delete');
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: /删\s*除/ }).click();
+  await expectCount(grid, c.first, 0, c.word);
+  // Ctrl+Z belongs to the grid when the caret is not in a text box (where it undoes typing).
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.ant-message')).toContainText('已撤销删除');
+  await expectCount(grid, c.first, 1, c.word);
+  return { grid, at };
 }

@@ -1,0 +1,263 @@
+import { FileTextOutlined } from '@ant-design/icons';
+import {
+  CASH_FLOW_COLUMNS,
+  FUND_COLUMNS,
+  INVESTMENT_COLUMNS,
+  LANDED_PROJECT_COLUMNS,
+  VALUATION_COLUMNS,
+} from '@shared/columns/ledgers';
+import { todayIso } from '@shared/dates';
+import { FUND_KIND, FUND_STATUS, labelOf, REINVEST_BASE } from '@shared/domain';
+import { fundMetrics, leverage, paidInProgress, reinvestRequirementFen } from '@shared/metrics/fund';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Space, Tabs, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { api } from '../../api';
+import { UnitSwitch } from '../../components/UnitSwitch';
+import { LedgerGrid } from '../../grid/LedgerGrid';
+import { useGridLayout } from '../../grid/useGridLayout';
+import { navigate } from '../../lib/router';
+import { RecordHistory } from './AuditParts';
+import {
+  DetailState,
+  DetailTitle,
+  FieldList,
+  KpiStrip,
+  money,
+  pct,
+  sumFen,
+  times,
+  useDetailId,
+  useLedgerRows,
+  without,
+} from './DetailParts';
+import { ReinvestTable, recognitions } from './ReinvestTable';
+import { cashFlowTotals, valuationTotals } from './totals';
+
+const CF_COLS = without(CASH_FLOW_COLUMNS, 'fund_id', 130);
+const VAL_COLS = without(VALUATION_COLUMNS, 'fund_id', 130);
+const INV_COLS = without(INVESTMENT_COLUMNS, 'fund_id', 260).map((c) =>
+  c.field === 'enterprise_id' ? { ...c, pinned: 'left' as const } : c,
+);
+const LP_COLS = without(LANDED_PROJECT_COLUMNS, 'fund_id');
+
+/** 基金详情: the fund's terms and figures, and everything linked to it, each with its own totals. */
+export function FundDetailPage() {
+  const id = useDetailId();
+  const layout = useGridLayout('fund-detail', 'yi');
+  const unit = layout.unit;
+  const where = useMemo(() => ({ fund_id: id ?? 0 }), [id]);
+  const fundQ = useQuery({
+    queryKey: ['ledger', 'fund', 'one', id],
+    queryFn: () => api('ledger.get', { entity: 'fund', id: id! }),
+    enabled: id != null,
+  });
+  const flows = useLedgerRows('cash_flow', where);
+  const vals = useLedgerRows('valuation', where);
+  const invs = useLedgerRows('investment', where);
+  const projects = useLedgerRows('landed_project', where);
+
+  const f = fundQ.data;
+  const figures = useMemo(() => {
+    if (!f) return null;
+    const cf = flows.data ?? [];
+    const m = fundMetrics(
+      {
+        calls: cf
+          .filter((r) => r.type === 'call')
+          .map((r) => ({ date: String(r.date), amountFen: r.amount_fen as number })),
+        distributions: cf
+          .filter((r) => r.type === 'distribution')
+          .map((r) => ({ date: String(r.date), amountFen: r.amount_fen as number })),
+        valuations: (vals.data ?? []).map((r) => ({
+          date: String(r.as_of_date),
+          navFen: r.nav_fen as number,
+        })),
+      },
+      todayIso(),
+    );
+    const commitment = f.guidance_commitment_fen as number;
+    const recs = recognitions(invs.data ?? [], projects.data ?? []);
+    const recognised = recs.reduce((s, r) => s + r.recognisedFen, 0);
+    const multiple = f.reinvest_multiple as number | null;
+    const base = f.reinvest_base === 'paid_in' ? m.paidInFen : commitment;
+    const requirement = multiple != null ? reinvestRequirementFen(multiple, base) : null;
+    return {
+      m,
+      commitment,
+      recs,
+      recognised,
+      requirement,
+      invested: sumFen(invs.data ?? [], 'amount_fen'),
+    };
+  }, [f, flows.data, vals.data, invs.data, projects.data]);
+
+  if (id == null) return <DetailState loading={false} error={new Error('缺少基金编号')} what="基金" />;
+  if (!f || !figures) return <DetailState loading={fundQ.isLoading} error={fundQ.error} what="基金" />;
+
+  const kind = String(f.kind);
+  const { m } = figures;
+  const back =
+    kind === 'sub' ? { label: '子基金', path: '/sub-funds' } : { label: '直投基金', path: '/direct-funds' };
+  const count = (n: number | undefined) => (n == null ? '' : `（${n}）`);
+  const gridProps = { unit, where, defaults: where, height: 'max(320px, calc(100vh - 350px))' as const };
+
+  return (
+    <div className="fd-detail" data-testid="fund-detail">
+      <DetailTitle
+        back={back}
+        title={String(f.name)}
+        tags={
+          <>
+            <Tag color={kind === 'sub' ? 'blue' : 'purple'}>{labelOf(FUND_KIND, kind)}</Tag>
+            <Tag>{labelOf(FUND_STATUS, String(f.status))}</Tag>
+          </>
+        }
+        extra={
+          <>
+            <Button icon={<FileTextOutlined />} onClick={() => navigate('/reports/fund', { id })}>
+              单只基金报告
+            </Button>
+            <UnitSwitch value={unit} onChange={(u) => layout.save({ unit: u })} />
+          </>
+        }
+      />
+      <KpiStrip
+        items={[
+          { label: '认缴规模', value: money(f.total_size_fen as number, unit), testid: 'kpi-size' },
+          {
+            label: '引导基金认缴',
+            value: money(figures.commitment, unit),
+            note: `放大倍数 ${times(leverage(f.total_size_fen as number, figures.commitment))}`,
+          },
+          {
+            label: '引导基金实缴',
+            value: money(m.paidInFen, unit),
+            note: `出资进度 ${pct(paidInProgress(m.paidInFen, figures.commitment))}`,
+            testid: 'kpi-paid-in',
+          },
+          { label: '累计分配', value: money(m.distributedFen, unit), note: `DPI ${times(m.dpi)}` },
+          {
+            label: '最新净值',
+            value: money(m.navFen, unit),
+            note: m.navDate ? `估值日 ${m.navDate}，TVPI ${times(m.tvpi)}` : '尚无估值',
+          },
+          {
+            label: '净IRR',
+            value: m.irr == null ? '—' : pct(m.irr, 2),
+            note: m.irr == null ? (m.irrNote ?? undefined) : `截至 ${m.asOf}`,
+          },
+          {
+            label: '返投要求',
+            value: money(figures.requirement, unit),
+            note:
+              f.reinvest_multiple != null
+                ? `${f.reinvest_multiple}倍 × ${labelOf(REINVEST_BASE, String(f.reinvest_base))}`
+                : '未约定返投倍数',
+          },
+          {
+            label: '已认定返投',
+            value: money(figures.recognised, unit),
+            note: `完成率 ${figures.requirement ? pct(figures.recognised / figures.requirement) : '—'}${
+              f.reinvest_deadline ? `，截止 ${String(f.reinvest_deadline)}` : ''
+            }`,
+            testid: 'kpi-reinvest',
+          },
+        ]}
+      />
+      <Tabs
+        className="fd-detail-tabs"
+        items={[
+          {
+            key: 'flows',
+            label: `现金流${count(flows.data?.length)}`,
+            children: (
+              <LedgerGrid
+                gridId="fund-detail-cash-flows"
+                entity="cash_flow"
+                noun="现金流"
+                unitWord="条"
+                columns={CF_COLS}
+                totalsExtra={cashFlowTotals}
+                {...gridProps}
+              />
+            ),
+          },
+          {
+            key: 'nav',
+            label: `净值历史${count(vals.data?.length)}`,
+            children: (
+              <LedgerGrid
+                gridId="fund-detail-valuations"
+                entity="valuation"
+                noun="估值"
+                unitWord="条"
+                columns={VAL_COLS}
+                totalsExtra={valuationTotals}
+                {...gridProps}
+              />
+            ),
+          },
+          {
+            key: 'investments',
+            label: `投资${count(invs.data?.length)}`,
+            children: (
+              <LedgerGrid
+                gridId="fund-detail-investments"
+                entity="investment"
+                noun="投资"
+                unitWord="笔"
+                columns={INV_COLS}
+                {...gridProps}
+              />
+            ),
+          },
+          {
+            key: 'reinvest',
+            label: `返投认定${count(figures.recs.length)}`,
+            children: (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Typography.Text type="secondary">
+                  返投要求 {money(figures.requirement, unit)}，已认定 {money(figures.recognised, unit)}
+                  {figures.requirement != null
+                    ? `，缺口 ${money(Math.max(0, figures.requirement - figures.recognised), unit)}`
+                    : ''}
+                  。认定在“投资”“落地项目”中录入，同一基金对同一企业只认定一次。
+                </Typography.Text>
+                <ReinvestTable rows={figures.recs} unit={unit} show="enterprise" />
+              </Space>
+            ),
+          },
+          {
+            key: 'projects',
+            label: `引荐落地项目${count(projects.data?.length)}`,
+            children: (
+              <LedgerGrid
+                gridId="fund-detail-landed-projects"
+                entity="landed_project"
+                noun="落地项目"
+                unitWord="个"
+                columns={LP_COLS}
+                {...gridProps}
+              />
+            ),
+          },
+          {
+            key: 'info',
+            label: '基本信息',
+            children: (
+              <Card size="small">
+                <FieldList row={f} specs={FUND_COLUMNS} unit={unit} skip={['name']} />
+              </Card>
+            ),
+          },
+          {
+            key: 'history',
+            label: '修改记录',
+            children: <RecordHistory entity="fund" id={id} />,
+          },
+        ]}
+      />
+    </div>
+  );
+}

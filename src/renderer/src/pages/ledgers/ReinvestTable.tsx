@@ -1,0 +1,134 @@
+import type { LedgerRow } from '@shared/contract/ledger';
+import { labelOf, REINVEST_CATEGORY } from '@shared/domain';
+import { formatMoney, UNIT_LABEL, type Unit } from '@shared/money';
+import { Table, Typography } from 'antd';
+import { openDetail } from '../../grid/LinkCell';
+
+interface Recognition {
+  key: string;
+  source: '投资' | '落地项目';
+  id: number;
+  date: string;
+  fundId: number | null;
+  fundName: string;
+  enterpriseId: number;
+  enterpriseName: string;
+  category: string;
+  amountFen: number;
+  recognisedFen: number;
+}
+
+/** Every 返投 recognition among the investments and landed projects given, with its own total. */
+export function recognitions(investments: LedgerRow[], projects: LedgerRow[]): Recognition[] {
+  const out: Recognition[] = [];
+  for (const r of investments) {
+    if (r.reinvest_category == null) continue;
+    out.push({
+      key: `i${r.id}`,
+      source: '投资',
+      id: r.id,
+      date: String(r.date ?? ''),
+      fundId: r.fund_id as number,
+      fundName: String(r.fund_name ?? ''),
+      enterpriseId: r.enterprise_id as number,
+      enterpriseName: String(r.enterprise_name ?? ''),
+      category: String(r.reinvest_category),
+      amountFen: (r.amount_fen as number) ?? 0,
+      recognisedFen: (r.reinvest_recognised_fen as number) ?? 0,
+    });
+  }
+  for (const r of projects) {
+    if (r.reinvest_category == null) continue;
+    out.push({
+      key: `p${r.id}`,
+      source: '落地项目',
+      id: r.id,
+      date: String(r.landed_date ?? ''),
+      fundId: (r.fund_id as number | null) ?? null,
+      fundName: String(r.fund_name ?? ''),
+      enterpriseId: r.enterprise_id as number,
+      enterpriseName: String(r.enterprise_name ?? ''),
+      category: String(r.reinvest_category),
+      amountFen: (r.amount_fen as number) ?? 0,
+      recognisedFen: (r.reinvest_recognised_fen as number) ?? 0,
+    });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date));
+}
+
+export function ReinvestTable(props: { rows: Recognition[]; unit: Unit; show: 'fund' | 'enterprise' }) {
+  const u = UNIT_LABEL[props.unit];
+  const total = props.rows.reduce((s, r) => s + r.recognisedFen, 0);
+  const base = props.rows.reduce((s, r) => s + r.amountFen, 0);
+  return (
+    <Table
+      size="small"
+      bordered
+      rowKey="key"
+      dataSource={props.rows}
+      pagination={false}
+      scroll={{ y: 440 }}
+      data-testid="reinvest-table"
+      locale={{ emptyText: '暂无返投认定' }}
+      columns={[
+        { title: '来源', dataIndex: 'source', width: 90 },
+        props.show === 'enterprise'
+          ? {
+              title: '企业',
+              dataIndex: 'enterpriseName',
+              render: (v: string, r: Recognition) => (
+                <Typography.Link onClick={() => openDetail('enterprise', r.enterpriseId)}>
+                  {v}
+                </Typography.Link>
+              ),
+            }
+          : {
+              title: '基金',
+              dataIndex: 'fundName',
+              render: (v: string, r: Recognition) =>
+                r.fundId ? (
+                  <Typography.Link onClick={() => openDetail('fund', r.fundId!)}>{v}</Typography.Link>
+                ) : (
+                  '—'
+                ),
+            },
+        { title: '日期', dataIndex: 'date', width: 110 },
+        {
+          title: '认定类别',
+          dataIndex: 'category',
+          width: 140,
+          render: (c: string) => labelOf(REINVEST_CATEGORY, c),
+        },
+        {
+          title: `投资/落户金额（${u}）`,
+          dataIndex: 'amountFen',
+          width: 160,
+          align: 'right',
+          render: (v: number) => formatMoney(v, props.unit),
+        },
+        {
+          title: `返投认定金额（${u}）`,
+          dataIndex: 'recognisedFen',
+          width: 160,
+          align: 'right',
+          render: (v: number) => formatMoney(v, props.unit),
+        },
+      ]}
+      summary={() => (
+        <Table.Summary fixed>
+          <Table.Summary.Row className="fd-total-row">
+            <Table.Summary.Cell index={0} colSpan={4}>
+              合计（{props.rows.length} 项）
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={4} align="right">
+              {formatMoney(base, props.unit)}
+            </Table.Summary.Cell>
+            <Table.Summary.Cell index={5} align="right">
+              <span data-testid="reinvest-total">{formatMoney(total, props.unit)}</span>
+            </Table.Summary.Cell>
+          </Table.Summary.Row>
+        </Table.Summary>
+      )}
+    />
+  );
+}
