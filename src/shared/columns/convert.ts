@@ -116,7 +116,7 @@ export function parseCell(spec: ColumnSpec, input: unknown, unit: Unit, resolve?
     case 'link': {
       if (typeof text === 'number') return { ok: true, value: text };
       if (!resolve) return { ok: false, error: `请选择${spec.header}` };
-      return resolve(spec.link, String(text));
+      return resolve(spec.link, String(raw).trim());
     }
     case 'number':
     case 'ratio': {
