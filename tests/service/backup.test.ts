@@ -105,6 +105,20 @@ describe('backups', () => {
     expect(await countRows(t.db)).toEqual(before);
   });
 
+  it('two databases in one folder each see, rotate and restore only their own backups', async () => {
+    const other = await openDatabase(join(t.dir, 'other.sqlite'));
+    try {
+      await createRow(other.db, 'institution', { name: '另一个数据库的机构' });
+      const mine = await backupNow(t.opened);
+      const theirs = await backupNow(other);
+      expect((await listBackups(t.opened)).items.map((i) => i.file)).toEqual([mine.file]);
+      expect((await listBackups(other)).items.map((i) => i.file)).toEqual([theirs.file]);
+      await expect(restoreByName(t.opened, theirs.file)).rejects.toThrow(/不存在/);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses to back up or restore in the middle of a write transaction', async () => {
     const b = await backupNow(t.opened);
     t.opened.raw.exec('BEGIN IMMEDIATE');
@@ -145,7 +159,11 @@ describe('automatic backups', () => {
     expect(await s.quit()).toBeNull();
     await createRow(t.db, 'institution', { name: '退出前新增的机构' });
     expect((await s.quit())?.reason).toBe('quit');
-    expect(listBackupFiles(join(t.dir, 'backups')).map((i) => i.reason)).toEqual(['quit', 'auto', 'start']);
+    expect(listBackupFiles(join(t.dir, 'backups'), t.path).map((i) => i.reason)).toEqual([
+      'quit',
+      'auto',
+      'start',
+    ]);
   });
 
   it('turned off in the settings, nothing is backed up automatically', async () => {
@@ -162,7 +180,7 @@ describe('automatic backups', () => {
       await createRow(t.db, 'institution', { name: `轮换测试机构${i}` });
       await createBackup(t.opened, { reason: 'auto' });
     }
-    expect(listBackupFiles(join(t.dir, 'backups'))).toHaveLength(3);
+    expect(listBackupFiles(join(t.dir, 'backups'), t.path)).toHaveLength(3);
   });
 });
 

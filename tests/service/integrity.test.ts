@@ -95,7 +95,7 @@ function corrupt(path: string) {
 }
 
 describe('a damaged or foreign file is refused and never modified', () => {
-  it('a damaged FundDesk database', async () => {
+  it('a damaged FundDesk database', { timeout: 180_000 }, async () => {
     corrupt(dbPath);
     const before = sha(dbPath);
     const err = await openDatabase(dbPath).catch((e) => e);
@@ -113,7 +113,7 @@ describe('a damaged or foreign file is refused and never modified', () => {
     expect(sha(dbPath)).toBe(before);
   });
 
-  it('a foreign SQLite database and a file that is not a database', async () => {
+  it('a foreign SQLite database and a file that is not a database', { timeout: 180_000 }, async () => {
     const foreign = join(dir, 'other.sqlite');
     const d = new Database(foreign);
     d.exec(
@@ -193,7 +193,9 @@ describe('restoring a database that cannot be opened', () => {
     await again.close();
   });
 
-  it('funddesk restore on a damaged database, and a restore/backup round trip on a sound one', async () => {
+  it('funddesk restore on a damaged database, and a restore/backup round trip on a sound one', {
+    timeout: 300_000,
+  }, async () => {
     const backupFile = join(dir, 'mine.sqlite');
     const b = await run(['backup', '--db', dbPath, '--out', backupFile]);
     expect(b.code).toBe(0);

@@ -294,7 +294,7 @@ const backupCommand: Command = {
     return withDb(db, { mustExist: true }, async (ctx) => {
       if (values.list) {
         const dir = backupDirOf(ctx.opened.path, await getBackupSettings(ctx.opened.db));
-        const items = listBackupFiles(dir);
+        const items = listBackupFiles(dir, ctx.opened.path);
         io.out(`备份文件夹：${dir}（${items.length} 份）\n`);
         for (const i of items) {
           io.out(

@@ -72,7 +72,8 @@ function stamp(d: Date) {
 
 const NAME = /^(.*)-(\d{8})-(\d{6})-(\d{3})-([a-z-]+)\.sqlite$/;
 
-function stemOf(dbPath: string) {
+/** The file name stem of a database's backups ("funddesk" for funddesk.sqlite). */
+export function stemOf(dbPath: string) {
   const b = basename(dbPath);
   return (b.slice(0, b.length - extname(b).length) || b).replace(/[^\w\u4e00-\u9fa5.-]/g, '_');
 }
@@ -228,20 +229,24 @@ function itemOf(dir: string, file: string): BackupItem | null {
   };
 }
 
-/** Backups in a folder, newest first. */
-export function listBackupFiles(dir: string): BackupItem[] {
+/**
+ * The backups of one database in a folder (files named after it; a folder may hold backups of several
+ * databases), newest first.
+ */
+export function listBackupFiles(dir: string, dbPath: string): BackupItem[] {
   if (!existsSync(dir)) return [];
+  const stem = stemOf(dbPath);
   const items: BackupItem[] = [];
   for (const f of readdirSync(dir)) {
-    if (!f.endsWith('.sqlite')) continue;
+    if (!f.endsWith('.sqlite') || NAME.exec(f)?.[1] !== stem) continue;
     const it = itemOf(dir, f);
     if (it) items.push(it);
   }
   return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.file.localeCompare(a.file));
 }
 
-export function newestFingerprint(dir: string): string | null {
-  const newest = listBackupFiles(dir)[0];
+export function newestFingerprint(dir: string, dbPath: string): string | null {
+  const newest = listBackupFiles(dir, dbPath)[0];
   return newest ? (readManifest(newest.path)?.fingerprint ?? null) : null;
 }
 
@@ -330,14 +335,19 @@ export async function createBackupUnlocked(opened: OpenedDb, opts: BackupOptions
       if ((e as { body?: unknown }).body) throw e;
       fail('internal', `备份失败，当前数据未受影响：${(e as Error).message}`);
     }
-    if (!opts.file && opts.rotate !== false) pruneBackups(dir, settings);
+    if (!opts.file && opts.rotate !== false) pruneBackups(dir, opened.path, settings);
     return itemOf(dir, basename(target))!;
   }
 }
 
 /** Deletes the backups the rotation policy no longer keeps; returns their names. */
-export function pruneBackups(dir: string, settings: BackupSettings, now = new Date()): string[] {
-  const items = listBackupFiles(dir);
+export function pruneBackups(
+  dir: string,
+  dbPath: string,
+  settings: BackupSettings,
+  now = new Date(),
+): string[] {
+  const items = listBackupFiles(dir, dbPath);
   const gone = backupsToDelete(
     items.map((i) => ({
       file: i.file,

@@ -11,7 +11,7 @@ import { backupDirOf, getBackupSettings, saveBackupSettings } from './settings';
 export async function listBackups(opened: OpenedDb): Promise<BackupList> {
   const settings = await getBackupSettings(opened.db);
   const dir = backupDirOf(opened.path, settings);
-  const items = listBackupFiles(dir);
+  const items = listBackupFiles(dir, opened.path);
   return { dir, items, totalBytes: totalBytes(items), settings };
 }
 

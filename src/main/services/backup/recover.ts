@@ -27,7 +27,7 @@ export function backupDirOfDamaged(dbPath: string): string {
 
 /** The newest backup that passes verification (checks at most `limit` of them). */
 export function newestGoodBackup(dbPath: string, limit = 20): BackupItem | null {
-  for (const item of listBackupFiles(backupDirOfDamaged(dbPath)).slice(0, limit)) {
+  for (const item of listBackupFiles(backupDirOfDamaged(dbPath), dbPath).slice(0, limit)) {
     if (verifyDatabaseFile(item.path).ok) return item;
   }
   return null;

@@ -30,7 +30,7 @@ export class BackupScheduler {
         if (!settings.enabled) return null;
         if (opened.raw.inTransaction) return null; // an import is writing: next tick
         const dir = backupDirOf(opened.path, settings);
-        if (newestFingerprint(dir) === fingerprint(opened.raw)) return null;
+        if (newestFingerprint(dir, opened.path) === fingerprint(opened.raw)) return null;
         const item = await createBackup(opened, { reason });
         this.lastAt = Date.now();
         return item;
