@@ -132,7 +132,8 @@ export async function roundTrip(page: Page, url: string, c: LedgerCase) {
   await expect(at(c.edit.col)).toHaveText(c.edit.shows);
   await expect(at(c.bad.col)).not.toHaveText(c.bad.text);
 
-  // Delete with the keyboard, then undo with Ctrl+Z.
+  // Delete with the keyboard, then undo with Ctrl+Z: the record comes back whole.
+  const kept = (await at(c.bad.col).textContent()) ?? '';
   await at(c.bad.col).click({ position: { x: 3, y: 3 } });
   await page.keyboard.press('Delete');
   const confirm = page.locator('.ant-modal-confirm');
@@ -144,5 +145,7 @@ export async function roundTrip(page: Page, url: string, c: LedgerCase) {
   await page.keyboard.press('Control+z');
   await expect(page.locator('.ant-message')).toContainText('已撤销删除');
   await expectCount(grid, c.first, 1, c.word);
+  await expect(at(c.bad.col)).toHaveText(kept);
+  await expect(at(c.edit.col)).toHaveText(c.edit.shows);
   return { grid, at };
 }

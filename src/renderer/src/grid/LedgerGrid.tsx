@@ -398,6 +398,8 @@ export function LedgerGrid(props: LedgerGridProps) {
             floatingFilter: false,
             wrapHeaderText: true,
             autoHeaderHeight: true,
+            // Delete on a row deletes the record (after a confirm), it does not also blank the cell.
+            suppressKeyboardEvent: (p) => !p.editing && p.event.key === 'Delete',
           }}
           tooltipShowDelay={200}
           onGridReady={onGridReady}
