@@ -25,6 +25,7 @@ import { api } from '../api';
 import { UnitSwitch } from '../components/UnitSwitch';
 import { AddRecordModal } from './AddRecordModal';
 import { gridLocale, gridTheme } from './ag';
+import { ColumnChooser } from './ColumnChooser';
 import { buildColDefs, type CellErrors, cellKey, type Options, type Row, totalsRow } from './colDefs';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
 import { PasteDialog } from './PasteDialog';
@@ -364,6 +365,7 @@ export function LedgerGrid(props: LedgerGridProps) {
             data-testid="quick-search"
           />
           {props.unit || !hasMoney ? null : <UnitSwitch value={unit} onChange={(u) => save({ unit: u })} />}
+          <ColumnChooser gridApi={gridApi} columns={columns} />
           <Tooltip title="重新读取">
             <Button icon={<ReloadOutlined />} onClick={() => void rowsQuery.refetch()} />
           </Tooltip>

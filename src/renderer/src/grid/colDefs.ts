@@ -30,8 +30,10 @@ export function buildColDefs(
       field: spec.field,
       headerName: headerWithUnit(spec, UNIT_LABEL[unit]),
       headerTooltip: spec.required ? `${spec.header}（必填）` : spec.header,
-      width: spec.width ?? 140,
-      hide: spec.hidden === true,
+      // initial…: set when the column is made; later column-def updates (unit, options) keep what the
+      // user chose (widths, hidden columns, pinning), which the remembered layout restores.
+      initialWidth: spec.width ?? 140,
+      initialHide: spec.hidden === true,
       editable: (p) => !spec.readOnly && !p.node.rowPinned,
       valueFormatter: (p: ValueFormatterParams<Row>) =>
         p.node?.rowPinned && spec.kind !== 'money' ? String(p.value ?? '') : text(p),
@@ -55,10 +57,10 @@ export function buildColDefs(
         return r.ok ? r.value : p.oldValue;
       },
     };
-    if (spec.pinned) def.pinned = spec.pinned;
+    if (spec.pinned) def.initialPinned = spec.pinned;
     // Notes take the room left at the right, so short ledgers fill the grid.
     if (spec.field === 'notes' || spec.field === 'note') {
-      def.flex = 1;
+      def.initialFlex = 1;
       def.minWidth = spec.width ?? 200;
     }
     if (spec.kind !== 'enum' && spec.kind !== 'link' && spec.kind !== 'multiEnum') {

@@ -1,0 +1,79 @@
+import type { Page } from '@playwright/test';
+import { bodyRows, expect, test, totalCell } from './fixtures';
+import { expectCount, openLedger } from './ledgers-kit';
+
+test.describe.configure({ timeout: 240_000 });
+
+/** The layout the app has stored for a grid (as the app reads it on the next start). */
+async function stored(page: Page, gridId: string) {
+  return page.evaluate(async (key) => {
+    const token = document.querySelector('meta[name="funddesk-token"]')?.getAttribute('content') ?? '';
+    const r = await fetch('/api/settings.get', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-funddesk-token': token },
+      body: JSON.stringify({ key }),
+    });
+    return ((await r.json()) as { data: Record<string, unknown> | null }).data;
+  }, `grid:${gridId}`);
+}
+
+test('现金流 grid remembers unit, sort, filter, hidden columns and widths across a restart', async ({
+  page,
+  app,
+}) => {
+  const grid = await openLedger(page, app.url, '/cash-flows', 'cash-flows');
+  const header = (col: string) => grid.locator(`.ag-header-cell[col-id="${col}"]`);
+
+  // Unit 元.
+  await page.getByTestId('unit-switch').getByText('元', { exact: true }).click();
+  await expect(header('amount_fen')).toContainText('金额（元）');
+  // Sort by amount, largest first.
+  await header('amount_fen').locator('.ag-header-cell-label').click();
+  await header('amount_fen').locator('.ag-header-cell-label').click();
+  // Filter 类型 = 管理费.
+  await header('type').locator('.ag-header-cell-filter-button').click();
+  await page.locator('.ag-filter-body input').first().fill('管理费');
+  await expectCount(grid, 'fund_id', 75, '条');
+  await page.keyboard.press('Escape');
+  // Hide 通知书/单据编号.
+  await page.getByTestId('column-chooser').click();
+  await page.getByTestId('show-col-doc_no').click();
+  await expect(header('doc_no')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  // Widen 日期 by dragging its edge.
+  const before = (await header('date').boundingBox())!;
+  const handle = header('date').locator('.ag-header-cell-resize');
+  const h = (await handle.boundingBox())!;
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x + h.width / 2 + 80, h.y + h.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect
+    .poll(async () => (await header('date').boundingBox())!.width)
+    .toBeGreaterThan(before.width + 60);
+
+  // Saved in the database…
+  await expect
+    .poll(async () => {
+      const l = await stored(page, 'cash-flows');
+      const cols = (l?.columns ?? []) as { colId: string; sort?: string; hide?: boolean; width?: number }[];
+      return [
+        l?.unit,
+        cols.find((c) => c.colId === 'amount_fen')?.sort,
+        cols.find((c) => c.colId === 'doc_no')?.hide,
+        Object.keys((l?.filter ?? {}) as object).join(),
+        (cols.find((c) => c.colId === 'date')?.width ?? 0) > before.width + 60,
+      ].join('|');
+    })
+    .toBe('yuan|desc|true|type|true');
+
+  // …and there after a restart of the page.
+  await page.reload();
+  await expect(header('amount_fen')).toContainText('金额（元）');
+  await expectCount(grid, 'fund_id', 75, '条');
+  await expect(totalCell(grid, 'amount_fen')).toHaveText('205,190,000.00');
+  await expect(bodyRows(grid).first().locator('[col-id="amount_fen"]')).toHaveText('6,000,000.00');
+  await expect(header('amount_fen')).toHaveAttribute('aria-sort', 'descending');
+  await expect(header('doc_no')).toHaveCount(0);
+  expect((await header('date').boundingBox())!.width).toBeGreaterThan(before.width + 60);
+});
