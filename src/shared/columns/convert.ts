@@ -44,6 +44,7 @@ export function resolveByName(
  * (智能网联汽车 for 智能网联汽车（新能源汽车）), or the one label that contains the text.
  */
 export function enumCode(set: { codes: readonly string[]; label: Record<string, string> }, text: string) {
+  if (text.trim() === '') return undefined;
   const exact = codeOf(set as never, text) as string | undefined;
   if (exact) return exact;
   const t = toHalfWidth(text).replace(/\s+/g, '').toLowerCase();
