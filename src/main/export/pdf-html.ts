@@ -16,6 +16,12 @@ const esc = (s: string) =>
 /** A CSS string literal. */
 const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
 
+/**
+ * Rows of one table a PDF lists: a printed report of thousands of pages helps no one, and the file would
+ * take minutes to print. The 合计 row is always the total of every row; Excel and CSV hold them all.
+ */
+export const PDF_MAX_ROWS = 2000;
+
 /** Landscape when a table is too wide for portrait A4. */
 export function isLandscape(r: ReportData): boolean {
   return r.tables.some((t) => t.columns.length > 9);
@@ -89,7 +95,13 @@ function tableHtml(t: ReportTable, unit: Unit, showTitle: boolean): string {
       })
       .join('')}</tr>`;
   const body: string[] = [];
-  for (const r of t.rows) body.push(row(r, false));
+  const shown = t.rows.length > PDF_MAX_ROWS ? t.rows.slice(0, PDF_MAX_ROWS) : t.rows;
+  for (const r of shown) body.push(row(r, false));
+  if (shown.length < t.rows.length) {
+    body.push(
+      `<tr><td colspan="${cols.length}" class="more">……本表共 ${t.rows.length.toLocaleString('en-US')} 行，PDF 列出前 ${PDF_MAX_ROWS.toLocaleString('en-US')} 行，合计为全部 ${t.rows.length.toLocaleString('en-US')} 行之和；完整明细请导出 Excel 或 CSV。</td></tr>`,
+    );
+  }
   if (t.totals) body.push(row(t.totals, true));
   if (!t.rows.length) body.push(`<tr><td colspan="${cols.length}" class="empty">（无记录）</td></tr>`);
   const dense = cols.length > 12 ? ' class="dense"' : '';
@@ -154,6 +166,7 @@ td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-num
 td.c { text-align: center; white-space: nowrap; }
 td.nw { white-space: nowrap; }
 td.empty { text-align: center; color: #7b8794; padding: 10px; }
+td.more { text-align: center; color: #5b6673; padding: 6px; font-style: italic; }
 tbody tr:nth-child(even) td { background: #fafbfd; }
 tr.total td { font-weight: 700; background: #eef3fb !important; border-top: 1.2pt solid #5b6673; }
 .tnote { font-size: 7.5pt; color: #5b6673; margin: 3px 0 0; }

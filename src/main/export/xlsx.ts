@@ -21,6 +21,9 @@ const FONT = 'Microsoft YaHei';
 const BORDER_COLOR = { argb: 'FFC9D1DB' };
 const thin = { style: 'thin' as const, color: BORDER_COLOR };
 const BOX = { top: thin, left: thin, bottom: thin, right: thin };
+const TOTAL_BOX = { ...BOX, top: { style: 'medium' as const, color: { argb: 'FF7B8794' } } };
+const FONT_BODY = { name: FONT, size: 10 };
+const FONT_BOLD = { name: FONT, size: 10, bold: true };
 const HEADER_FILL = {
   type: 'pattern' as const,
   pattern: 'solid' as const,
@@ -59,10 +62,18 @@ function sheetName(title: string, used: Set<string>): string {
 function widths(t: ReportTable, unit: Unit): number[] {
   const sample = t.rows.length > 2000 ? t.rows.slice(0, 2000) : t.rows;
   return t.columns.map((c) => {
-    let w = Math.min(displayWidth(columnHeader(c, unit)), 18);
+    // A header wraps before its unit: “引导基金认缴 / （万元）” — wide enough for its longer part.
+    let w = Math.min(
+      18,
+      Math.max(
+        ...columnHeader(c, unit)
+          .split(/(?=（)/)
+          .map(displayWidth),
+      ),
+    );
     for (const r of sample) w = Math.max(w, displayWidth(formatCell(c.kind, r[c.key] ?? null, unit)));
     if (t.totals) w = Math.max(w, displayWidth(formatCell(c.kind, t.totals[c.key] ?? null, unit)));
-    return Math.max(6, Math.min(w + 2, c.kind === 'text' ? 56 : 24));
+    return Math.max(6, Math.min(w + 2, c.kind === 'text' ? 36 : 24));
   });
 }
 
@@ -80,14 +91,21 @@ function pageSetup(columns: number) {
 
 const FOOTER = { oddFooter: '&C&9第 &P 页 / 共 &N 页' };
 
+/** A merged text row: no borders from the columns below. */
+function plain(row: ExcelJS.Row, span: number) {
+  for (let i = 1; i <= span; i++) row.getCell(i).style = {};
+}
+
 function titleRows(ws: ExcelJS.Worksheet, title: string, subtitle: string, span: number) {
   const t = ws.addRow([title]);
+  plain(t, span);
   t.height = 26;
   t.getCell(1).font = { name: FONT, size: 15, bold: true, color: { argb: 'FF1F2D3D' } };
   t.getCell(1).alignment = { vertical: 'middle' };
   if (span > 1) ws.mergeCells(t.number, 1, t.number, span);
   t.commit();
   const s = ws.addRow([subtitle]);
+  plain(s, span);
   s.getCell(1).font = { name: FONT, size: 10, color: { argb: 'FF5B6673' } };
   if (span > 1) ws.mergeCells(s.number, 1, s.number, span);
   s.commit();
@@ -98,6 +116,7 @@ function noteRows(ws: ExcelJS.Worksheet, notes: string[], span: number) {
   ws.addRow([]).commit();
   notes.forEach((n, i) => {
     const r = ws.addRow([`${notes.length > 1 ? `注${i + 1}：` : '注：'}${n}`]);
+    plain(r, span);
     r.getCell(1).font = { name: FONT, size: 9, color: { argb: 'FF5B6673' } };
     r.getCell(1).alignment = { wrapText: true, vertical: 'top' };
     if (span > 1) ws.mergeCells(r.number, 1, r.number, span);
@@ -125,7 +144,9 @@ async function writeTable(
     pageSetup: pageSetup(cols.length),
     headerFooter: FOOTER,
   });
-  ws.columns = widths(t, unit).map((width) => ({ width }));
+  const colWidths = widths(t, unit);
+  ws.columns = colWidths.map((width) => ({ width }));
+  const textCols = cols.flatMap((c, i) => (c.kind === 'text' ? [i] : []));
   titleRows(
     ws,
     t.title === report.title ? report.title : `${report.title}：${t.title}`,
@@ -143,19 +164,41 @@ async function writeTable(
   });
   h.commit();
 
-  const formats = cols.map((c) => numberFormat(c.kind, unit));
+  // One shared style object per column (and per column of the totals row): exceljs recognises an object it has
+  // seen, so 50,000 rows cost no style work.
+  const styleOf = (c: (typeof cols)[number], total: boolean): Partial<ExcelJS.Style> => {
+    const numFmt = numberFormat(c.kind, unit);
+    const center = c.kind === 'date' || c.key === 'seq';
+    const numeric = c.kind !== 'text' && c.kind !== 'date';
+    return {
+      ...(numFmt ? { numFmt } : {}),
+      font: total ? FONT_BOLD : FONT_BODY,
+      border: total ? TOTAL_BOX : BOX,
+      ...(total ? { fill: TOTAL_FILL } : {}),
+      alignment: {
+        horizontal: center ? 'center' : numeric ? 'right' : 'left',
+        vertical: 'top',
+        // Long names wrap within the column width instead of running into the next cell.
+        ...(c.kind === 'text' ? { wrapText: true } : {}),
+      },
+    };
+  };
+  const bodyStyles = cols.map((c) => styleOf(c, false));
+  const totalStyles = cols.map((c) => styleOf(c, true));
   const writeRow = (values: Record<string, CellValue>, total: boolean) => {
     const row = ws.addRow(cols.map((c) => xlsxValue(c.kind, values[c.key] ?? null, unit)));
-    cols.forEach((c, i) => {
-      const cell = row.getCell(i + 1);
-      const fmt = formats[i];
-      if (fmt && (typeof cell.value === 'number' || cell.value instanceof Date)) cell.numFmt = fmt;
-      cell.font = total ? { name: FONT, size: 10, bold: true } : { name: FONT, size: 10 };
-      cell.border = total ? { ...BOX, top: { style: 'medium', color: { argb: 'FF7B8794' } } } : BOX;
-      if (total) cell.fill = TOTAL_FILL;
-      if (cell.value === DASH) cell.alignment = { horizontal: 'center' };
-      else if (c.kind === 'date' || c.key === 'seq') cell.alignment = { horizontal: 'center' };
-    });
+    const styles = total ? totalStyles : bodyStyles;
+    for (let i = 0; i < cols.length; i++) row.getCell(i + 1).style = styles[i]!;
+    // Spreadsheets do not grow a row for wrapped text when they open a file: say how tall it is.
+    let lines = 1;
+    for (const i of textCols) {
+      const v = values[cols[i]!.key];
+      if (typeof v === 'string' && v.length * 2 > colWidths[i]! - 1) {
+        // A CJK character is about 1.8 width units at 10 pt.
+        lines = Math.max(lines, Math.ceil((displayWidth(v) * 0.9) / (colWidths[i]! - 1)));
+      }
+    }
+    if (lines > 1) row.height = 14 * lines + 2;
     row.commit();
   };
   for (let i = 0; i < t.rows.length; i++) {

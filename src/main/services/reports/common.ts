@@ -120,3 +120,6 @@ export function ratio(a: number, b: number): number | null {
 
 /** Year of a YYYY-MM-DD date. */
 export const yearOf = (d: string) => d.slice(0, 4);
+
+/** A count with thousands separators, for 合计 labels: 97,063. */
+export const count = (n: number) => n.toLocaleString('en-US');

@@ -10,7 +10,7 @@ import { moic, paidInProgress } from '../../../shared/metrics/fund';
 import { shortFundName } from '../../../shared/reports/format';
 import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, col, type ReportParams, ratio, table, totalsRow } from './common';
+import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
 import { loadFunds, loadInvestmentAgg, loadLedgers, metricsOf } from './load';
 
 export interface InvestmentRow {
@@ -117,7 +117,7 @@ export function directFundsReport(opened: OpenedDb, p: ReportParams): ReportData
       irr: m.irr,
     };
   });
-  const totals = totalsRow(columns, rows, `合计（${rows.length}只）`, {
+  const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`, {
     dpi: total.dpi,
     tvpi: total.tvpi,
     irr: total.irr,
@@ -160,7 +160,7 @@ export function directFundsReport(opened: OpenedDb, p: ReportParams): ReportData
       moic: s.moic,
     };
   });
-  const invTotals = totalsRow(invColumns, invRows, `合计（${invRows.length}笔）`);
+  const invTotals = totalsRow(invColumns, invRows, `合计（${count(invRows.length)}笔）`);
   invTotals.moic = ratio(Number(invTotals.proceeds) + Number(invTotals.value), Number(invTotals.amount));
 
   return baseReport(opened, 'direct-funds', p.asOf, {

@@ -2,7 +2,7 @@
 import { DEAL_STAGE, type DealStage, INDUSTRY, INSTITUTION_KIND, labelOf } from '../../../shared/domain';
 import type { ReportColumn, ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, col, type ReportParams, table, totalsRow } from './common';
+import { baseReport, col, count, type ReportParams, table, totalsRow } from './common';
 import { industryName } from './landed-projects';
 
 type Deal = [
@@ -135,7 +135,7 @@ export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
       closed: ds.reduce((a, d) => a + (d[9] ?? 0), 0),
     }))
     .sort((a, b) => b.closed - a.closed || b.deals - a.deals);
-  const instTotals = totalsRow(instCols, instRows, `合计（${instRows.length}家）`);
+  const instTotals = totalsRow(instCols, instRows, `合计（${count(instRows.length)}家）`);
 
   // Every deal.
   const dealCols: ReportColumn[] = [
@@ -162,7 +162,7 @@ export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
     closed: d[9],
     closedDate: d[10],
   }));
-  const dealTotals = totalsRow(dealCols, dealRows, `合计（${dealRows.length}笔）`);
+  const dealTotals = totalsRow(dealCols, dealRows, `合计（${count(dealRows.length)}笔）`);
 
   return baseReport(opened, 'financing', p.asOf, {
     figures: [

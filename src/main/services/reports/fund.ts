@@ -15,7 +15,7 @@ import { formatPercent, quarterLabel } from '../../../shared/reports/format';
 import type { ReportColumn, ReportData, ReportFigure, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { fail } from '../ledger/errors';
-import { baseReport, col, type ReportParams, ratio, table, totalsRow } from './common';
+import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
 import { investmentAsOf, loadInvestments } from './direct-funds';
 import { loadFunds, loadLedgers, loadRecognised, metricsOf, reinvestFigures, sumMap } from './load';
 
@@ -170,7 +170,7 @@ export function fundReport(opened: OpenedDb, p: ReportParams): ReportData {
       recognised: i.reinvest_recognised_fen,
     };
   });
-  const invTotals = totalsRow(invCols, invRows, `合计（${invRows.length}笔）`);
+  const invTotals = totalsRow(invCols, invRows, `合计（${count(invRows.length)}笔）`);
   invTotals.moic = ratio(Number(invTotals.proceeds) + Number(invTotals.value), Number(invTotals.amount));
 
   const figures: ReportFigure[] = [

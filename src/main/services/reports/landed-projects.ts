@@ -11,7 +11,7 @@ import {
 import { shortFundName } from '../../../shared/reports/format';
 import type { ReportColumn, ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, col, type ReportParams, ratio, table, totalsRow, yearOf } from './common';
+import { baseReport, col, count, type ReportParams, ratio, table, totalsRow, yearOf } from './common';
 
 type Landed = [
   id: number,
@@ -94,7 +94,7 @@ export function landedProjectsReport(opened: OpenedDb, p: ReportParams): ReportD
     category: l[10] ? labelOf(REINVEST_CATEGORY, l[10]) : '',
     recognised: l[11],
   }));
-  const totals = totalsRow(columns, rows, `合计（${rows.length}个）`);
+  const totals = totalsRow(columns, rows, `合计（${count(rows.length)}个）`);
   const totalAmount = Number(totals.amount);
 
   const share = (amount: number) => ratio(amount, totalAmount);

@@ -67,16 +67,32 @@ export function loadLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): 
     }
     return l;
   };
+  // One string per fund, "2021-03-04-500000000,2021-06-11+520000000,…" (sign: call −, distribution +): far
+  // fewer JS values than one row per flow. A few funds are read through the (fund_id, date) index; all of
+  // them by one pass over the table, which beats the (type, date) index for most of the rows.
+  const few = ids !== undefined && ids.size <= 64;
   const flows = raw
     .prepare(
-      `SELECT fund_id, date, type = 'call', amount_fen FROM cash_flows
-       WHERE date <= ? AND type IN ('call', 'distribution')`,
+      `SELECT fund_id, group_concat(date || CASE type WHEN 'call' THEN '-' ELSE '+' END || amount_fen)
+       FROM cash_flows ${few ? '' : 'NOT INDEXED'}
+       WHERE ${few ? `fund_id IN (${[...ids].map(Number).join(',') || 'NULL'}) AND` : ''} date <= ?
+         AND type IN ('call', 'distribution')
+       GROUP BY fund_id`,
     )
     .raw(true);
-  for (const r of flows.iterate(asOf) as IterableIterator<[number, string, number, number]>) {
-    if (ids && !ids.has(r[0])) continue;
-    const l = get(r[0]);
-    (r[2] ? l.calls : l.distributions).push({ date: r[1], amountFen: r[3] });
+  for (const [id, text] of flows.iterate(asOf) as IterableIterator<[number, string]>) {
+    if (ids && !ids.has(id)) continue;
+    const l = get(id);
+    for (let i = 0; i < text.length; ) {
+      const date = text.slice(i, i + 10);
+      const call = text.charCodeAt(i + 10) === 45; // '-'
+      let j = i + 11;
+      let fen = 0;
+      for (let c = text.charCodeAt(j); j < text.length && c !== 44; c = text.charCodeAt(++j))
+        fen = fen * 10 + (c - 48);
+      (call ? l.calls : l.distributions).push({ date, amountFen: fen });
+      i = j + 1;
+    }
   }
   // SQLite returns the bare columns of the row holding max(): the latest valuation per fund.
   const navs = raw

@@ -1,11 +1,11 @@
 /** 基金业绩: DPI, RVPI, TVPI and net IRR per fund and in total (PRODUCT.md §5). */
 import { FUND_KIND, type FundKind, labelOf } from '../../../shared/domain';
 import type { FundMetrics } from '../../../shared/metrics/fund';
-import { portfolioMetrics } from '../../../shared/metrics/fund';
+import { fundMetrics, portfolioMetrics } from '../../../shared/metrics/fund';
 import { shortFundName } from '../../../shared/reports/format';
 import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, col, type ReportParams, table, totalsRow } from './common';
+import { baseReport, col, count, type ReportParams, table, totalsRow } from './common';
 import { type FundRow, loadFunds, loadLedgers, metricsOf } from './load';
 
 export interface PerformanceFund {
@@ -27,7 +27,7 @@ export interface PerformanceData {
   funds: PerformanceFund[];
 }
 
-/** Every fund's metrics as of a date: two queries, then pure arithmetic. */
+/** Every fund's metrics as of a date, and their total: two queries, then pure arithmetic. */
 export function performanceMetrics(opened: OpenedDb, asOf: string) {
   const funds = loadFunds(opened.raw, asOf);
   const ledgers = loadLedgers(opened.raw, asOf);
@@ -35,13 +35,14 @@ export function performanceMetrics(opened: OpenedDb, asOf: string) {
   return { funds, ledgers, byFund, total };
 }
 
-/** The `funddesk report performance --json` shape. */
+/** The `funddesk report performance --json` shape (per fund only: no pooled total to compute). */
 export function performanceData(opened: OpenedDb, asOf: string): PerformanceData {
-  const { funds, byFund } = performanceMetrics(opened, asOf);
+  const funds = loadFunds(opened.raw, asOf);
+  const ledgers = loadLedgers(opened.raw, asOf);
   return {
     asOf,
     funds: funds.map((f) => {
-      const m = byFund.get(f.id)!;
+      const m = fundMetrics(ledgers.get(f.id) ?? emptyLedger, asOf);
       return {
         id: f.id,
         name: f.name,
@@ -98,7 +99,7 @@ export function performanceReport(opened: OpenedDb, p: ReportParams): ReportData
       irrNote: m.irrNote ?? '',
     };
   });
-  const totals = totalsRow(columns, rows, `合计（${rows.length}只）`, {
+  const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`, {
     ...ratioValues(total),
     irrNote: total.irrNote ?? '',
   });

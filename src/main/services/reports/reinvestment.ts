@@ -3,7 +3,7 @@ import { labelOf, REINVEST_BASE, REINVEST_CATEGORY, type ReinvestCategory } from
 import { shortFundName } from '../../../shared/reports/format';
 import type { ReportColumn, ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, col, type ReportParams, ratio, table, totalsRow } from './common';
+import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
 import { loadFunds, loadLedgers, loadRecognised, metricsOf, reinvestFigures, sumMap } from './load';
 
 const CATS = REINVEST_CATEGORY.codes as ReinvestCategory[];
@@ -52,7 +52,7 @@ export function reinvestmentReport(opened: OpenedDb, p: ReportParams): ReportDat
     for (const c of CATS) row[`cat_${c}`] = cats?.get(c) ?? 0;
     return row;
   });
-  const totals = totalsRow(columns, rows, `合计（${rows.length}只）`);
+  const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`);
   totals.completion = ratio(Number(totals.recognised), Number(totals.required));
   const done = rows.filter((r) => r.state === '已完成').length;
   const overdue = rows.filter((r) => r.state === '逾期未完成').length;
@@ -125,7 +125,7 @@ export function reinvestmentReport(opened: OpenedDb, p: ReportParams): ReportDat
         '返投认定明细',
         detailColumns,
         detailRows,
-        totalsRow(detailColumns, detailRows, `合计（${detailRows.length}项）`),
+        totalsRow(detailColumns, detailRows, `合计（${count(detailRows.length)}项）`),
       ),
     ],
     notes: [

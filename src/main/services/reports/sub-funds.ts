@@ -3,7 +3,7 @@ import { FUND_STATUS, labelOf } from '../../../shared/domain';
 import { leverage, paidInProgress } from '../../../shared/metrics/fund';
 import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, col, type ReportParams, ratio, table, totalsRow } from './common';
+import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
 import {
   loadFunds,
   loadInvestmentAgg,
@@ -77,7 +77,7 @@ export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
     };
   });
   const cols = columns;
-  const totals = totalsRow(cols, rows, `合计（${rows.length}只）`);
+  const totals = totalsRow(cols, rows, `合计（${count(rows.length)}只）`);
   Object.assign(totals, {
     leverage: leverage(Number(totals.size), Number(totals.commitment)),
     progress: paidInProgress(Number(totals.paidIn), Number(totals.commitment)),
