@@ -5,7 +5,7 @@ import { bodyRows, expect, rowWith, totalCell } from './fixtures';
 export async function openLedger(page: Page, url: string, route: string, gridId: string, empty = false) {
   await page.goto(`${url}#${route}`);
   const grid = page.getByTestId(`grid-${gridId}`);
-  if (!empty) await expect(bodyRows(grid).first()).toBeVisible();
+  if (!empty) await expect(bodyRows(grid).first()).toBeVisible({ timeout: 60_000 });
   return grid;
 }
 

@@ -41,7 +41,8 @@ function block(): { tsv: string; goodFen: number } {
       text = '8,500';
     }
     const note = i === 5 ? '"第一期缴款\n（补录）"' : `粘贴测试第${i}行`;
-    lines.push([fund, date, type, text, `PASTE-${String(i).padStart(3, '0')}`, note].join('\t'));
+    const doc = i === 40 ? 'PSXNY-JK2016-01' : `PASTE-${String(i).padStart(3, '0')}`;
+    lines.push([fund, date, type, text, doc, note].join('\t'));
     if (!BAD.has(i)) goodFen += a.fen;
   }
   return { tsv: `${lines.join('\r\n')}\r\n`, goodFen };
@@ -82,7 +83,9 @@ test('粘贴 50 行现金流 from Excel (Ctrl+V): preview refuses 3 rows with re
   );
   await expect(dialog.getByTestId('paste-reason-25')).toHaveText('日期：日期无效：2026年2月没有30日');
   await expect(dialog.getByTestId('paste-reason-40')).toContainText('与已有现金流');
-  await expect(dialog.getByTestId('paste-reason-40')).toContainText('重复：基金、日期、类型和金额都相同');
+  await expect(dialog.getByTestId('paste-reason-40')).toContainText(
+    '重复：基金、日期、类型、金额和单据编号都相同',
+  );
 
   await dialog.getByTestId('paste-add-valid').click();
   await expect(dialog).toBeHidden();

@@ -19,7 +19,8 @@ function duplicateKey(entity: Entity, v: Values): string | null {
     case 'institution':
       return `name:${v.name}`;
     case 'cash_flow':
-      return `${v.fund_id}|${v.date}|${v.type}|${v.amount_fen}`;
+      // Two flows alike in all but their document number are two flows.
+      return `${v.fund_id}|${v.date}|${v.type}|${v.amount_fen}|${v.doc_no ?? ''}`;
     case 'valuation':
       return `${v.fund_id}|${v.as_of_date}`;
     case 'investment':
@@ -41,7 +42,7 @@ function duplicateWhat(entity: Entity): { field: string | null; what: string } {
     case 'institution':
       return { field: 'name', what: '机构名称相同' };
     case 'cash_flow':
-      return { field: null, what: '基金、日期、类型和金额都相同' };
+      return { field: null, what: '基金、日期、类型、金额和单据编号都相同' };
     case 'valuation':
       return { field: 'as_of_date', what: '同一基金同一估值日' };
     case 'investment':

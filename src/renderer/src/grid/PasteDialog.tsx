@@ -261,6 +261,7 @@ export function PasteDialog(props: PasteDialogProps) {
       onCancel={props.onClose}
       footer={footer}
       destroyOnHidden
+      style={{ top: 24 }}
       className="fd-paste-dialog"
     >
       <Space orientation="vertical" size={10} style={{ width: '100%' }}>
@@ -272,7 +273,7 @@ export function PasteDialog(props: PasteDialogProps) {
         <Input.TextArea
           value={text}
           onChange={(e) => setText(e.target.value)}
-          autoSize={{ minRows: 3, maxRows: 6 }}
+          autoSize={{ minRows: 3, maxRows: preview.length > 0 ? 4 : 8 }}
           placeholder="在此粘贴（Ctrl+V）从 Excel 或 WPS 复制的行"
           data-testid="paste-text"
           className="fd-paste-text"
@@ -342,7 +343,7 @@ export function PasteDialog(props: PasteDialogProps) {
             dataSource={onlyBad ? bad : preview}
             pagination={false}
             virtual
-            scroll={{ x: tableWidth, y: 380 }}
+            scroll={{ x: tableWidth, y: Math.max(160, Math.min(420, window.innerHeight - 560)) }}
             rowClassName={(r) => (r.ok === false ? 'fd-paste-bad' : '')}
             data-testid="paste-preview"
           />
