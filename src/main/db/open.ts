@@ -108,14 +108,16 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
 
 function inspectExisting(raw: SqliteDatabase.Database, path: string, existed: boolean, options: OpenOptions) {
   if (!existed) return;
-  let appId: number;
+  let appId: number | null = null;
   let tables: string[];
   try {
     appId = raw.pragma('application_id', { simple: true }) as number;
     tables = (
       raw.prepare(`SELECT name FROM sqlite_master WHERE type='table'`).all() as { name: string }[]
     ).map((r) => r.name);
-  } catch {
+  } catch (e) {
+    // A FundDesk file (its header says so) whose schema pages are damaged is damaged, not foreign.
+    if (appId === APPLICATION_ID) throw asDbError(e, path);
     throw new DbError(
       'not_funddesk',
       `“${basename(path)}”不是 SQLite 数据库文件，或文件已损坏；文件未被改动`,
