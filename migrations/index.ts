@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial_schema';
+import * as m0002 from './0002_covering_indexes';
 
 /** Every migration, bundled statically: the app never scans a folder at run time. Append only. */
 export const migrations: Record<string, Migration> = {
   '0001_initial_schema': m0001,
+  '0002_covering_indexes': m0002,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).at(-1) as string;
