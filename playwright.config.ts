@@ -6,7 +6,7 @@ const executablePath = (findChromium as () => string | null)() ?? undefined;
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 90_000,
+  timeout: 150_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 2,
