@@ -1,9 +1,9 @@
-import type { CustomCellEditorProps } from 'ag-grid-react';
-import { useGridCellEditor } from 'ag-grid-react';
-import { useRef, useState } from 'react';
 import { type CellResult, formatCell, parseCell } from '@shared/columns/convert';
 import type { ColumnSpec } from '@shared/columns/spec';
 import type { Unit } from '@shared/money';
+import type { CustomCellEditorProps } from 'ag-grid-react';
+import { useGridCellEditor } from 'ag-grid-react';
+import { useRef, useState } from 'react';
 
 export interface FieldEditorParams {
   spec: ColumnSpec;
@@ -42,7 +42,6 @@ export function FieldCellEditor(props: CustomCellEditorProps & FieldEditorParams
   return (
     <div className="fd-cell-editor">
       <input
-        // biome-ignore lint/a11y/noAutofocus: the editor opens because the user started editing this cell
         autoFocus
         className="ag-input-field-input ag-text-field-input fd-cell-input"
         value={text}
