@@ -51,10 +51,17 @@ function chartsHtml(charts: ReportChart[], unit: Unit, contentWidth: number): st
   const half = Math.floor((contentWidth - gap) / 2) - 2;
   const items = charts.map((c) => {
     const wide =
-      charts.length === 1 || (c.type === 'hbar' && c.categories.length > 12) || c.categories.length > 16;
+      charts.length === 1 || (c.type === 'hbar' && c.categories.length > 20) || c.categories.length > 24;
     const w = wide ? contentWidth - 2 : half;
     // Half-width charts are kept short so two rows of them fit under the figures on the first page.
-    const h = wide ? chartHeight(c) : c.type === 'hbar' ? Math.min(280, 50 + c.categories.length * 20) : 220;
+    const h = wide
+      ? chartHeight(c)
+      : c.type === 'hbar'
+        ? Math.min(
+            c.series.length > 1 ? 440 : 280,
+            50 + c.categories.length * (c.series.length > 1 ? 26 : 20),
+          )
+        : 220;
     return `<figure class="chart${wide ? ' wide' : ''}"><figcaption>${esc(c.title)}</figcaption>${chartSvg(
       c,
       unit,

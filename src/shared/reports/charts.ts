@@ -107,7 +107,7 @@ export function chartOption(chart: ReportChart, unit: Unit, opts: { print?: bool
     inverse: horizontal,
     axisTick: { alignWithLabel: true },
     axisLabel: horizontal
-      ? { fontSize: 11, width: 150, overflow: 'truncate' as const }
+      ? { fontSize: 11, interval: 0, width: 150, overflow: 'truncate' as const }
       : {
           fontSize: 10,
           interval: 0,

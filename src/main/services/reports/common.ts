@@ -1,5 +1,6 @@
 import type {
   CellValue,
+  ReportChart,
   ReportColumn,
   ReportData,
   ReportRow,
@@ -18,12 +19,32 @@ export function isDemoDb(opened: OpenedDb): boolean {
   return v === 'demo';
 }
 
+/** A chart per fund stays readable: past this many bars only the largest are drawn. */
+export const CHART_MAX_BARS = 20;
+
+/** Keep the CHART_MAX_BARS largest categories (by the first series) of a long per-fund bar chart. */
+export function limitChart(c: ReportChart): ReportChart {
+  if (c.type !== 'hbar' || c.categories.length <= CHART_MAX_BARS + 5) return c;
+  const first = c.series[0]!.values;
+  const keep = c.categories
+    .map((_, i) => i)
+    .sort((a, b) => (first[b] ?? Number.NEGATIVE_INFINITY) - (first[a] ?? Number.NEGATIVE_INFINITY))
+    .slice(0, CHART_MAX_BARS);
+  return {
+    ...c,
+    title: `${c.title}（${c.series[0]!.name}前${CHART_MAX_BARS}名，共${c.categories.length}只）`,
+    categories: keep.map((i) => c.categories[i]!),
+    series: c.series.map((s) => ({ ...s, values: keep.map((i) => s.values[i] ?? null) })),
+  };
+}
+
 export function baseReport(
   opened: OpenedDb,
   name: ReportData['name'],
   asOf: string,
   extra: Partial<ReportData> = {},
 ): ReportData {
+  if (extra.charts) extra = { ...extra, charts: extra.charts.map(limitChart) };
   return {
     name,
     title: REPORT_TITLES[name],

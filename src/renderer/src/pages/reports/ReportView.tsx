@@ -112,7 +112,7 @@ export function Charts(props: { report: ReportData; unit: Unit }) {
         <Col
           key={c.key}
           xs={24}
-          xl={charts.length === 1 || (c.type === 'hbar' && c.categories.length > 12) ? 24 : 12}
+          xl={charts.length === 1 || (c.type === 'hbar' && c.categories.length > 20) ? 24 : 12}
         >
           <Card size="small" title={c.title}>
             <ReportChart chart={c} unit={props.unit} />
