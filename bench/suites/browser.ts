@@ -1,0 +1,239 @@
+/**
+ * The renderer in Chromium, against the real preview server on a copy of each benchmark database: the
+ * 投资 (investments) grid — 100,000 rows at 100x. Timed inside the page (performance.now(), so Playwright's
+ * own overhead is not counted):
+ * - first rows: from navigation start to the first body row holding text, plus the frame that paints it;
+ * - sort: a click on the 投资金额 header until row 0 shows another record (and that frame);
+ * - filter: the quick search box set to an enterprise's name until row 0 changes (and that frame);
+ * - memory: JSHeapUsedSize (CDP Performance.getMetrics) after a forced GC, with the grid loaded.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../src/main/host/chromium-pdf';
+import { type BenchContext, copyDb, fmtInt, runsOf, workDir } from '../lib/context';
+import { median, timingOf } from '../lib/measure';
+import { rendererBuild } from '../lib/renderer';
+
+const root = join(import.meta.dirname, '..', '..');
+const ROUTE = '/investments';
+const GRID = '[data-testid="grid-investments"]';
+const ROW0 = '.ag-grid-scrolling-container .ag-row[row-index="0"]';
+const SORT_COL = 'amount_fen';
+
+export async function browserSuite(ctx: BenchContext) {
+  const { results: R } = ctx;
+  const executablePath = findChromium();
+  if (!executablePath) {
+    R.missing('grid.first-rows', 'grid: first rows shown', '—', 'Chromium not found (set FUNDDESK_CHROMIUM)');
+    return;
+  }
+  const renderer = await rendererBuild(ctx.log);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  try {
+    for (const scale of ctx.scales) {
+      const w = workDir(`browser-${scale}`);
+      const db = copyDb(ctx.dbs[scale]!, w.dir);
+      const { rows, needle } = gridFacts(db);
+      const server = await serve(db, renderer.dir);
+      try {
+        await gridRuns(ctx, browser, server.url, scale, rows, needle);
+      } finally {
+        server.proc.kill('SIGTERM');
+        await new Promise((ok) => server.proc.once('exit', ok));
+        w.cleanup();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Rows of the grid, and a quick-search text that narrows it to a few rows (the last investment's enterprise). */
+function gridFacts(db: string): { rows: number; needle: string } {
+  const raw = new SqliteDatabase(db, { readonly: true });
+  try {
+    const rows = raw.prepare('SELECT count(*) FROM investments').pluck().get() as number;
+    const needle = raw
+      .prepare(
+        'SELECT e.name FROM investments i JOIN enterprises e ON e.id = i.enterprise_id ORDER BY i.id DESC LIMIT 1',
+      )
+      .pluck()
+      .get() as string;
+    return { rows, needle };
+  } finally {
+    raw.close();
+  }
+}
+
+function serve(db: string, rendererDir: string): Promise<{ url: string; proc: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(root, 'bench', 'serve.ts'), db, rendererDir],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`preview server did not start: ${err}`)), 60_000);
+    proc.stdout!.on('data', (d) => {
+      out += d;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) {
+        clearTimeout(timer);
+        resolve({ url: (JSON.parse(line) as { url: string }).url, proc });
+      }
+    });
+    proc.stderr!.on('data', (d) => {
+      err += d;
+    });
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`preview server exited (${code}): ${err}`));
+    });
+  });
+}
+
+async function gridRuns(
+  ctx: BenchContext,
+  browser: Browser,
+  url: string,
+  scale: (typeof ctx.scales)[number],
+  rows: number,
+  needle: string,
+) {
+  const { results: R } = ctx;
+  const first: number[] = [];
+  const list: number[] = [];
+  const sort: number[] = [];
+  const filter: number[] = [];
+  const heap: number[] = [];
+  let payload = 0;
+  const loads = runsOf(ctx, scale === '100x' ? 3 : 4);
+  for (let i = 0; i < loads + 1; i++) {
+    const warm = i === 0; // the first load warms the server and the HTTP cache of the static files
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+    const page = await context.newPage();
+    try {
+      await page.addInitScript(`(${PROBE_JS})(${JSON.stringify(`${GRID} ${ROW0}`)})`);
+      await page.goto(`${url}#${ROUTE}`, { waitUntil: 'commit' });
+      // Poll with evaluate (CDP Runtime.evaluate: not subject to the page's CSP, unlike waitForFunction).
+      const deadline = Date.now() + 120_000;
+      while (!(await page.evaluate('!!(window.__bench && window.__bench.painted != null)'))) {
+        if (Date.now() > deadline) throw new Error(`no grid rows within 120 s at ${scale}`);
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
+      const t = (await page.evaluate(`(() => {
+        const api = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/ledger.list'));
+        return {
+          painted: window.__bench.painted,
+          list: api ? api.responseEnd - api.startTime : null,
+          bytes: api ? api.encodedBodySize : 0,
+        };
+      })()`)) as { painted: number; list: number | null; bytes: number };
+      if (!warm) {
+        first.push(t.painted);
+        if (t.list != null) list.push(t.list);
+        payload = t.bytes;
+        heap.push(await heapUsed(page));
+        sort.push(await timed(page, 'sort', SORT_COL));
+        sort.push(await timed(page, 'sort', SORT_COL));
+        await timed(page, 'sort', SORT_COL); // third click: back to the stored order
+        filter.push(await timed(page, 'filter', needle));
+        await timed(page, 'filter', '');
+      }
+    } finally {
+      await context.close();
+    }
+  }
+  const sub = scale === '100x';
+  const note = `${fmtInt(rows)} investment rows`;
+  R.add('grid.first-rows', 'grid: first rows shown (投资)', scale, timingOf(first), {
+    target: sub ? { kind: 'max', value: 1000, text: '< 1000 ms' } : null,
+    note: `${note}; of which ledger.list ${Math.round(median(list))} ms, ${(payload / 1024 / 1024).toFixed(1)} MB JSON`,
+    extra: { listMs: list, payloadBytes: payload },
+  });
+  R.add('grid.sort', 'grid: sort by a column', scale, timingOf(sort), {
+    target: sub ? { kind: 'max', value: 200, text: '< 200 ms' } : null,
+    note: `${note}; header click to repainted rows`,
+  });
+  R.add('grid.filter', 'grid: quick search', scale, timingOf(filter), {
+    target: sub ? { kind: 'max', value: 200, text: '< 200 ms' } : null,
+    note: `${note}; an enterprise's name typed at once`,
+  });
+  const mb = median(heap) / 1024 / 1024;
+  R.add('grid.memory', 'renderer JS heap with the grid', scale, null, {
+    note: `${mb.toFixed(0)} MB JSHeapUsedSize after GC (median of ${heap.length})`,
+    extra: { heapBytes: heap },
+  });
+}
+
+// In-page code is kept as plain JavaScript text: functions compiled by tsx carry helpers (__name) that do
+// not exist in the page.
+
+/** Runs in the page before its scripts: notes when row 0 first holds text, then when that frame is painted. */
+const PROBE_JS = `(selector) => {
+  window.__bench = { painted: null };
+  let seen = false;
+  const obs = new MutationObserver(() => {
+    if (seen) return;
+    const row = document.querySelector(selector);
+    if (row && (row.textContent || '').trim() !== '') {
+      seen = true;
+      obs.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { window.__bench.painted = performance.now(); }, 0));
+    }
+  });
+  obs.observe(document, { childList: true, subtree: true, characterData: true });
+}`;
+
+/**
+ * Arms a watcher for one sort click or quick-search change: the clock starts at the user's input (mousedown
+ * on the header, the input event of the search box) and stops when row 0 shows another record and that
+ * frame is painted. The input itself comes from Playwright, as a user's would.
+ */
+const WATCH_JS = `({ what, grid, row0 }) => {
+  const g = document.querySelector(grid);
+  const rowId = () => { const r = g.querySelector(row0); return r ? r.getAttribute('row-id') : null; };
+  const before = rowId();
+  let t0 = null;
+  const start = () => { if (t0 === null) t0 = performance.now(); };
+  document.addEventListener(what === 'sort' ? 'mousedown' : 'input', start, { capture: true, once: true });
+  window.__timed = new Promise((resolve, reject) => {
+    let done = false;
+    const obs = new MutationObserver(() => {
+      if (done || t0 === null || rowId() === before) return;
+      done = true;
+      obs.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+    });
+    obs.observe(g, { childList: true, subtree: true, attributes: true, attributeFilter: ['row-id'] });
+    setTimeout(() => { if (!done) reject(new Error(what + ': row 0 still ' + before + ' after 60 s')); }, 60000);
+  });
+}`;
+
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+async function timed(page: Page, what: 'sort' | 'filter', arg: string): Promise<number> {
+  await page.evaluate(`(${WATCH_JS})(${JSON.stringify({ what, grid: GRID, row0: ROW0 })})`);
+  if (what === 'sort')
+    await page.locator(`${GRID} .ag-header-cell[col-id="${arg}"] .ag-header-cell-label`).click();
+  else await page.getByPlaceholder('快速搜索（名称、代码、金额…）').fill(arg);
+  return (await page.evaluate('window.__timed')) as number;
+}

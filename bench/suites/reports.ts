@@ -1,0 +1,122 @@
+/**
+ * Each report's xlsx and PDF export, as the app asks for it: dispatch('report.export') — build the report
+ * from the database, render the file (PDF: HTML printed by a warm headless Chromium, as the preview
+ * server and CLI do), base64 for the trip to the renderer.
+ */
+import { openDatabase } from '../../src/main/db/open';
+import { dispatch, type HandlerContext } from '../../src/main/handlers';
+import { createChromiumPdfPrinter, findChromium, type PdfPrinter } from '../../src/main/host/chromium-pdf';
+import { REPORT_NAMES, REPORT_TITLES, type ReportName } from '../../src/shared/reports/types';
+import { type BenchContext, fmtInt, runsOf } from '../lib/context';
+import { measure, timingOf } from '../lib/measure';
+
+/** A PDF that takes longer than this is stopped and reported as such. */
+const PDF_TIMEOUT_MS = 120_000;
+
+export async function reportsSuite(ctx: BenchContext) {
+  const { results: R } = ctx;
+  let printer: PdfPrinter | null = findChromium() ? createChromiumPdfPrinter({ idleMs: 0 }) : null;
+  try {
+    if (printer) await printer.printPdf('<!doctype html><p>warm-up</p>'); // browser started, as in a running app
+    for (const scale of ctx.scales) {
+      const opened = await openDatabase(ctx.dbs[scale]!, { mustExist: true, skipIntegrityCheck: true });
+      try {
+        // 单只基金报告: the fund with the most cash flows.
+        const fundId = opened.raw
+          .prepare('SELECT fund_id FROM cash_flows GROUP BY fund_id ORDER BY count(*) DESC, fund_id LIMIT 1')
+          .pluck()
+          .get() as number;
+        for (const name of REPORT_NAMES) {
+          for (const format of ['xlsx', 'pdf'] as const) {
+            const label = `export ${format}: ${name}`;
+            const id = `report.${format}.${name}`;
+            if (format === 'pdf' && !printer) {
+              R.missing(id, label, scale, 'no Chromium to print PDF with');
+              continue;
+            }
+            const hctx: HandlerContext = {
+              opened,
+              host: 'test',
+              version: 'bench',
+              ...(printer ? { printPdf: (html: string) => printer!.printPdf(html) } : {}),
+            };
+            const input = {
+              name,
+              asOf: ctx.asOf,
+              unit: 'wan',
+              format,
+              ...(name === 'fund' ? { fundId } : {}),
+            };
+            let size = 0;
+            let rows = 0;
+            let error: string | null = null;
+            const once = async () => {
+              const env = await withTimeout(
+                dispatch(hctx, 'report.export', input),
+                format === 'pdf' ? PDF_TIMEOUT_MS : 10 * PDF_TIMEOUT_MS,
+              );
+              if (!env.ok) throw new Error(env.error.message);
+              size = (env.data as { size: number }).size;
+            };
+            let t: Awaited<ReturnType<typeof measure>> | null = null;
+            try {
+              // Row count of the largest table, for the note (report.get is cheap next to the export).
+              const got = await dispatch(hctx, 'report.get', {
+                name,
+                asOf: ctx.asOf,
+                ...(name === 'fund' ? { fundId } : {}),
+              });
+              if (got.ok) {
+                const data = got.data as { tables: { rows: unknown[] }[] };
+                rows = Math.max(0, ...data.tables.map((x) => x.rows.length));
+              }
+              t = await measure({
+                run: once,
+                warmup: scale === '1x' ? 1 : 0,
+                runs: runsOf(ctx, 3),
+                budgetMs: format === 'pdf' ? 20_000 : 15_000,
+              });
+            } catch (e) {
+              error = (e as Error).message;
+            }
+            if (error?.startsWith('timeout')) {
+              // Restart the browser: the stuck print still holds it.
+              await printer?.close();
+              printer = createChromiumPdfPrinter({ idleMs: 0 });
+              R.add(id, label, scale, timingOf([PDF_TIMEOUT_MS]), {
+                note: `stopped after ${PDF_TIMEOUT_MS / 1000} s (${fmtInt(rows)} rows in the largest table)`,
+                extra: { timedOut: true, rows },
+              });
+            } else if (error || !t) {
+              R.missing(id, label, scale, error ?? 'no result');
+            } else {
+              R.add(id, label, scale, t, {
+                note: `${REPORT_TITLES[name as ReportName]}, ${fmtInt(rows)} rows, ${fmtBytes(size)}`,
+                extra: { rows, bytes: size, ...(name === 'fund' ? { fundId } : {}) },
+              });
+            }
+          }
+        }
+      } finally {
+        await opened.close();
+      }
+    }
+  } finally {
+    await printer?.close();
+  }
+}
+
+export function fmtBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(n / 1024))} KB`;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    p,
+    new Promise<T>((_, bad) => {
+      timer = setTimeout(() => bad(new Error(`timeout after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
