@@ -1,8 +1,11 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport, type ImportOptions, previewImport } from '../../src/main/services/import/service';
 import { createRow, listRows } from '../../src/main/services/ledger/service';
-import { countRows, xlsxOf } from '../fixtures/import/helpers';
+import { countRows, SOFFICE, soffice, xlsxOf } from '../fixtures/import/helpers';
 import { tempDb } from '../helpers/temp-db';
 
 /**
@@ -423,5 +426,38 @@ describe('other layouts, mapping, duplicates and all-or-nothing', () => {
       total_size_fen: 5 * 10_000_000_000,
       established_date: '2021-03-01',
     });
+  });
+});
+
+describe.skipIf(!SOFFICE)('an xlsx as a client saves it (LibreOffice converts a CSV)', () => {
+  it('date cells, numbers and text that the spreadsheet left alone are all read', {
+    timeout: 240_000,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'funddesk-lo-csv-'));
+    try {
+      const src = join(dir, '出资台账.csv');
+      writeFileSync(
+        src,
+        csv([
+          ['基金', '日期', '类型', '金额（万元）', '备注'],
+          [FUND, '2023-08-01', '实缴出资', '1,500.50', '首期'],
+          [FUND, '2023/8/2', '实缴出资', '1.5亿', '二期'],
+          [FUND2, '2023年8月3日', '收益分配', '１２３', '三期'],
+        ]),
+      );
+      const [xlsx] = soffice([src], join(dir, 'out'), 'xlsx', 'CSV:44,34,76');
+      const bytes = readFileSync(xlsx!);
+      const p = await preview({ fileName: '出资台账.xlsx', bytes });
+      expect(p.format).toBe('xlsx');
+      expect(p.rows.filter((r) => r.status !== 'ok')).toEqual([]);
+      await commit({ fileName: '出资台账.xlsx', bytes });
+      expect((await listRows(t.db, 'cash_flow')).map((r) => [r.date, r.amount_fen, r.note])).toEqual([
+        ['2023-08-01', 1_500_500_000, '首期'],
+        ['2023-08-02', 15_000_000_000, '二期'],
+        ['2023-08-03', 123_000_000, '三期'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

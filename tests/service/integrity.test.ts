@@ -83,13 +83,20 @@ function killWhen(args: string[], when: RegExp): Promise<{ signal: NodeJS.Signal
   });
 }
 
+/** Scrambles the root pages of two ledgers (sqlite_master and the header stay readable). */
 function corrupt(path: string) {
+  const d = new Database(path, { readonly: true });
+  const pageSize = d.pragma('page_size', { simple: true }) as number;
+  const roots = (
+    d.prepare(`SELECT rootpage FROM sqlite_master WHERE name IN ('enterprises', 'valuations')`).all() as {
+      rootpage: number;
+    }[]
+  ).map((r) => r.rootpage);
+  d.close();
   const b = readFileSync(path);
-  // Scramble pages in the middle of the file (b-tree pages of the ledgers), leave the header alone.
-  const page = 4096;
-  const pages = Math.floor(b.length / page);
-  for (let p = Math.floor(pages / 3); p < Math.floor(pages / 3) + 3; p++) {
-    for (let i = p * page + 8; i < p * page + 400; i++) b[i] = (b[i]! * 31 + 7) & 0xff;
+  for (const root of roots) {
+    const start = (root - 1) * pageSize;
+    for (let i = start + 8; i < start + 400; i++) b[i] = (b[i]! * 31 + 7) & 0xff;
   }
   writeFileSync(path, b);
 }

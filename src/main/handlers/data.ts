@@ -2,7 +2,7 @@ import type { dataChannels, FilePayload } from '../../shared/contract/data';
 import { backupNow, backupSettings, listBackups, restoreByName } from '../services/backup';
 import { exportLedger } from '../services/import/ledger-export';
 import { forgetMapping, listMappings } from '../services/import/mappings';
-import { getProgress } from '../services/import/progress';
+import { getProgress, onProgress } from '../services/import/progress';
 import { commitImport, type ImportOptions, previewImport } from '../services/import/service';
 import { importTemplate } from '../services/import/template';
 import { isEmpty } from '../services/meta';
@@ -37,6 +37,17 @@ function importOptions(i: {
   };
 }
 
+/** Runs a preview or commit, forwarding its progress to the host (Electron sends it to the window). */
+async function withProgress<T>(ctx: HandlerContext, run: () => Promise<T>): Promise<T> {
+  if (!ctx.progress) return run();
+  onProgress((p) => ctx.progress?.('import', p.done, p.total));
+  try {
+    return await run();
+  } finally {
+    onProgress(null);
+  }
+}
+
 /** The backup taken just before an import writes (skipped for an empty database). */
 async function backupBeforeImport(ctx: HandlerContext): Promise<string | null> {
   if (await isEmpty(ctx.opened.db)) return null;
@@ -46,14 +57,16 @@ async function backupBeforeImport(ctx: HandlerContext): Promise<string | null> {
 export const dataHandlers: HandlerMap<keyof typeof dataChannels> = {
   'import.template': async (i, ctx) =>
     payload(await importTemplate(ctx.opened.db, i.ledger, i.format, i.unit)),
-  'import.preview': async (i, ctx) => previewImport(ctx.opened.db, importOptions(i)),
+  'import.preview': async (i, ctx) => withProgress(ctx, () => previewImport(ctx.opened.db, importOptions(i))),
   'import.commit': async (i, ctx) =>
-    commitImport(ctx.opened.db, {
-      ...importOptions(i),
-      duplicates: i.duplicates,
-      remember: i.remember,
-      backup: () => backupBeforeImport(ctx),
-    }),
+    withProgress(ctx, () =>
+      commitImport(ctx.opened.db, {
+        ...importOptions(i),
+        duplicates: i.duplicates,
+        remember: i.remember,
+        backup: () => backupBeforeImport(ctx),
+      }),
+    ),
   'import.progress': async () => getProgress(),
   'import.mappings': async (i, ctx) => {
     if (i?.remove) await forgetMapping(ctx.opened.db, i.remove);

@@ -116,6 +116,8 @@ export interface ImportPreview {
   headers: string[];
   mapping: ColumnMapping;
   mappingSource: 'auto' | 'remembered' | 'manual';
+  /** The key under which this file layout's mapping is remembered ('import.mappings' remove). */
+  layoutKey: string;
   /** The fields of the ledger, for the mapping selects. */
   fields: ImportFieldInfo[];
   /** Required fields neither mapped nor given a default. */

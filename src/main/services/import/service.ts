@@ -452,6 +452,7 @@ export function previewOf(o: ImportOptions, a: Analysis): ImportPreview {
     headers: a.headers,
     mapping: a.mapping,
     mappingSource: a.mappingSource,
+    layoutKey: a.layout,
     fields: importColumns(o.ledger).map(fieldInfo),
     missingRequired: a.missingRequired,
     sheetUnit: a.sheetUnit,

@@ -432,6 +432,12 @@ export function ImportPage() {
         <MappingCard
           preview={preview}
           onChange={setColumn}
+          onForget={() => {
+            void api('import.mappings', { remove: preview.layoutKey }).then(() => {
+              setMapping(undefined);
+              setFile((f) => (f ? { ...f } : f));
+            });
+          }}
           kindDefault={kindDefault ?? fundKind}
           onKindDefault={setKindDefault}
           ledgerIsFund={choice.ledger === 'fund'}
@@ -529,6 +535,7 @@ export function ImportPage() {
 function MappingCard(props: {
   preview: ImportPreview;
   onChange: (column: number, field: string | null, unit?: Unit | null) => void;
+  onForget: () => void;
   kindDefault: string | null;
   onKindDefault: (v: string) => void;
   ledgerIsFund: boolean;
@@ -547,9 +554,16 @@ function MappingCard(props: {
       className="fd-import-card"
       title="② 列对应"
       extra={
-        <Tag color={preview.mappingSource === 'manual' ? 'blue' : 'default'}>
-          {SOURCE_LABEL[preview.mappingSource]}
-        </Tag>
+        <Space size={6}>
+          <Tag color={preview.mappingSource === 'manual' ? 'blue' : 'default'} data-testid="mapping-source">
+            {SOURCE_LABEL[preview.mappingSource]}
+          </Tag>
+          {preview.mappingSource === 'remembered' ? (
+            <Button size="small" type="link" onClick={props.onForget}>
+              不再沿用，改为自动识别
+            </Button>
+          ) : null}
+        </Space>
       }
     >
       {preview.missingRequired.length > 0 ? (
