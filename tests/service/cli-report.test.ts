@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/main/db/open';
 import { loadDemo } from '../../src/main/demo';
 
@@ -45,6 +45,9 @@ beforeAll(async () => {
   await b.close();
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// Each case starts the real command line (TypeScript through tsx): seconds each, more on a busy machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 describe('funddesk report performance --json', () => {
   it('prints asOf and every fund with the §5 metrics', async () => {
@@ -195,7 +198,7 @@ describe('funddesk report NAME --format … --out …', () => {
     ],
   ];
   for (const [what, args, message] of bad) {
-    it.concurrent(`refuses ${what} with a Chinese message and a non-zero exit`, async () => {
+    it(`refuses ${what} with a Chinese message and a non-zero exit`, { timeout: 180_000 }, async () => {
       const r = await cli(
         args.map((a) => (a === 'X' ? demo : a === 'a.xlsx' || /^a\./.test(a) ? join(dir, a) : a)),
       );
