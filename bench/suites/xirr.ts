@@ -16,7 +16,7 @@ import { dayOf, isoOf, Rng } from '../../src/main/demo/random';
 import { type CashFlow, xirr } from '../../src/shared/metrics/xirr';
 import { TMP_DIR } from '../generate';
 import { type BenchContext, fmtInt, runsOf } from '../lib/context';
-import { measure, type Timing } from '../lib/measure';
+import { type Timing, timingOf } from '../lib/measure';
 
 const root = join(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
@@ -100,12 +100,17 @@ export async function xirrSuite(ctx: BenchContext) {
       let maxErr = 0;
       let failed = 0; // LibreOffice has a rate, the implementation gives none or another one
       let compared = 0;
+      let declined = 0; // several IRRs exist (LibreOffice's among them): FundDesk shows none, with the reason
       const failures: string[] = [];
       for (const s of set) {
         const want = ref.get(s.id);
         if (want == null) continue;
         compared++;
         const got = impl.prepare(s)();
+        if ('error' in got && got.error === 'ambiguous' && isRoot(s, want)) {
+          declined++;
+          continue;
+        }
         if ('error' in got || Math.abs(got.rate - want) > 1e-6 * Math.max(1, Math.abs(want))) {
           failed++;
           if (failures.length < 5) failures.push(`${s.id}: ${'error' in got ? got.error : got.rate}`);
@@ -113,25 +118,16 @@ export async function xirrSuite(ctx: BenchContext) {
         }
         maxErr = Math.max(maxErr, Math.abs(got.rate - want));
       }
-      return { key: impl.key, maxErr, failed, compared, failures };
+      return { key: impl.key, maxErr, failed, compared, declined, failures };
     });
   const accGen = lo ? accuracy(generated, lo.rates) : null;
   const accFix = fixture ? accuracy(fixture.series, fixture.rates) : null;
 
-  // ---- speed on the generated set ----
-  const timings = new Map<string, Timing>();
-  for (const impl of IMPLS) {
-    const calls = generated.map((s) => impl.prepare(s));
-    const t = await measure({
-      run: () => {
-        for (const c of calls) c();
-      },
-      warmup: 2,
-      runs: runsOf(ctx, 7),
-      budgetMs: 20_000,
-    });
-    timings.set(impl.key, t);
-  }
+  // ---- speed on the generated set (implementations interleaved run by run, so load hits them alike) ----
+  const timings = interleaved(
+    IMPLS.map((impl) => ({ key: impl.key, calls: generated.map((s) => impl.prepare(s)) })),
+    runsOf(ctx, 9),
+  );
   const flows = generated.reduce((a, s) => a + s.flows.length, 0);
   const opsPerSec = (key: string) => generated.length / (timings.get(key)!.median / 1000);
   for (const impl of IMPLS) {
@@ -140,10 +136,16 @@ export async function xirrSuite(ctx: BenchContext) {
     const parts = [`${fmtInt(Math.round(opsPerSec(impl.key)))} series/s`];
     if (g)
       parts.push(
-        `vs LibreOffice: max |err| ${g.maxErr.toExponential(1)}, ${g.failed}/${g.compared} wrong or none`,
+        `vs LibreOffice: max |err| ${g.maxErr.toExponential(1)}, ${g.failed}/${g.compared} wrong or none${
+          g.declined ? `, ${g.declined} with several IRRs declined` : ''
+        }`,
       );
     if (f)
-      parts.push(`fixture: max |err| ${f.maxErr.toExponential(1)}, ${f.failed}/${f.compared} wrong or none`);
+      parts.push(
+        `fixture: max |err| ${f.maxErr.toExponential(1)}, ${f.failed}/${f.compared} wrong or none${
+          f.declined ? `, ${f.declined} with several IRRs declined` : ''
+        }`,
+      );
     R.add(
       `xirr.${impl.key}`,
       `XIRR ${impl.label}: ${fmtInt(generated.length)} series`,
@@ -181,8 +183,73 @@ export async function xirrSuite(ctx: BenchContext) {
     extra: { speedup, fastest: fastest.key, accurate },
   });
   row.medianMs = null;
+
+  // Where the time goes: series whose flows change sign once by date (one IRR, proved by Descartes' rule)
+  // against those that change sign more often, where FundDesk also proves that the rate is the only one.
+  const oneChange = generated.filter((s) => signChanges(s) === 1);
+  const several = generated.filter((s) => signChanges(s) > 1);
+  for (const [subset, label] of [
+    [oneChange, 'one sign change'],
+    [several, 'several sign changes'],
+  ] as const) {
+    if (subset.length === 0) continue;
+    const t = interleaved(
+      [IMPLS[0]!, fastest].map((impl) => ({ key: impl.key, calls: subset.map((s) => impl.prepare(s)) })),
+      runsOf(ctx, 9),
+    );
+    const per = new Map([...t].map(([k, v]) => [k, v.median]));
+    const ratio = per.get(fastest.key)! / per.get('funddesk')!;
+    R.add(`xirr.speedup.${label.startsWith('one') ? 'one' : 'several'}`, `  of which: ${label}`, '—', null, {
+      figure: ratio,
+      note: `${fmtInt(subset.length)} series: FundDesk ${((per.get('funddesk')! / subset.length) * 1000).toFixed(1)} µs/series, ${
+        fastest.label
+      } ${((per.get(fastest.key)! / subset.length) * 1000).toFixed(1)} µs/series = ${ratio.toFixed(1)}×`,
+      extra: { series: subset.length, ourMs: per.get('funddesk'), peerMs: per.get(fastest.key), ratio },
+    });
+  }
   if (!lo)
     R.missing('xirr.libreoffice', 'XIRR reference values of LibreOffice', '—', 'soffice not found or failed');
+}
+
+/** Times each implementation over its calls, taking turns run by run (2 warm-up rounds); median per key. */
+function interleaved(impls: { key: string; calls: (() => Outcome)[] }[], runs: number): Map<string, Timing> {
+  const samples = new Map<string, number[]>(impls.map((i) => [i.key, []]));
+  for (let r = -2; r < runs; r++) {
+    for (const impl of impls) {
+      globalThis.gc?.();
+      const t0 = performance.now();
+      for (const c of impl.calls) c();
+      const ms = performance.now() - t0;
+      if (r >= 0) samples.get(impl.key)!.push(ms);
+    }
+  }
+  return new Map([...samples].map(([k, v]) => [k, timingOf(v)]));
+}
+
+/** Whether rate is a root of the series' XIRR equation (NPV within 1e-9 of the sum of |terms|). */
+function isRoot(s: Series, rate: number): boolean {
+  const d0 = Math.min(...s.flows.map((f) => dayOf(f.date)));
+  let npv = 0;
+  let mag = 0;
+  for (const f of s.flows) {
+    const term = f.amount / (1 + rate) ** ((dayOf(f.date) - d0) / 365);
+    npv += term;
+    mag += Math.abs(term);
+  }
+  return Math.abs(npv) <= 1e-9 * mag;
+}
+
+/** Sign changes of the amounts summed per date, in date order. */
+function signChanges(s: Series): number {
+  const byDate = new Map<string, number>();
+  for (const f of s.flows) byDate.set(f.date, (byDate.get(f.date) ?? 0) + f.amount);
+  const signs = [...byDate.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([, a]) => Math.sign(a))
+    .filter((x) => x !== 0);
+  let n = 0;
+  for (let i = 1; i < signs.length; i++) if (signs[i] !== signs[i - 1]) n++;
+  return n;
 }
 
 // ---- series ----
