@@ -207,12 +207,13 @@ export function ImportPage() {
         remember: true,
       });
       if (id !== request.current) return;
+      setBusy(null);
       setResult(r);
       setPreview(null);
       setFile(null);
       setMapping(undefined);
       void qc.invalidateQueries();
-      message.success(`已导入 ${r.created} 条${choice.label}`);
+      message.success(`已导入 ${r.created.toLocaleString('zh-CN')} 条${choice.label}`);
     } catch (e) {
       if (id === request.current) {
         setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
@@ -230,7 +231,7 @@ export function ImportPage() {
     : preview.missingRequired.length > 0
       ? `缺少必填列：${preview.missingRequired.join('、')}`
       : counts!.error > 0
-        ? `有 ${counts!.error} 行有错误，请修改文件后重新选择`
+        ? `有 ${counts!.error.toLocaleString('zh-CN')} 行有错误，请修改文件后重新选择`
         : duplicates === 'import' && hardDuplicates
           ? '有重复的行与已有记录的统一社会信用代码、名称或估值日相同，不能仍然导入'
           : importable === 0
@@ -362,21 +363,9 @@ export function ImportPage() {
         </Space>
       </Card>
 
-      {busy ? (
+      {busy === 'preview' ? (
         <Card size="small" className="fd-import-card" data-testid="import-progress">
-          <Typography.Text>
-            {busy === 'commit' ? '正在导入（全部成功才会写入）' : '正在读取和检查文件'}
-            {progress?.message ? `：${progress.message}` : '…'}
-          </Typography.Text>
-          <Progress
-            percent={progress && progress.total > 0 ? Math.round((progress.done / progress.total) * 100) : 0}
-            status="active"
-            format={() =>
-              progress && progress.total > 0
-                ? `${progress.done.toLocaleString()} / ${progress.total.toLocaleString()}`
-                : ''
-            }
-          />
+          <ProgressLine busy={busy} progress={progress} />
         </Card>
       ) : null}
 
@@ -410,7 +399,7 @@ export function ImportPage() {
           showIcon
           icon={<CheckCircleOutlined />}
           data-testid="import-result"
-          title={`已导入 ${result.created} 条${choice.label}${result.createdLinked ? `，并新增 ${result.createdLinked} 条关联记录` : ''}`}
+          title={`已导入 ${result.created.toLocaleString('zh-CN')} 条${choice.label}${result.createdLinked ? `，并新增 ${result.createdLinked} 条关联记录` : ''}`}
           description={
             <Space orientation="vertical" size={4}>
               <span>
@@ -463,12 +452,18 @@ export function ImportPage() {
           }
         >
           <Space wrap size={8} className="fd-import-counts" data-testid="import-counts">
-            <Tag>共 {counts!.total} 行</Tag>
-            <Tag color="green">可导入 {counts!.ok}</Tag>
-            <Tag color={counts!.error ? 'red' : 'default'}>有错误 {counts!.error}</Tag>
-            <Tag color={counts!.duplicate ? 'orange' : 'default'}>重复 {counts!.duplicate}</Tag>
-            <Tag>跳过 {counts!.skipped}</Tag>
-            {counts!.warning ? <Tag color="blue">有提示 {counts!.warning}</Tag> : null}
+            <Tag>共 {counts!.total.toLocaleString('zh-CN')} 行</Tag>
+            <Tag color="green">可导入 {counts!.ok.toLocaleString('zh-CN')}</Tag>
+            <Tag color={counts!.error ? 'red' : 'default'}>
+              有错误 {counts!.error.toLocaleString('zh-CN')}
+            </Tag>
+            <Tag color={counts!.duplicate ? 'orange' : 'default'}>
+              重复 {counts!.duplicate.toLocaleString('zh-CN')}
+            </Tag>
+            <Tag>跳过 {counts!.skipped.toLocaleString('zh-CN')}</Tag>
+            {counts!.warning ? (
+              <Tag color="blue">有提示 {counts!.warning.toLocaleString('zh-CN')}</Tag>
+            ) : null}
             {preview.truncated ? (
               <Typography.Text type="secondary">
                 （下表列出有问题的行和前面的行，共 {preview.rows.length} 行；计数包括全部行）
@@ -489,6 +484,11 @@ export function ImportPage() {
             />
           ) : null}
           <PreviewTable preview={preview} filter={filter} />
+          {busy === 'commit' ? (
+            <div className="fd-import-commit-progress" data-testid="import-progress">
+              <ProgressLine busy={busy} progress={progress} />
+            </div>
+          ) : null}
           <div className="fd-import-commit">
             {counts!.duplicate > 0 ? (
               <Space size={6}>
@@ -517,7 +517,7 @@ export function ImportPage() {
                   onClick={() => void commit()}
                   data-testid="commit-import"
                 >
-                  导入 {importable} 行
+                  导入 {importable.toLocaleString('zh-CN')} 行
                 </Button>
               </Tooltip>
             </Space>
@@ -529,6 +529,26 @@ export function ImportPage() {
         </Card>
       ) : null}
     </div>
+  );
+}
+
+function ProgressLine(props: { busy: Busy; progress: ImportProgress | null }) {
+  const { busy, progress } = props;
+  const total = progress?.total ?? 0;
+  return (
+    <>
+      <Typography.Text>
+        {busy === 'commit' ? '正在导入（全部成功才会写入）' : '正在读取和检查文件'}
+        {progress?.message ? `：${progress.message}` : '…'}
+      </Typography.Text>
+      <Progress
+        percent={total > 0 ? Math.round(((progress?.done ?? 0) / total) * 100) : 0}
+        status="active"
+        format={() =>
+          total > 0 ? `${(progress?.done ?? 0).toLocaleString()} / ${total.toLocaleString()}` : ''
+        }
+      />
+    </>
   );
 }
 
