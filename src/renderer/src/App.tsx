@@ -8,6 +8,12 @@ import { ROUTES } from './routes';
 
 const { Sider, Header, Content } = Layout;
 
+/** Titles of pages reached from a record rather than from the navigation. */
+const EXTRA_TITLES: Record<string, string> = {
+  '/funds/detail': '基金详情',
+  '/enterprises/detail': '企业详情',
+};
+
 export function App() {
   const { path } = useRoute();
   const info = useQuery({ queryKey: ['app-info'], queryFn: () => api('app.info') });
@@ -41,7 +47,7 @@ export function App() {
         <Header className="fd-header">
           <Space size={12}>
             <Typography.Title level={4} style={{ margin: 0 }}>
-              {current?.label ?? '页面'}
+              {current?.label ?? EXTRA_TITLES[path] ?? 'FundDesk'}
             </Typography.Title>
             {info.data?.isDemo ? (
               <Tag color="orange" data-testid="demo-tag">
