@@ -41,7 +41,10 @@ page.on('pageerror', (e) => console.error('pageerror:', e.message));
 page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
 for (const spec of positionals.length ? positionals : ['/']) {
   const i = spec.lastIndexOf('=');
-  const [route, name] = i > 0 && !spec.slice(i).includes('/') && spec.includes('=', spec.indexOf('?') + 3) ? [spec.slice(0, i), spec.slice(i + 1)] : [spec, undefined];
+  const [route, name] =
+    i > 0 && !spec.slice(i).includes('/') && spec.includes('=', spec.indexOf('?') + 3)
+      ? [spec.slice(0, i), spec.slice(i + 1)]
+      : [spec, undefined];
   await page.goto(`${url}#${route}`);
   await page.waitForTimeout(1500);
   const file = join(values.out, `${name ?? (route.replace(/\W+/g, '_') || 'root')}.png`);
