@@ -382,9 +382,12 @@ export function readXlsx(bytes: Buffer, sheetName?: string | null): ReadResult {
   let chosen = candidates[0]!;
   let rows: SheetRow[] = [];
   for (const s of candidates) {
-    chosen = s;
-    rows = readSheet(wb, s, sst, styles);
-    if (rows.length > 0) break;
+    const r = readSheet(wb, s, sst, styles);
+    if (r.length > 0) {
+      chosen = s;
+      rows = r;
+      break;
+    }
   }
   return {
     format: 'xlsx',

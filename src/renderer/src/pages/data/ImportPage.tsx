@@ -178,6 +178,21 @@ export function ImportPage() {
     }
   };
 
+  const exportLedger = async (format: 'xlsx' | 'csv') => {
+    try {
+      const f = await api('ledger.export', {
+        ledger: choice.ledger,
+        format,
+        unit: templateUnit,
+        ...(choice.kind ? { kind: choice.kind } : {}),
+      });
+      const saved = await saveFile(f.fileName, fromBase64(f.data), f.mime);
+      if (saved) message.success(`已导出 ${f.rows} 条记录到 ${f.fileName}`);
+    } catch (e) {
+      message.error(`导出失败：${(e as Error).message}`);
+    }
+  };
+
   const setColumn = (column: number, field: string | null, unit?: Unit | null) => {
     if (!preview) return;
     const base = mapping ?? preview.mapping;
@@ -301,6 +316,16 @@ export function ImportPage() {
               <Button size="small" onClick={() => void downloadTemplate('csv')} data-testid="template-csv">
                 CSV 模板
               </Button>
+              <Tooltip title={`把系统中现有的${choice.label}导出为同样表头的 Excel 文件（可直接再导入）`}>
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => void exportLedger('xlsx')}
+                  data-testid="export-ledger"
+                >
+                  导出现有{choice.label}
+                </Button>
+              </Tooltip>
             </Space>
           </div>
           {file && preview ? (
