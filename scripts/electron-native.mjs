@@ -8,8 +8,12 @@ import { join } from 'node:path';
 export async function ensureElectronSqlite(root) {
   const out = join(root, '.electron-native');
   const target = join(out, 'better_sqlite3.node');
-  const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version;
-  const sqliteVersion = JSON.parse(readFileSync(join(root, 'node_modules/better-sqlite3/package.json'), 'utf8')).version;
+  const electronVersion = JSON.parse(
+    readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8'),
+  ).version;
+  const sqliteVersion = JSON.parse(
+    readFileSync(join(root, 'node_modules/better-sqlite3/package.json'), 'utf8'),
+  ).version;
   const stamp = `${electronVersion}/${sqliteVersion}/${process.platform}-${process.arch}`;
   const stampFile = join(out, 'version.txt');
   if (existsSync(target) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return target;
@@ -25,7 +29,13 @@ export async function ensureElectronSqlite(root) {
   // A prebuilt binary for this Electron if one is published, else compile against Electron's headers.
   const prebuild = spawnSync(
     process.execPath,
-    [join(root, 'node_modules/prebuild-install/bin.js'), '--runtime', 'electron', '--target', electronVersion],
+    [
+      join(root, 'node_modules/prebuild-install/bin.js'),
+      '--runtime',
+      'electron',
+      '--target',
+      electronVersion,
+    ],
     { cwd: work, stdio: 'inherit' },
   );
   if (prebuild.status !== 0) {

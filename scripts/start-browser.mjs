@@ -10,10 +10,14 @@ const noOpen = args.includes('--no-open');
 const serveArgs = args.filter((a) => a !== '--no-open');
 
 console.log('构建界面… / building the renderer…');
-const build = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const build = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const server = spawn(process.execPath, [join(root, 'bin/funddesk.js'), 'serve', ...serveArgs], {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreviewServer, type PreviewServer } from '../../src/main/host/preview-server';
+import { type PreviewServer, startPreviewServer } from '../../src/main/host/preview-server';
 import { tempDb } from '../helpers/temp-db';
 
 let t: Awaited<ReturnType<typeof tempDb>>;
@@ -11,8 +11,14 @@ let s: PreviewServer;
 beforeAll(async () => {
   t = await tempDb();
   const renderer = mkdtempSync(join(tmpdir(), 'funddesk-renderer-'));
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><html><head><title>x</title></head><body></body></html>');
-  s = await startPreviewServer({ opened: t.opened, host: 'browser', version: 'test' }, { rendererDir: renderer });
+  writeFileSync(
+    join(renderer, 'index.html'),
+    '<!doctype html><html><head><title>x</title></head><body></body></html>',
+  );
+  s = await startPreviewServer(
+    { opened: t.opened, host: 'browser', version: 'test' },
+    { rendererDir: renderer },
+  );
 });
 afterAll(async () => {
   await s.close();
@@ -51,11 +57,17 @@ describe('browser preview server', () => {
   });
 
   it('runs the real handlers with the token', async () => {
-    const r = await call('ledger.create', { entity: 'institution', values: { name: '深圳测试创投', kind: 'vc' } }, s.token);
+    const r = await call(
+      'ledger.create',
+      { entity: 'institution', values: { name: '深圳测试创投', kind: 'vc' } },
+      s.token,
+    );
     const env = await r.json();
     expect(env.ok).toBe(true);
     expect(env.data.name).toBe('深圳测试创投');
-    const bad = await (await call('ledger.create', { entity: 'institution', values: { kind: 'vc' } }, s.token)).json();
+    const bad = await (
+      await call('ledger.create', { entity: 'institution', values: { kind: 'vc' } }, s.token)
+    ).json();
     expect(bad.ok).toBe(false);
     expect(bad.error.message).toContain('机构名称');
   });

@@ -389,7 +389,8 @@ describe('parseMoney with Chinese numerals', () => {
   it('asks for Arabic numerals instead of guessing', () => {
     const r = parseMoney('两亿五千万', 'yi');
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toBe('无法识别的金额：两亿五千万，请用阿拉伯数字输入，示例：1.5亿、3000万、12,345.67');
+    if (!r.ok)
+      expect(r.error).toBe('无法识别的金额：两亿五千万，请用阿拉伯数字输入，示例：1.5亿、3000万、12,345.67');
     expect(parseMoney('壹佰万元').ok).toBe(false);
   });
 });
