@@ -461,3 +461,33 @@ describe.skipIf(!SOFFICE)('an xlsx as a client saves it (LibreOffice converts a 
     }
   });
 });
+
+describe('number formats of Chinese Excel and WPS', () => {
+  it('recognises date and percent formats, built-in and custom', async () => {
+    const { isDateFormat, isPercentFormat } = await import('../../src/main/services/import/xlsx-read');
+    for (const f of [
+      'yyyy"年"m"月"d"日"',
+      '[$-804]yyyy"年"m"月"d"日";@',
+      'yyyy/m/d',
+      'yyyy\\-mm\\-dd',
+      'm/d/yy h:mm',
+      'YYYY-MM-DD',
+    ]) {
+      expect(isDateFormat(f), f).toBe(true);
+    }
+    for (const f of [
+      'General',
+      '#,##0.00',
+      '#,##0.00"万元"',
+      '_-* #,##0.00_-;-* #,##0.00_-;_-* "-"??_-;_-@_-',
+      '0.00%',
+      '[Red]0.00',
+      '0.00E+00',
+      '@',
+    ]) {
+      expect(isDateFormat(f), f).toBe(false);
+    }
+    expect(isPercentFormat('0.00%')).toBe(true);
+    expect(isPercentFormat('#,##0.00"%"')).toBe(false);
+  });
+});

@@ -77,10 +77,11 @@ function prefixOf(buf: Buffer, root: string): string {
 
 // ---- number formats -------------------------------------------------------------------------------
 
-/** Built-in format ids that are dates (incl. the CJK ones Chinese Excel and WPS use: 27–36, 50–58). */
-const BUILTIN_DATE = new Set([
-  14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58,
-]);
+/**
+ * Built-in format ids that are dates, incl. those Chinese Excel and WPS use (27–31, 36, 50–54, 57, 58:
+ * yyyy"年"m"月"d"日" and the like; 32–35 and 55–56 are times of day).
+ */
+const BUILTIN_DATE = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58]);
 const BUILTIN_PERCENT = new Set([9, 10]);
 
 function stripFormat(code: string): string {
