@@ -36,6 +36,11 @@ export function valuationTotals(rows: Row[]): Record<string, unknown> {
   for (const r of latest.values()) if (typeof r.nav_fen === 'number') sum += r.nav_fen;
   return {
     nav_fen: sum,
-    note: latest.size > 0 ? `净值合计为 ${latest.size} 只基金各自最新一期净值之和` : '',
+    note:
+      latest.size === 1
+        ? `合计为最新一期（${String([...latest.values()][0]!.as_of_date)}）的净值`
+        : latest.size > 1
+          ? `净值合计为 ${latest.size} 只基金各自最新一期净值之和`
+          : '',
   };
 }
