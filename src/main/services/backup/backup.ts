@@ -362,6 +362,16 @@ export function pruneBackups(
     rmSync(join(dir, f), { force: true });
     rmSync(join(dir, `${f}.json`), { force: true });
   }
+  // Copies left half-written by a crash (never listed, never restored) go once they are stale.
+  const stem = stemOf(dbPath);
+  for (const f of readdirSync(dir)) {
+    if (!f.startsWith(`${stem}-`) || !/\.partial(-wal|-shm|-journal)?$/.test(f)) continue;
+    try {
+      if (now.getTime() - statSync(join(dir, f)).mtimeMs > 10 * 60_000) rmSync(join(dir, f), { force: true });
+    } catch {
+      // already gone
+    }
+  }
   return gone;
 }
 
