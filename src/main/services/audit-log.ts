@@ -12,14 +12,27 @@ export interface AuditQuery {
   offset: number;
 }
 
+/** The UTC instant at which a local calendar day begins, as stored ('YYYY-MM-DDTHH:MM:SS.sssZ'). */
+function localDayStart(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).toISOString();
+}
+
+function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const n = new Date(Date.UTC(y, m - 1, d + 1));
+  return n.toISOString().slice(0, 10);
+}
+
 /** Browse the audit log, newest first. Dates filter on the local calendar day of the entry. */
 export async function listAudit(db: Db, q: AuditQuery): Promise<{ total: number; entries: AuditEntry[] }> {
   let base = db.selectFrom('audit_log');
   if (q.entity) base = base.where('entity', '=', q.entity);
   if (q.entityId != null) base = base.where('entity_id', '=', q.entityId);
   if (q.action) base = base.where('action', '=', q.action);
-  if (q.from) base = base.where('at', '>=', `${q.from}T00:00:00`);
-  if (q.to) base = base.where('at', '<=', `${q.to}T23:59:59.999Z`);
+  // Entries are stamped in UTC; the user's dates are local calendar days.
+  if (q.from) base = base.where('at', '>=', localDayStart(q.from));
+  if (q.to) base = base.where('at', '<', localDayStart(nextDay(q.to)));
   if (q.text) base = base.where('summary', 'like', `%${q.text.replace(/[%_]/g, '')}%`);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base.selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute();
