@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/main/services/audit-log';
 import { tempDb } from '../helpers/temp-db';
 
+// Beijing time: before 08:00 the local day differs from the UTC day of the stamp.
+process.env.TZ = 'Asia/Shanghai';
+
 let t: Awaited<ReturnType<typeof tempDb>>;
 beforeEach(async () => {
   t = await tempDb();
