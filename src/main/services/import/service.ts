@@ -29,7 +29,7 @@ import {
   unitNote,
 } from './headers';
 import { LIMITS, refuse } from './limits';
-import { LINK_LABEL, LinkResolver, normName } from './links';
+import { LINK_LABEL, LinkResolver, normName, PENDING_BASE } from './links';
 import { rememberedMapping, rememberMapping } from './mappings';
 import { setProgress, tick } from './progress';
 import { readImportFile } from './read';
@@ -112,13 +112,65 @@ function duplicateKeys(entity: Entity, v: Values): { key: string; hard: boolean 
   }
 }
 
-async function storedKeys(db: Db, entity: Entity) {
+/** The columns duplicateKeys reads, per ledger. */
+const KEY_COLUMNS: Record<Entity, string[]> = {
+  manager: ['uscc', 'name'],
+  fund: ['uscc', 'kind', 'name'],
+  enterprise: ['uscc', 'name'],
+  institution: ['name'],
+  cash_flow: ['fund_id', 'date', 'amount_fen'],
+  valuation: ['fund_id', 'as_of_date'],
+  investment: ['fund_id', 'enterprise_id', 'date', 'amount_fen'],
+  landed_project: ['enterprise_id', 'landed_date', 'amount_fen'],
+  financing_deal: ['enterprise_id', 'institution_id', 'first_contact_date'],
+};
+
+/** The linked record every duplicate key of a ledger starts with. */
+const KEY_SCOPE: Partial<Record<Entity, string>> = {
+  cash_flow: 'fund_id',
+  valuation: 'fund_id',
+  investment: 'fund_id',
+  landed_project: 'enterprise_id',
+  financing_deal: 'enterprise_id',
+};
+
+/**
+ * Stored records by duplicate key (the lowest id of a key). Only the key columns are read, and where every
+ * key starts with a linked record, only the rows of the records the file names: a 50,000-row import into a
+ * ledger of 1,000,000 cash flows no longer builds a million row objects (bench/README.md).
+ */
+async function storedKeys(db: Db, entity: Entity, fileRows: readonly (Values | undefined)[]) {
   const def = REGISTRY[entity];
-  const rows = (await db.selectFrom(def.table).selectAll().execute()) as Values[];
-  const m = new Map<string, { id: number; name: string }>();
+  const columns = ['id', ...KEY_COLUMNS[entity]] as never[];
+  const scope = KEY_SCOPE[entity];
+  let rows: Values[];
+  if (scope) {
+    const ids = [
+      ...new Set(
+        fileRows
+          .map((v) => v?.[scope])
+          .filter((x): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x < PENDING_BASE),
+      ),
+    ];
+    rows = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const part = ids.slice(i, i + 500);
+      const found = (await db
+        .selectFrom(def.table)
+        .select(columns)
+        .where(scope as never, 'in', part as never)
+        .execute()) as Values[];
+      for (const r of found) rows.push(r);
+    }
+  } else {
+    rows = (await db.selectFrom(def.table).select(columns).execute()) as Values[];
+  }
+  const m = new Map<string, number>();
   for (const r of rows) {
+    const id = r.id as number;
     for (const k of duplicateKeys(entity, r)) {
-      if (!m.has(k.key)) m.set(k.key, { id: r.id as number, name: def.nameOf(r) });
+      const had = m.get(k.key);
+      if (had === undefined || id < had) m.set(k.key, id);
     }
   }
   return m;
@@ -258,7 +310,26 @@ async function analyse(db: Db, o: ImportOptions): Promise<Analysis> {
   }
 
   // 2. check rows as they would be stored
-  const stored = await storedKeys(db, entity);
+  const stored = await storedKeys(
+    db,
+    entity,
+    rows.map((r) => r.values),
+  );
+  // The name of a stored record, looked up only when a row repeats it.
+  const storedNames = new Map<number, string>();
+  const storedName = async (id: number) => {
+    let n = storedNames.get(id);
+    if (n === undefined) {
+      const row = await db
+        .selectFrom(REGISTRY[entity].table)
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      n = row ? REGISTRY[entity].nameOf(row as Values) : '';
+      storedNames.set(id, n);
+    }
+    return n;
+  };
   // checkRules looks only at unique columns, linked ids and the 返投 recognition pair (rules.ts), so
   // rows that agree on those get the same answer: ask once per distinct combination.
   const ruleInputs = [
@@ -320,9 +391,9 @@ async function analyse(db: Db, o: ImportOptions): Promise<Analysis> {
     // duplicates
     for (const k of duplicateKeys(entity, value)) {
       const s = stored.get(k.key);
-      if (s) {
+      if (s !== undefined) {
         r.status = 'duplicate';
-        r.duplicateOf = `已有${label}“${s.name}”（编号 ${s.id}）`;
+        r.duplicateOf = `已有${label}“${await storedName(s)}”（编号 ${s}）`;
         r.hardDuplicate = k.hard;
         break;
       }
