@@ -63,10 +63,17 @@ export function dayNumber(date: string): number {
   return (y - 1970) * 365 + leapsBefore - 477 + MONTH_START[m]! + (leap && m > 2 ? 1 : 0) + d - 1;
 }
 
+let inDays = new Float64Array(64);
+let inAmounts = new Float64Array(64);
+
 export function xirr(flows: readonly CashFlow[], opts?: { guess?: number }): XirrResult {
   const n = flows.length;
-  const days = new Float64Array(n);
-  const amounts = new Float64Array(n);
+  if (n > inDays.length) {
+    inDays = new Float64Array(Math.max(n, inDays.length * 2));
+    inAmounts = new Float64Array(inDays.length);
+  }
+  const days = inDays;
+  const amounts = inAmounts;
   for (let i = 0; i < n; i++) {
     const f = flows[i]!;
     days[i] = dayNumber(f.date);
@@ -186,12 +193,7 @@ function aggregate(days: ArrayLike<number>, amounts: ArrayLike<number>, n: numbe
   let day0 = 0;
   const t_ = T;
   const a_ = A;
-  const push = (d: number, sum: number, mag: number): void => {
-    if (Math.abs(sum) <= 1e-12 * mag) return; // nets to zero (up to rounding of decimal amounts)
-    if (m === 0) day0 = d;
-    t_[m] = (d - day0) / 365;
-    a_[m++] = sum;
-  };
+  // A day's sum is kept unless it nets to zero (up to rounding of decimal amounts): |sum| ≤ 1e-12·Σ|amount|.
   const range = maxDay - minDay + 1;
   if (!sorted && range <= 4 * n + 4096) {
     // Dense buckets per day: O(n + range), no sort.
@@ -207,7 +209,15 @@ function aggregate(days: ArrayLike<number>, amounts: ArrayLike<number>, n: numbe
       sum[k] = sum[k]! + a;
       mag[k] = mag[k]! + (a < 0 ? -a : a);
     }
-    for (let k = 0; k < range; k++) if (mag[k]! > 0) push(minDay + k, sum[k]!, mag[k]!);
+    for (let k = 0; k < range; k++) {
+      const mk = mag[k]!;
+      if (mk === 0) continue;
+      const sk = sum[k]!;
+      if (Math.abs(sk) <= 1e-12 * mk) continue;
+      if (m === 0) day0 = minDay + k;
+      t_[m] = (minDay + k - day0) / 365;
+      a_[m++] = sk;
+    }
   } else {
     let order: ArrayLike<number> | null = null;
     if (!sorted) {
@@ -229,7 +239,10 @@ function aggregate(days: ArrayLike<number>, amounts: ArrayLike<number>, n: numbe
         sum += amounts[j]!;
         mag += Math.abs(amounts[j]!);
       }
-      push(d, sum, mag);
+      if (Math.abs(sum) <= 1e-12 * mag) continue;
+      if (m === 0) day0 = d;
+      t_[m] = (d - day0) / 365;
+      a_[m++] = sum;
     }
   }
   return m;
