@@ -301,6 +301,39 @@ describe('other layouts, mapping, duplicates and all-or-nothing', () => {
     expect(skipped).toMatchObject({ created: 1, skippedDuplicates: 2 });
   });
 
+  it('names each stored record a row repeats, and skips a header repeated in another form', async () => {
+    const a = await createRow(t.db, 'cash_flow', {
+      fund_id: fundId,
+      date: '2023-08-01',
+      type: 'call',
+      amount_fen: 100_00,
+    });
+    const funds = await listRows(t.db, 'fund');
+    const fund2 = funds.find((f) => f.name === FUND2)!.id as number;
+    const b = await createRow(t.db, 'cash_flow', {
+      fund_id: fund2,
+      date: '2023-09-01',
+      type: 'distribution',
+      amount_fen: 300_00,
+    });
+    const bytes = Buffer.from(
+      csv([
+        ['基金', '日期', '类型', '金额（元）'],
+        [FUND, '2023-08-01', '实缴出资', '100'],
+        // The table's second page repeats the header with full-width letters, spaces and another unit note.
+        ['基 金', '日期：', '类型', '金额 (元)'],
+        [FUND2, '2023-09-01', '收益分配', '300'],
+        [FUND2, '2023-09-02', '收益分配', '300'],
+      ]),
+    );
+    const p = await preview({ fileName: 'x.csv', bytes });
+    expect(p.counts).toMatchObject({ total: 4, ok: 1, duplicate: 2, skipped: 1 });
+    const byRow = new Map(p.rows.map((r) => [r.row, r]));
+    expect(byRow.get(2)!.duplicateOf).toBe(`已有现金流“2023-08-01 0.01万元”（编号 ${a.id}）`);
+    expect(byRow.get(3)!.warnings).toEqual(['重复的表头行，已跳过']);
+    expect(byRow.get(4)!.duplicateOf).toBe(`已有现金流“2023-09-01 0.03万元”（编号 ${b.id}）`);
+  });
+
   it('a file with one bad row writes nothing', async () => {
     const bytes = Buffer.from(
       csv([

@@ -111,6 +111,16 @@ export function convertCell(spec: ColumnSpec, cell: Cell, unit: Unit, links: Lin
   }
 }
 
+/** False when `text` cannot normalise to `header`: a CJK character of the header is missing from it. */
+function couldBe(text: string, header: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < header.length; i++) {
+    const c = header.charCodeAt(i);
+    if (c >= 0x3400 && c < 0xff00 && text.indexOf(header[i]!) < 0) return false;
+  }
+  return true;
+}
+
 /** Rows that are not records: totals, notes and signatures under the table, a repeated header. */
 export function skipReason(cells: Cell[], headerNorms: string[], norm: (s: string) => string): string | null {
   const texts = cells.map((c) => normalizeInput(cellText(c)));
@@ -124,10 +134,23 @@ export function skipReason(cells: Cell[], headerNorms: string[], norm: (s: strin
   ) {
     return '表格下方的说明文字，已跳过';
   }
-  const asHeader = texts.map(norm);
+  // A repeated header: most cells read as their column's header once normalised. The normalisation only
+  // deletes characters, narrows full-width ones and lower-cases, so a header's Chinese characters must all be
+  // in the cell already: data cells (amounts, dates, names) fail that cheap test and are not normalised, and
+  // the count stops as soon as the row can no longer reach the threshold.
+  const named = headerNorms.filter(Boolean).length;
+  const need = Math.max(2, Math.ceil(named * 0.6));
   let same = 0;
-  for (let i = 0; i < headerNorms.length; i++) if (headerNorms[i] && asHeader[i] === headerNorms[i]) same++;
-  if (same >= Math.max(2, Math.ceil(headerNorms.filter(Boolean).length * 0.6))) return '重复的表头行，已跳过';
+  let left = named;
+  for (let i = 0; i < headerNorms.length && same < need && same + left >= need; i++) {
+    const h = headerNorms[i];
+    if (!h) continue;
+    left--;
+    const t = texts[i] ?? '';
+    if (!couldBe(t, h)) continue;
+    if (norm(t) === h) same++;
+  }
+  if (same >= need) return '重复的表头行，已跳过';
   return null;
 }
 

@@ -48,6 +48,11 @@ export const PENDING_BASE = 2 ** 52;
 
 export class LinkResolver {
   private options = new Map<LinkEntity, Option[]>();
+  /** Per entity: stored records by normalised name, and by USCC. */
+  private byNorm = new Map<LinkEntity, Map<string, Option[]>>();
+  private byUscc = new Map<LinkEntity, Map<string, Option[]>>();
+  /** Answers already given, per entity and cell text: a 50,000-row file names the same few funds again and again. */
+  private answers = new Map<LinkEntity, Map<string, LinkResult>>();
   /** Names to create, per entity: normalised name → { name, sentinel id }. */
   readonly pending = new Map<LinkEntity, Map<string, { name: string; id: number }>>();
   private nextPending = PENDING_BASE;
@@ -67,24 +72,49 @@ export class LinkResolver {
               uscc: null,
             }))
           : await this.db.selectFrom(TABLE[e]).select(['id', 'name', 'uscc']).execute();
-      this.options.set(
-        e,
-        rows.map((r) => ({ id: r.id, name: r.name, norm: normName(r.name), uscc: r.uscc ?? null })),
-      );
+      const opts = rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        norm: normName(r.name),
+        uscc: r.uscc ?? null,
+      }));
+      this.options.set(e, opts);
+      const byNorm = new Map<string, Option[]>();
+      const byUscc = new Map<string, Option[]>();
+      for (const o of opts) {
+        push(byNorm, o.norm, o);
+        if (o.uscc) push(byUscc, o.uscc, o);
+      }
+      this.byNorm.set(e, byNorm);
+      this.byUscc.set(e, byUscc);
     }
   }
 
   resolve(entity: LinkEntity, text: string): LinkResult {
+    let answers = this.answers.get(entity);
+    if (!answers) {
+      answers = new Map();
+      this.answers.set(entity, answers);
+    }
+    let r = answers.get(text);
+    if (!r) {
+      r = this.lookUp(entity, text);
+      answers.set(text, r);
+    }
+    return r;
+  }
+
+  private lookUp(entity: LinkEntity, text: string): LinkResult {
     const label = LINK_LABEL[entity];
     const shown = text.trim();
     const n = normName(shown);
     const opts = this.options.get(entity) ?? [];
-    const exact = opts.filter((o) => o.norm === n);
+    const exact = this.byNorm.get(entity)?.get(n) ?? [];
     if (exact.length === 1) return { ok: true, id: exact[0]!.id };
     if (exact.length > 1)
       return { ok: false, error: `有 ${exact.length} 个${label}名为“${shown}”，无法确定是哪一个` };
     if (/^[0-9A-Z]{18}$/i.test(n)) {
-      const byCode = opts.filter((o) => o.uscc === n.toUpperCase());
+      const byCode = this.byUscc.get(entity)?.get(n.toUpperCase()) ?? [];
       if (byCode.length === 1) return { ok: true, id: byCode[0]!.id };
     }
     const pend = this.pending.get(entity)?.get(n);
@@ -131,4 +161,10 @@ export class LinkResolver {
   isPending(id: unknown): boolean {
     return typeof id === 'number' && id >= PENDING_BASE;
   }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }

@@ -315,21 +315,8 @@ async function analyse(db: Db, o: ImportOptions): Promise<Analysis> {
     entity,
     rows.map((r) => r.values),
   );
-  // The name of a stored record, looked up only when a row repeats it.
-  const storedNames = new Map<number, string>();
-  const storedName = async (id: number) => {
-    let n = storedNames.get(id);
-    if (n === undefined) {
-      const row = await db
-        .selectFrom(REGISTRY[entity].table)
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
-      n = row ? REGISTRY[entity].nameOf(row as Values) : '';
-      storedNames.set(id, n);
-    }
-    return n;
-  };
+  // Rows repeating a stored record, named after the loop: the names of all those records in a few queries.
+  const repeats: { row: RowResult; id: number }[] = [];
   // checkRules looks only at unique columns, linked ids and the 返投 recognition pair (rules.ts), so
   // rows that agree on those get the same answer: ask once per distinct combination.
   const ruleInputs = [
@@ -393,7 +380,7 @@ async function analyse(db: Db, o: ImportOptions): Promise<Analysis> {
       const s = stored.get(k.key);
       if (s !== undefined) {
         r.status = 'duplicate';
-        r.duplicateOf = `已有${label}“${await storedName(s)}”（编号 ${s}）`;
+        repeats.push({ row: r, id: s });
         r.hardDuplicate = k.hard;
         break;
       }
@@ -434,6 +421,17 @@ async function analyse(db: Db, o: ImportOptions): Promise<Analysis> {
       r.values = undefined;
     }
   }
+  const names = new Map<number, string>();
+  const ids = [...new Set(repeats.map((x) => x.id))];
+  for (let i = 0; i < ids.length; i += 500) {
+    const found = await db
+      .selectFrom(REGISTRY[entity].table)
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of found) names.set(row.id as number, REGISTRY[entity].nameOf(row as Values));
+  }
+  for (const { row, id } of repeats) row.duplicateOf = `已有${label}“${names.get(id) ?? ''}”（编号 ${id}）`;
   setProgress({ phase: 'check', done: total, total, message: '检查完成' });
   return {
     read,
