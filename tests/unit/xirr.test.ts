@@ -165,6 +165,157 @@ describe('xirr robustness', () => {
   });
 });
 
+describe('xirr: proving the root unique when the flows change sign several times', () => {
+  const only = (fl: CashFlow[]) => {
+    const days = fl.map((f) => dayNumber(f.date));
+    const roots = referenceRoots(
+      days,
+      fl.map((f) => f.amount),
+    );
+    expect(roots).toHaveLength(1);
+    const r = rate(xirr(fl));
+    expect(Math.abs(r - roots[0]!)).toBeLessThan(1e-9 * Math.max(1, Math.abs(r)));
+    expect(Math.abs(relativeNpv(fl, r))).toBeLessThan(1e-12);
+    return r;
+  };
+
+  it("the cumulative sum changes sign once (Norström's criterion at rate 0): one root, above 0", () => {
+    // -, +, -, - , + : three sign changes; cumulative -100, -40, -70, -90, +110.
+    const r = only(
+      flows(
+        ['2015-01-01', -100],
+        ['2016-03-01', 60],
+        ['2017-01-01', -30],
+        ['2018-06-30', -20],
+        ['2021-01-01', 200],
+      ),
+    );
+    expect(r).toBeGreaterThan(0);
+  });
+
+  it('a loss with several sign changes: the remaining sums at rate 0 place the one root below 0', () => {
+    const r = only(flows(['2015-01-01', -100], ['2016-01-01', 30], ['2017-01-01', -20], ['2018-01-01', 60]));
+    expect(r).toBeLessThan(0);
+  });
+
+  it("Norström's criterion alone is not enough: -1, +1.7, -0.6 also has a root below 0 (−50% and 20%)", () => {
+    // Cumulative -1, 0.7, 0.1 changes sign once, so one root above 0 (20%); the remaining sums -0.6, 1.1, 0.1
+    // show the one below (−50%): the series is ambiguous, and the scan lists both.
+    const r = xirr(flows(['2021-01-01', -1e6], ['2022-01-01', 1.7e6], ['2023-01-01', -0.6e6]));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.code).toBe('ambiguous');
+    expect(r.reason).toContain('存在2个IRR');
+    expect(r.reason).toContain('-50.00%');
+    expect(r.reason).toContain('20.00%');
+  });
+
+  it('no root, proved at rate 0: -100, -10, +5, -50', () => {
+    const fl = flows(['2021-01-01', -100], ['2022-01-01', -10], ['2023-01-01', 5], ['2024-01-01', -50]);
+    const r = xirr(fl);
+    expect(r).toEqual({
+      ok: false,
+      code: 'no_solution',
+      reason: '现金流多次正负变化，不存在使净现值为零的收益率，无法计算IRR',
+    });
+    expect(
+      referenceRoots(
+        fl.map((f) => dayNumber(f.date)),
+        fl.map((f) => f.amount),
+      ),
+    ).toHaveLength(0);
+  });
+
+  it("where rate 0 and the root's own certificate leave room for more roots, the derivative's proves one", () => {
+    // An interleaved fund (bench series g4): distributions between calls; at its IRR the discounted balance
+    // turns positive and back, so F's certificates allow 0 or 2 more roots on each side.
+    const g4 = flows(
+      ['2010-02-01', -177344208.33],
+      ['2010-11-30', -265182235.86],
+      ['2011-05-18', -264376575.51],
+      ['2012-04-08', 1468846411.66],
+      ['2013-03-19', -175272523.22],
+      ['2013-12-28', -189200778.18],
+      ['2014-01-24', -231085948.81],
+      ['2014-09-12', -151682719.61],
+      ['2018-09-21', 963248109.88],
+    );
+    expect(Math.abs(only(g4) - 0.40537211063817713)).toBeLessThan(1e-12);
+    // Bench series g524: a rate of 42,152%, proved unique only from a point far below it (about 28%).
+    const g524 = flows(
+      ['2015-05-17', -327044216.26],
+      ['2015-07-23', 992686320.03],
+      ['2016-07-11', -617568047.83],
+      ['2016-08-21', 981260223.07],
+      ['2016-12-10', -641913234.4],
+      ['2017-03-16', 802506604.64],
+      ['2017-06-04', -621897130.17],
+      ['2017-10-08', -270759386.09],
+      ['2018-09-06', -686557642.7],
+      ['2019-11-02', -621629864.43],
+      ['2019-11-12', -448542566.06],
+      ['2019-11-20', 473062118.41],
+      ['2019-12-01', -737476769.78],
+      ['2023-07-10', 821424838.45],
+      ['2025-03-09', 408346727.79],
+      ['2025-08-10', 870191729.71],
+      ['2025-12-31', 3829862427.72],
+    );
+    expect(Math.abs(rate(xirr(g524)) / 421.5204132399173 - 1)).toBeLessThan(1e-12);
+    expect(Math.abs(relativeNpv(g524, rate(xirr(g524))))).toBeLessThan(1e-12);
+  });
+
+  it('agrees with a dense scan on many short series with several sign changes', () => {
+    let seed = 7;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const counts = { ok: 0, ambiguous: 0, none: 0 };
+    for (let trial = 0; trial < 400; trial++) {
+      const n = 3 + Math.floor(rnd() * 10);
+      const days: number[] = [];
+      const amounts: number[] = [];
+      for (let i = 0; i < n; i++) {
+        days.push(18000 + Math.floor(rnd() * 3650));
+        // Mostly calls early and distributions late, as in funds, with some of each everywhere.
+        const late = days[i]! > 18000 + 1825;
+        amounts.push((rnd() < (late ? 0.3 : 0.7) ? -1 : 1) * Math.round(1000 + rnd() * 99000));
+      }
+      // Keep the series whose roots all lie in the reference scan's range (rates −99.9994% … 1.6e7%): F has the
+      // sign of its last flow at its lower end and of its first flow at its upper end.
+      if (!limitsInRange(days, amounts)) continue;
+      const r = xirrDays(days, amounts, n);
+      const roots = referenceRoots(days, amounts);
+      if (r.ok) {
+        expect(roots).toHaveLength(1);
+        expect(Math.abs(r.rate - roots[0]!)).toBeLessThan(1e-9 * Math.max(1, Math.abs(r.rate)));
+        counts.ok++;
+      } else if (r.code === 'ambiguous') {
+        // A pair of roots beyond the scan's range, at −100.00% (two flows days apart at the end), keeps the
+        // limit signs: then the reason shows them.
+        if (roots.length < 2) expect(r.reason).toMatch(/−100%|-100\.00%/);
+        counts.ambiguous++;
+      } else if (r.code === 'no_solution') {
+        expect(roots).toHaveLength(0);
+        counts.none++;
+      }
+    }
+    expect(counts.ok).toBeGreaterThan(100);
+    expect(counts.ambiguous + counts.none).toBeGreaterThan(5);
+  });
+});
+
+/** Whether Σ a·e^(−x·t) has the signs of its limits at x = ±12 (so no odd count of roots lies beyond). */
+function limitsInRange(days: number[], amounts: number[]): boolean {
+  const order = days.map((_, i) => i).sort((i, j) => days[i]! - days[j]!);
+  const d0 = days[order[0]!]!;
+  const f = (x: number) => days.reduce((s, d, i) => s + amounts[i]! * Math.exp((-x * (d - d0)) / 365), 0);
+  const first = Math.sign(amounts[order[0]!]!);
+  const last = Math.sign(amounts[order.at(-1)!]!);
+  return Math.sign(f(12)) === first && Math.sign(f(-12)) === last;
+}
+
 /** Rates where Σ a·e^(−x·t) changes sign, by a dense scan of x = ln(1+r) over [−12, 12] and bisection. */
 function referenceRoots(days: number[], amounts: number[]): number[] {
   const d0 = Math.min(...days);

@@ -7,7 +7,12 @@
 //   changes of the discounted running balance Σ_{j≤i} a_j·e^(−p·t_j), those below p at most the sign changes of
 //   the discounted remaining balance Σ_{j≥i}; their parity is known from the signs of F(p) and F(±∞). So one
 //   pass just above and one just below a root prove it unique for usual fund series (the balance at the IRR
-//   stays ≤ 0 until the end), or prove that further roots exist.
+//   stays ≤ 0 until the end), or prove that further roots exist. At p = 0 it needs no exp at all (the running
+//   balance is the cumulative sum of the flows: Norström's criterion, which alone bounds only the roots above 0)
+//   and proves most fund series with several sign changes to have one root, on a known side of 0, before Newton.
+// - Where F's certificates leave room for more roots, those of G_c = c·F + F' = e^(−cx)·(e^(cx)·F)' for pivots c
+//   between the dates may not: by Rolle F has at most one root more than G_c on each side of a point. Tried
+//   beside the root and on a grid of rates around 0.
 // - Otherwise a scan over x (rates −95% … +1900% in steps of 0.05, then outward with doubling steps until the
 //   certificate leaves no room for roots beyond) finds every root, refining where the certificate is
 //   inconclusive (within a work budget: for pathological series the roots found are reported).
@@ -144,6 +149,19 @@ export function xirrDays(
     for (let i = 0; i < m; i++) t_[i] = t_[i]! - pivot;
     return rateResult(solve(m, x0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, sHi));
   }
+  // The certificate at rate 0 needs no exp (Norström's criterion, the cumulative sum of the flows changing sign
+  // once, and its mirror for the roots below 0): for most fund series it proves a single root, or none.
+  const k = rootsAt(0, m, false);
+  if (k === 1) {
+    // The root is on the side of 0 where F(0) and F(±∞) differ: 0 is a finite end of the bracket.
+    const f0 = fSign;
+    return rateResult(
+      f0 === sHi
+        ? solve(m, x0 < 0 ? x0 : -0.1, Number.NEGATIVE_INFINITY, 0, sHi)
+        : solve(m, x0 > 0 ? x0 : 0.1, 0, Number.POSITIVE_INFINITY, sHi),
+    );
+  }
+  if (k === 0) return { ok: false, code: 'no_solution', reason: NO_SOLUTION };
   // s odd: F(−∞) and F(+∞) differ in sign, the bracketed search finds a root. s even: try plain Newton.
   const x =
     s % 2 === 1 ? solve(m, x0, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, sHi) : newton(m, x0);
@@ -167,12 +185,31 @@ function around(m: number, x: number, sHi: number): XirrResult {
   const knownAbove = bound <= (oddAbove ? 2 : 1);
   const knownBelow = vBelow <= (oddBelow ? 2 : 1);
   if (!oddAbove && !oddBelow && knownAbove && knownBelow) return rateResult(x);
-  // 0 or ≥ 2 more roots on some side: look. Also list every root of a short ambiguous series.
-  if ((!oddAbove && !oddBelow) || m <= 300) return scan(m);
+  // 0 or ≥ 2 more roots on some side: the derivative's certificates may still prove x the only one, else look.
+  if (!oddAbove && !oddBelow) return proveUnique(m, x) ? rateResult(x) : scan(m);
+  // Certainly more roots: list every root of a short series.
+  if (m <= 300) return scan(m);
   const roots = [x];
   if (oddAbove) roots.push(solve(m, x + delta + 1, x + delta, Number.POSITIVE_INFINITY, sHi));
   if (oddBelow) roots.push(solve(m, x - delta - 1, Number.NEGATIVE_INFINITY, x - delta, fBelow));
   return ambiguous(roots, knownAbove && knownBelow);
+}
+
+/**
+ * x (a root) is the only one if the certificates at some point p count exactly one root in all: just beside x,
+ * then at rates on a grid around 0 (the cheap points first), within a work budget.
+ */
+function proveUnique(m: number, x: number): boolean {
+  const delta = 1e-7 * Math.max(1, Math.abs(x));
+  if (rootsAt(x + delta, m, true) === 1 || rootsAt(x - delta, m, true) === 1) return true;
+  let budget = 2e5;
+  for (let k = 0; k <= 20 && budget > 0; k++) {
+    for (const p of k === 0 ? [0] : [0.05 * k, -0.05 * k]) {
+      if (rootsAt(p, m, true) === 1) return true;
+      budget -= m * (1 + Math.min(m, G_CANDIDATES));
+    }
+  }
+  return false;
 }
 
 /** Sorts by day, sums same-day amounts into A, year fractions from the earliest day into T; returns count. */
@@ -292,6 +329,113 @@ function balances(p: number, m: number): void {
   const emax = Math.max(e0, e1);
   for (let i = 0; i < m; i++) w_[i] = Math.exp(-p * t_[i]! - emax) * a_[i]!;
   countBalances(m);
+}
+
+// ---- exact root counts from the certificates of F and of its derivatives at one point p ----
+const G_CANDIDATES = 48; // pivots c tried per point, at most
+let S1 = new Float64Array(64); // terms (c − t_i)·w_i of G_c
+
+/**
+ * The number of roots of F if the certificates at p decide it, else −1. On each side of p the count is at most
+ * the certificate's bound and has a known parity (F(p) against F(±∞)): a bound ≤ parity + 1 makes it exact.
+ * With `withG` the bounds are also taken from G_c = c·F + F' = Σ (c − t_i)·a_i·e^(−x·t_i) = e^(−c·x)·(e^(c·x)·F)'
+ * for pivots c between the dates: by Rolle, F has at most one root more than G_c on either side of p, and G_c's
+ * own certificate (with its parity) bounds G_c's roots there. c = 0 gives F' (c → ∞ would give F itself).
+ */
+function rootsAt(p: number, m: number, withG: boolean): number {
+  const t_ = T;
+  const a_ = A;
+  const w_ = W;
+  if (p === 0) {
+    for (let i = 0; i < m; i++) w_[i] = a_[i]!;
+  } else {
+    const emax = Math.max(-p * t_[0]!, -p * t_[m - 1]!);
+    for (let i = 0; i < m; i++) w_[i] = Math.exp(-p * t_[i]! - emax) * a_[i]!;
+  }
+  strictCounts(w_, m);
+  const f = fSign;
+  if (f === 0) return -1;
+  const oddA = f !== (a_[0]! > 0 ? 1 : -1) ? 1 : 0;
+  const oddB = f !== (a_[m - 1]! > 0 ? 1 : -1) ? 1 : 0;
+  let boundA = vAbove < 0 ? m : vAbove;
+  let boundB = vBelow < 0 ? m : vBelow;
+  if (withG && (boundA > oddA + 1 || boundB > oddB + 1)) {
+    if (S1.length < m) S1 = new Float64Array(T.length);
+    const g_ = S1;
+    const stride = Math.ceil(m / G_CANDIDATES);
+    for (let k = 0; k < m && (boundA > oddA + 1 || boundB > oddB + 1); k += stride) {
+      const c = k === 0 ? 0 : (t_[k - 1]! + t_[k]!) / 2;
+      for (let i = 0; i < m; i++) g_[i] = (c - t_[i]!) * w_[i]!;
+      strictCounts(g_, m);
+      if (fSign === 0) continue;
+      // G_c(+∞) has the sign of its first non-zero coefficient (c = t_0 = 0 makes the first one zero), G_c(−∞)
+      // that of the last, (c − t_(m−1))·a_(m−1) with c < t_(m−1).
+      const gHi = (c > 0 ? 1 : -1) * (a_[c > 0 ? 0 : 1]! > 0 ? 1 : -1);
+      const gLo = a_[m - 1]! > 0 ? -1 : 1;
+      const gOddA = fSign !== gHi ? 1 : 0;
+      const gOddB = fSign !== gLo ? 1 : 0;
+      if (vAbove >= 0) {
+        const gA = vAbove <= gOddA + 1 ? gOddA : vAbove;
+        if (gA + 1 < boundA) boundA = gA + 1;
+      }
+      if (vBelow >= 0) {
+        const gB = vBelow <= gOddB + 1 ? gOddB : vBelow;
+        if (gB + 1 < boundB) boundB = gB + 1;
+      }
+    }
+  }
+  if (boundA > oddA + 1 || boundB > oddB + 1) return -1;
+  return oddA + oddB;
+}
+
+/**
+ * Certificate from the terms b_i (in date order): sign changes of the running sums into vAbove and of the
+ * remaining sums (summed from the end) into vBelow, each −1 if some sum is within 1e-13 of the sum of |b| it
+ * adds up (its sign is round-off) unless exactly zero from zero terms; the sign of the total into fSign.
+ */
+function strictCounts(b: Float64Array, m: number): void {
+  let run = 0;
+  let ab = 0;
+  let last = 0;
+  let v = 0;
+  for (let i = 0; i < m; i++) {
+    const x = b[i]!;
+    run += x;
+    ab += x < 0 ? -x : x;
+    const s = run > 1e-13 * ab ? 1 : run < -1e-13 * ab ? -1 : 0;
+    if (s === 0) {
+      if (ab === 0) continue;
+      if (i < m - 1) v = -1;
+      break;
+    }
+    if (s !== last) {
+      if (last !== 0) v++;
+      last = s;
+    }
+  }
+  const f = run > 1e-13 * ab ? 1 : run < -1e-13 * ab ? -1 : 0;
+  vAbove = v;
+  run = 0;
+  ab = 0;
+  last = 0;
+  v = 0;
+  for (let i = m - 1; i >= 0; i--) {
+    const x = b[i]!;
+    run += x;
+    ab += x < 0 ? -x : x;
+    const s = run > 1e-13 * ab ? 1 : run < -1e-13 * ab ? -1 : 0;
+    if (s === 0) {
+      if (ab === 0) continue;
+      v = -1;
+      break;
+    }
+    if (s !== last) {
+      if (last !== 0) v++;
+      last = s;
+    }
+  }
+  vBelow = v;
+  fSign = v >= 0 && last !== f ? 0 : f; // summed both ways, the total must agree in sign
 }
 
 /** The certificate from the discounted terms in W (overwritten by their running sums). */
