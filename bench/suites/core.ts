@@ -120,7 +120,7 @@ export async function coreSuite(ctx: BenchContext) {
       const same = sameFigures(ours!, raw);
       R.add('overview.get', 'headline figures (getOverview)', scale, t, {
         target: scale === '100x' ? { kind: 'max', value: 50, text: '< 50 ms' } : null,
-        note: `4 Kysely queries${same ? '' : ' — DIFFERS from the raw SQL!'}`,
+        note: `5 Kysely queries${same ? '' : ' — DIFFERS from the raw SQL!'}`,
         extra: { overview: ours },
       });
       R.add('overview.raw', 'headline figures: raw SQLite floor', scale, f, {
@@ -177,18 +177,23 @@ export async function coreSuite(ctx: BenchContext) {
 }
 
 /**
- * The same figures as getOverview, as one hand-written SELECT on better-sqlite3 with the best plan found for
- * each part (per fund over the covering index; deals grouped per enterprise): the floor for that query.
+ * The same figures as getOverview, as one hand-written SELECT on better-sqlite3 over the ledgers' rows with the
+ * best plan found for each part (paid-in per fund over the covering index; matched enterprises counted in
+ * index order; closed deals grouped per enterprise from the stage index): the floor for an aggregate over
+ * the rows. getOverview reads the yearly call totals of migration 0003 instead of every call, so it can
+ * beat this floor (ratio below 1).
  */
 export const RAW_OVERVIEW_SQL = `
 WITH f AS (
   SELECT kind, count(*) AS n, coalesce(sum(total_size_fen), 0) AS size,
     coalesce(sum(guidance_commitment_fen), 0) AS commit_fen, coalesce(sum(collective_assets_fen), 0) AS collective
   FROM funds WHERE established_date IS NULL OR established_date <= @asOf GROUP BY kind),
+m AS (
+  SELECT count(DISTINCT enterprise_id) AS n FROM financing_deals
+  WHERE first_contact_date IS NULL OR first_contact_date <= @asOf),
 e AS (
-  SELECT max(stage = 'closed' AND closed_date <= @asOf) AS financed,
-    sum(CASE WHEN stage = 'closed' AND closed_date <= @asOf THEN amount_closed_fen END) AS closed
-  FROM financing_deals WHERE first_contact_date IS NULL OR first_contact_date <= @asOf GROUP BY enterprise_id),
+  SELECT sum(amount_closed_fen) AS closed FROM financing_deals
+  WHERE stage = 'closed' AND closed_date <= @asOf GROUP BY enterprise_id),
 l AS (
   SELECT count(*) AS n, coalesce(sum(amount_fen), 0) AS amount
   FROM landed_projects WHERE landed_date <= @asOf AND status <> 'cancelled')
@@ -204,8 +209,8 @@ SELECT
   (SELECT collective FROM f WHERE kind = 'direct') AS directCollective,
   (SELECT n FROM l) AS landedCount,
   (SELECT amount FROM l) AS landedAmount,
-  (SELECT count(*) FROM e) AS matched,
-  (SELECT coalesce(sum(financed), 0) FROM e) AS financed,
+  (SELECT n FROM m) AS matched,
+  (SELECT count(*) FROM e) AS financed,
   (SELECT coalesce(sum(closed), 0) FROM e) AS closed`;
 
 function sameFigures(o: Overview, r: Record<string, number>): boolean {

@@ -54,6 +54,15 @@ export interface CashFlowTable extends Stamps {
   note: string | null;
 }
 
+/** Kept by triggers (migration 0003): per fund, type and calendar year, the sum and count of the cash flows. */
+export interface CashFlowYearTotalTable {
+  fund_id: number;
+  type: string;
+  year: number;
+  amount_fen: number;
+  flows: number;
+}
+
 export interface ValuationTable extends Stamps {
   id: Generated<number>;
   fund_id: number;
@@ -148,6 +157,7 @@ export interface Database {
   managers: ManagerTable;
   funds: FundTable;
   cash_flows: CashFlowTable;
+  cash_flow_year_totals: CashFlowYearTotalTable;
   valuations: ValuationTable;
   enterprises: EnterpriseTable;
   investments: InvestmentTable;

@@ -15,7 +15,9 @@ import { getNativeBinding } from './sqlite';
  * moved aside untouched and the verified backup is copied into its place.
  */
 
-const SKIP = new Set(['kysely_migration', 'kysely_migration_lock']);
+// Not copied: the migration records, and tables that triggers keep from others (emptied and refilled as the
+// cash flows are deleted and copied).
+const SKIP = new Set(['kysely_migration', 'kysely_migration_lock', 'cash_flow_year_totals']);
 
 export interface RestoreOutcome {
   safetyBackup: BackupItem | null;
