@@ -1,9 +1,10 @@
 import type { dataChannels, FilePayload } from '../../shared/contract/data';
 import { backupNow, backupSettings, listBackups, restoreByName } from '../services/backup';
+import { rememberAnalysis, takeAnalysis } from '../services/import/analysis-cache';
 import { exportLedger } from '../services/import/ledger-export';
 import { forgetMapping, listMappings } from '../services/import/mappings';
 import { getProgress, onProgress } from '../services/import/progress';
-import { commitImport, type ImportOptions, previewImport } from '../services/import/service';
+import { analyseImport, commitAnalysis, type ImportOptions, previewOf } from '../services/import/service';
 import { importTemplate } from '../services/import/template';
 import { isEmpty } from '../services/meta';
 import type { HandlerContext } from './context';
@@ -57,16 +58,23 @@ async function backupBeforeImport(ctx: HandlerContext): Promise<string | null> {
 export const dataHandlers: HandlerMap<keyof typeof dataChannels> = {
   'import.template': async (i, ctx) =>
     payload(await importTemplate(ctx.opened.db, i.ledger, i.format, i.unit)),
-  'import.preview': async (i, ctx) => withProgress(ctx, () => previewImport(ctx.opened.db, importOptions(i))),
+  'import.preview': async (i, ctx) =>
+    withProgress(ctx, async () => {
+      const o = importOptions(i);
+      const a = await analyseImport(ctx.opened.db, o);
+      rememberAnalysis(ctx.opened, o, a);
+      return previewOf(o, a);
+    }),
   'import.commit': async (i, ctx) =>
-    withProgress(ctx, () =>
-      commitImport(ctx.opened.db, {
-        ...importOptions(i),
-        duplicates: i.duplicates,
-        remember: i.remember,
-        backup: () => backupBeforeImport(ctx),
-      }),
-    ),
+    withProgress(ctx, async () => {
+      const o = importOptions(i);
+      const a = takeAnalysis(ctx.opened, o) ?? (await analyseImport(ctx.opened.db, o));
+      return commitAnalysis(
+        ctx.opened.db,
+        { ...o, duplicates: i.duplicates, remember: i.remember, backup: () => backupBeforeImport(ctx) },
+        a,
+      );
+    }),
   'import.progress': async () => getProgress(),
   'import.mappings': async (i, ctx) => {
     if (i?.remove) await forgetMapping(ctx.opened.db, i.remove);
