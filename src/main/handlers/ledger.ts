@@ -6,6 +6,7 @@ import {
   getRow,
   linkOptions,
   listRows,
+  listTable,
   restoreRow,
   updateRow,
 } from '../services/ledger/service';
@@ -13,6 +14,8 @@ import type { HandlerMap } from './types';
 
 export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
   'ledger.list': async (i, ctx) => listRows(ctx.opened.db, i.entity, i.where),
+  'ledger.table': async (i, ctx) =>
+    listTable(ctx.opened, i.entity, i.where, { afterId: i.afterId, limit: i.limit }),
   'ledger.get': async (i, ctx) => getRow(ctx.opened.db, i.entity, i.id),
   'ledger.create': async (i, ctx) => createRow(ctx.opened.db, i.entity, i.values),
   'ledger.update': async (i, ctx) => updateRow(ctx.opened.db, i.entity, i.id, i.values),

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { LedgerRow, LinkEntity, LinkOption } from '../../../shared/contract/ledger';
+import type { LedgerRow, LedgerTable, LinkEntity, LinkOption } from '../../../shared/contract/ledger';
 import type { Entity } from '../../../shared/domain';
 import { ENTITY_SCHEMAS, type FieldIssue, validateEntity } from '../../../shared/schemas/entities';
-import type { Db } from '../../db/open';
+import type { Db, OpenedDb } from '../../db/open';
 import { type AuditSource, changedFields, writeAudit } from './audit';
 import { explainSqliteError, fail } from './errors';
 import { REGISTRY } from './registry';
@@ -21,14 +21,40 @@ function pick(entity: Entity, row: Values): Values {
   return out;
 }
 
-export async function listRows(db: Db, entity: Entity, where?: Record<string, number | string>) {
+function filtered(db: Db, entity: Entity, where?: Record<string, number | string>) {
   let q = REGISTRY[entity].list(db);
   const allowed = new Set(columnsOf(entity));
   for (const [k, v] of Object.entries(where ?? {})) {
     if (!allowed.has(k)) fail('bad_request', `不能按“${k}”筛选`);
     q = q.where(`t.${k}`, '=', v);
   }
-  return (await q.orderBy('t.id').execute()) as LedgerRow[];
+  return q;
+}
+
+export async function listRows(db: Db, entity: Entity, where?: Record<string, number | string>) {
+  return (await filtered(db, entity, where).orderBy('t.id').execute()) as LedgerRow[];
+}
+
+/**
+ * The rows of `listRows` as a table (column names once, each row an array), optionally one page of them
+ * in id order. The query is Kysely's, run on the better-sqlite3 handle in raw mode: arrays straight from
+ * SQLite, no object per row.
+ */
+export function listTable(
+  opened: Pick<OpenedDb, 'db' | 'raw'>,
+  entity: Entity,
+  where?: Record<string, number | string>,
+  page: { afterId?: number; limit?: number } = {},
+): LedgerTable {
+  let q = filtered(opened.db, entity, where);
+  if (page.afterId !== undefined) q = q.where('t.id', '>', page.afterId);
+  q = q.orderBy('t.id');
+  if (page.limit !== undefined) q = q.limit(page.limit);
+  const c = q.compile();
+  const stmt = opened.raw.prepare(c.sql).raw(true);
+  const rows = stmt.all(...(c.parameters as unknown[])) as unknown[][];
+  const columns = stmt.columns().map((col) => col.name);
+  return { columns, rows };
 }
 
 export async function getRow(db: Db, entity: Entity, id: number): Promise<LedgerRow> {
