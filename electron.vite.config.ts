@@ -30,6 +30,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified by default: minified, the code Chromium parses and
+      // compiles at every start is about a third.
+      minify: true,
       chunkSizeWarningLimit: 4000,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },

@@ -1,6 +1,6 @@
 /**
  * The renderer the browser rows run: built from the current sources with the same settings as
- * `electron-vite build` (electron.vite.config.ts: root src/renderer, base './', no minification), into
+ * `electron-vite build` (electron.vite.config.ts: root src/renderer, base './', its `minify`), into
  * bench/tmp/renderer-<hash of the sources>/ so the benchmark never measures a stale build and never touches
  * out/, which other work uses.
  */
@@ -46,6 +46,10 @@ export async function rendererBuild(
   const t0 = performance.now();
   const { build } = await import('vite');
   const react = (await import('@vitejs/plugin-react')).default;
+  // The app's own renderer settings, so the benchmark runs what `electron-vite build` ships.
+  const app = (await import('../../electron.vite.config')).default as {
+    renderer: { build: { minify?: boolean } };
+  };
   const part = `${dir}.part`;
   rmSync(part, { recursive: true, force: true });
   await build({
@@ -59,7 +63,7 @@ export async function rendererBuild(
     build: {
       outDir: part,
       emptyOutDir: true,
-      minify: false,
+      minify: app.renderer.build.minify ?? false,
       reportCompressedSize: false,
       chunkSizeWarningLimit: 8000,
       modulePreload: { polyfill: false },
