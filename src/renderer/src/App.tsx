@@ -1,10 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Layout, Menu, Result, Space, Tag, Typography } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { Suspense, useRef } from 'react';
 import { api } from './api';
 import { DemoOffer } from './components/DemoOffer';
 import { navigate, useRoute } from './lib/router';
 import { ALL_NAV_ITEMS, NAV } from './nav';
-import { ROUTES } from './routes';
+import { prefetchRoute, ROUTES } from './routes';
 
 const { Sider, Header, Content } = Layout;
 
@@ -16,6 +17,13 @@ const EXTRA_TITLES: Record<string, string> = {
 
 export function App() {
   const { path } = useRoute();
+  const qc = useQueryClient();
+  // Another page: its data is requested now, while its code loads (main.tsx does it for the first page).
+  const shown = useRef(path);
+  if (shown.current !== path) {
+    shown.current = path;
+    prefetchRoute(qc, path);
+  }
   const info = useQuery({ queryKey: ['app-info'], queryFn: () => api('app.info') });
   const Page = ROUTES[path];
   const current = ALL_NAV_ITEMS.find((i) => i.path === path);
@@ -65,7 +73,9 @@ export function App() {
           ) : null}
           {info.data?.isEmpty ? <DemoOffer /> : null}
           {Page ? (
-            <Page />
+            <Suspense fallback={<Spin className="fd-page-loading" />}>
+              <Page />
+            </Suspense>
           ) : (
             <Result
               status="info"

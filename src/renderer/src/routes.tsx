@@ -1,21 +1,33 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
-import { AboutPage } from './pages/AboutPage';
+import { lazyPage } from './lib/lazy';
 import { dataRoutes } from './pages/data/routes';
-import { DirectFundsPage, SubFundsPage } from './pages/FundsPages';
-import { ledgersRoutes } from './pages/ledgers/routes';
-import { OverviewPage } from './pages/OverviewPage';
+import { ledgersRoutes, prefetchLedgerPage } from './pages/ledgers/routes';
 import { reportsRoutes } from './pages/reports/routes';
 
+const funds = () => import('./pages/FundsPages');
+
 /**
- * Route → page. Sections not built yet fall back to a page that says so plainly; each area adds its
- * pages in its own routes file.
+ * Route → page, each page loaded on first visit. Sections not built yet fall back to a page that says so
+ * plainly; each area adds its pages in its own routes file.
  */
 export const ROUTES: Record<string, ComponentType> = {
-  '/': OverviewPage,
-  '/sub-funds': SubFundsPage,
-  '/direct-funds': DirectFundsPage,
-  '/about': AboutPage,
+  '/': lazyPage(
+    () => import('./pages/OverviewPage'),
+    (m) => m.OverviewPage,
+  ),
+  '/sub-funds': lazyPage(funds, (m) => m.SubFundsPage),
+  '/direct-funds': lazyPage(funds, (m) => m.DirectFundsPage),
+  '/about': lazyPage(
+    () => import('./pages/AboutPage'),
+    (m) => m.AboutPage,
+  ),
   ...ledgersRoutes,
   ...reportsRoutes,
   ...dataRoutes,
 };
+
+/** Start reading what the page at `path` shows, in parallel with loading its code. */
+export function prefetchRoute(qc: QueryClient, path: string) {
+  prefetchLedgerPage(qc, path);
+}

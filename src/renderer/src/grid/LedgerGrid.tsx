@@ -15,11 +15,13 @@ import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CellDoubleClickedEvent,
   CellEditRequestEvent,
+  ColDef,
+  FilterChangedEvent,
   GridApi,
   GridReadyEvent,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { App as AntApp, Button, Input, Space, Tooltip, Typography } from 'antd';
+import { App as AntApp, Button, Input, Space, Spin, Tooltip, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
 import { UnitSwitch } from '../components/UnitSwitch';
@@ -28,9 +30,26 @@ import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
 import { buildColDefs, type CellErrors, cellKey, type Options, type Row, totalsRow } from './colDefs';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
+import { firstPageKey, optionsQuery, rowsQuery as rowsQueryOf } from './ledgerRows';
 import { PasteDialog } from './PasteDialog';
 import { useGridLayout } from './useGridLayout';
 import { useUndo } from './useUndo';
+
+const EMPTY: Row[] = [];
+
+const rowSelection = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
+const getRowId = (p: { data: Row }) => String(p.data.id);
+const getRowClass = (p: { node: { rowPinned?: unknown } }) => (p.node.rowPinned ? 'fd-total-row' : undefined);
+const defaultColDef: ColDef<Row> = {
+  sortable: true,
+  resizable: true,
+  filter: true,
+  floatingFilter: false,
+  wrapHeaderText: true,
+  autoHeaderHeight: true,
+  // Delete on a row deletes the record (after a confirm), it does not also blank the cell.
+  suppressKeyboardEvent: (p) => !p.editing && p.event.key === 'Delete',
+};
 
 export interface LedgerGridProps {
   gridId: string;
@@ -75,23 +94,28 @@ export function LedgerGrid(props: LedgerGridProps) {
   const unit = props.unit ?? grid.unit;
   const undo = useUndo();
 
-  const queryKey = useMemo(() => ['ledger', entity, where ?? {}], [entity, where]);
-  const rowsQuery = useQuery({
-    queryKey,
-    queryFn: () => api('ledger.list', { entity, ...(where ? { where } : {}) }),
+  const rowsQuery = useQuery(useMemo(() => rowsQueryOf(qc, entity, where), [qc, entity, where]));
+  // The first screenful comes on its own, shown while the rest loads (a big ledger's full list takes a
+  // moment to read and send); the rows query's data is always every row.
+  const firstPage = useQuery({
+    queryKey: firstPageKey(entity, where),
+    queryFn: () => Promise.resolve(null),
+    enabled: false,
   });
-  const rows = (rowsQuery.data ?? []) as Row[];
+  // A remembered sort or filter applies to every row: the first page alone would show the wrong ones.
+  const plain =
+    !layout?.quick &&
+    !(layout?.filter && Object.keys(layout.filter).length > 0) &&
+    !layout?.columns?.some((c) => c.sort);
+  const partial = !rowsQuery.data && plain ? (firstPage.data ?? null) : null;
+  const rows = (rowsQuery.data ?? partial ?? EMPTY) as Row[];
+  const loadingRest = partial !== null;
 
   const links = useMemo(
     () => [...new Set(columns.flatMap((c) => (c.kind === 'link' ? [c.link] : [])))] as LinkEntity[],
     [columns],
   );
-  const optionQueries = useQueries({
-    queries: links.map((l) => ({
-      queryKey: ['options', l],
-      queryFn: () => api('ledger.options', { entity: l }),
-    })),
-  });
+  const optionQueries = useQueries({ queries: links.map((l) => optionsQuery(l)) });
   const options: Options = {};
   links.forEach((l, i) => {
     options[l] = optionQueries[i]?.data ?? [];
@@ -107,9 +131,17 @@ export function LedgerGrid(props: LedgerGridProps) {
   const unitRef = useRef(unit);
   unitRef.current = unit;
   const hasMoney = columns.some((c) => c.kind === 'money');
+  const loadingRestRef = useRef(loadingRest);
+  loadingRestRef.current = loadingRest;
   const refreshTotals = useCallback(() => {
     const g = gridRef.current;
     if (!g) return;
+    if (loadingRestRef.current) {
+      // Totals are over every row: none until all are here.
+      const first = columns[0]?.field ?? 'name';
+      g.setGridOption('pinnedBottomRowData', [{ id: -1, [first]: '合计（正在载入全部行…）' }]);
+      return;
+    }
     const shown: Row[] = [];
     g.forEachNodeAfterFilter((n) => {
       if (n.data) shown.push(n.data);
@@ -291,29 +323,69 @@ export function LedgerGrid(props: LedgerGridProps) {
     [entity, invalidate, undo],
   );
 
-  const onCellDoubleClicked = (e: CellDoubleClickedEvent<Row>) => {
-    // Editable cells edit on double-click; read-only ones open the record.
-    if (!openRow || !e.data || e.node.rowPinned) return;
-    if (e.column.isCellEditable(e.node)) return;
-    openRow(e.data);
-  };
-
   useEffect(() => {
-    gridRef.current?.setGridOption('quickFilterText', quick);
+    const g = gridRef.current;
+    if (g && g.getGridOption('quickFilterText') !== quick) g.setGridOption('quickFilterText', quick);
   }, [quick]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: new rows or another unit must redraw the totals
   useEffect(() => {
     refreshTotals();
-  }, [rows, unit, refreshTotals]);
+  }, [rows, unit, refreshTotals, loadingRest]);
 
-  const onGridReady = (e: GridReadyEvent<Row>) => {
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+  const onGridReady = useCallback((e: GridReadyEvent<Row>) => {
+    const l = layoutRef.current;
     gridRef.current = e.api;
     setGridApi(e.api);
-    if (layout?.columns) e.api.applyColumnState({ state: layout.columns, applyOrder: true });
-    if (layout?.filter) e.api.setFilterModel(layout.filter);
-    if (layout?.quick) setQuick(layout.quick);
-  };
+    if (l?.columns) e.api.applyColumnState({ state: l.columns, applyOrder: true });
+    if (l?.filter) e.api.setFilterModel(l.filter);
+    if (l?.quick) {
+      e.api.setGridOption('quickFilterText', l.quick);
+      setQuick(l.quick);
+    }
+  }, []);
+
+  // Stable handlers: a new function or object on each render would make the grid redo work for nothing.
+  const onQuick = useCallback(
+    (text: string) => {
+      // The grid filters at once; the box and the remembered layout follow.
+      gridRef.current?.setGridOption('quickFilterText', text);
+      setQuick(text);
+      save({ quick: text });
+    },
+    [save],
+  );
+  const onFilterChanged = useCallback(
+    (e: FilterChangedEvent<Row>) => {
+      refreshTotals();
+      captureFrom(e.api);
+    },
+    [refreshTotals, captureFrom],
+  );
+  const onLayoutChanged = useCallback(
+    (e: { api: GridApi<Row>; finished?: boolean }) => {
+      if (e.finished !== false) captureFrom(e.api);
+    },
+    [captureFrom],
+  );
+  const onSelectionChanged = useCallback(
+    (e: { api: GridApi<Row> }) => setSelected(e.api.getSelectedRows()[0] ?? null),
+    [],
+  );
+  const editRef = useRef(onCellEditRequest);
+  editRef.current = onCellEditRequest;
+  const onCellEdit = useCallback((e: CellEditRequestEvent<Row>) => void editRef.current(e), []);
+  const openRowRef = useRef(openRow);
+  openRowRef.current = openRow;
+  const onCellDoubleClicked = useCallback((e: CellDoubleClickedEvent<Row>) => {
+    // Editable cells edit on double-click; read-only ones open the record.
+    const open = openRowRef.current;
+    if (!open || !e.data || e.node.rowPinned) return;
+    if (e.column.isCellEditable(e.node)) return;
+    open(e.data);
+  }, []);
 
   if (layout === null) return null;
 
@@ -357,13 +429,15 @@ export function LedgerGrid(props: LedgerGridProps) {
             allowClear
             placeholder="快速搜索（名称、代码、金额…）"
             value={quick}
-            onChange={(e) => {
-              setQuick(e.target.value);
-              save({ quick: e.target.value });
-            }}
+            onChange={(e) => onQuick(e.target.value)}
             style={{ width: 260 }}
             data-testid="quick-search"
           />
+          {loadingRest ? (
+            <Typography.Text type="secondary" data-testid="grid-loading-rest">
+              <Spin size="small" /> 正在载入其余行…
+            </Typography.Text>
+          ) : null}
           {props.unit || !hasMoney ? null : <UnitSwitch value={unit} onChange={(u) => save({ unit: u })} />}
           <ColumnChooser gridApi={gridApi} columns={columns} />
           <Tooltip title="重新读取">
@@ -378,45 +452,35 @@ export function LedgerGrid(props: LedgerGridProps) {
         className="fd-grid"
         style={{ height: props.height ?? 'calc(100vh - 210px)' }}
         data-testid={`grid-${props.gridId}`}
+        data-loading={loadingRest ? 'rest' : undefined}
       >
         <AgGridReact<Row>
           theme={gridTheme}
           localeText={gridLocale}
           rowData={rows}
           columnDefs={colDefs}
-          getRowId={(p) => String(p.data.id)}
+          getRowId={getRowId}
           readOnlyEdit
           suppressColumnVirtualisation
-          onCellEditRequest={(e) => void onCellEditRequest(e)}
+          cacheQuickFilter
+          onCellEditRequest={onCellEdit}
           invalidEditValueMode="block"
           stopEditingWhenCellsLoseFocus
           enterNavigatesVerticallyAfterEdit
-          rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-          onSelectionChanged={(e) => setSelected(e.api.getSelectedRows()[0] ?? null)}
-          defaultColDef={{
-            sortable: true,
-            resizable: true,
-            filter: true,
-            floatingFilter: false,
-            wrapHeaderText: true,
-            autoHeaderHeight: true,
-            // Delete on a row deletes the record (after a confirm), it does not also blank the cell.
-            suppressKeyboardEvent: (p) => !p.editing && p.event.key === 'Delete',
-          }}
+          rowSelection={rowSelection}
+          onSelectionChanged={onSelectionChanged}
+          defaultColDef={defaultColDef}
           tooltipShowDelay={200}
           onGridReady={onGridReady}
           onModelUpdated={refreshTotals}
-          onFilterChanged={(e) => {
-            refreshTotals();
-            captureFrom(e.api);
-          }}
-          onSortChanged={(e) => captureFrom(e.api)}
-          onColumnResized={(e) => e.finished && captureFrom(e.api)}
-          onColumnMoved={(e) => e.finished && captureFrom(e.api)}
-          onColumnVisible={(e) => captureFrom(e.api)}
+          onFilterChanged={onFilterChanged}
+          onSortChanged={onLayoutChanged}
+          onColumnResized={onLayoutChanged}
+          onColumnMoved={onLayoutChanged}
+          onColumnVisible={onLayoutChanged}
           onCellDoubleClicked={onCellDoubleClicked}
-          getRowClass={(p) => (p.node.rowPinned ? 'fd-total-row' : undefined)}
-          loading={rowsQuery.isLoading}
+          getRowClass={getRowClass}
+          loading={rowsQuery.isLoading && !partial}
           overlayNoRowsTemplate={`<span>还没有${props.noun}，点击“新增${props.noun}”或按 Ctrl+N 添加</span>`}
         />
       </div>

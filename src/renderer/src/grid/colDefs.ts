@@ -1,8 +1,9 @@
-import { formatCell, headerWithUnit, parseCell, resolveByName } from '@shared/columns/convert';
+import { headerWithUnit, parseCell, resolveByName } from '@shared/columns/convert';
 import type { ColumnSpec } from '@shared/columns/spec';
 import type { LinkEntity, LinkOption } from '@shared/contract/ledger';
 import { fenToUnit, UNIT_LABEL, type Unit } from '@shared/money';
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { cellTextOf } from './cellText';
 import { FieldCellEditor, fieldEditorParams } from './FieldCellEditor';
 import { DETAIL_ROUTE, type DetailEntity, LinkCell } from './LinkCell';
 import { LinkCellEditor } from './LinkCellEditor';
@@ -10,6 +11,11 @@ import { LinkCellEditor } from './LinkCellEditor';
 export type Row = Record<string, unknown> & { id: number };
 export type Options = Partial<Record<LinkEntity, LinkOption[]>>;
 export type CellErrors = Map<string, string>;
+
+/** Chinese text in the order users expect (pinyin), with one collator made once: sorting 100,000 rows
+ * compares about two million pairs. */
+const zh = new Intl.Collator('zh-CN');
+const byText = (a: unknown, b: unknown) => zh.compare(a == null ? '' : String(a), b == null ? '' : String(b));
 
 export const cellKey = (id: unknown, field: string) => `${String(id)}:${field}`;
 
@@ -24,7 +30,8 @@ export function buildColDefs(
 ): ColDef<Row>[] {
   const resolver = (entity: LinkEntity, text: string) => resolveByName(entity, options[entity] ?? [], text);
   return specs.map((spec) => {
-    const text = (p: { value: unknown; data?: Row }) => formatCell(spec, p.value, unit, p.data);
+    const cellText = cellTextOf(spec, unit);
+    const text = (p: { value: unknown; data?: Row }) => cellText(p.value, p.data);
     const def: ColDef<Row> = {
       colId: spec.field,
       field: spec.field,
@@ -37,7 +44,9 @@ export function buildColDefs(
       editable: (p) => !spec.readOnly && !p.node.rowPinned,
       valueFormatter: (p: ValueFormatterParams<Row>) =>
         p.node?.rowPinned && spec.kind !== 'money' ? String(p.value ?? '') : text(p),
-      getQuickFilterText: (p) => text(p),
+      // The text the cell shows: from the row's own value, not the filter value (money as a float in the
+      // unit), so that amounts are found as they are written.
+      getQuickFilterText: (p) => cellText(p.data?.[spec.field], p.data),
       tooltipValueGetter: (p) => (p.data ? errors.get(cellKey(p.data.id, spec.field)) : undefined),
       cellClassRules: {
         'fd-cell-error': (p) => Boolean(p.data && errors.has(cellKey(p.data.id, spec.field))),
@@ -111,11 +120,7 @@ export function buildColDefs(
         def.filter = 'agTextColumnFilter';
         def.filterValueGetter = (p) =>
           text({ value: p.data?.[spec.field], ...(p.data ? { data: p.data } : {}) });
-        def.comparator = (a, b) =>
-          String(spec.set.label[String(a)] ?? '').localeCompare(
-            String(spec.set.label[String(b)] ?? ''),
-            'zh-CN',
-          );
+        def.comparator = (a, b) => byText(spec.set.label[String(a)], spec.set.label[String(b)]);
         break;
       case 'link':
         def.cellEditor = LinkCellEditor;
@@ -124,11 +129,7 @@ export function buildColDefs(
         def.valueParser = (p) => p.newValue;
         def.filter = 'agTextColumnFilter';
         def.filterValueGetter = (p) => String(p.data?.[spec.nameField] ?? '');
-        def.comparator = (_a, _b, na, nb) =>
-          String(na.data?.[spec.nameField] ?? '').localeCompare(
-            String(nb.data?.[spec.nameField] ?? ''),
-            'zh-CN',
-          );
+        def.comparator = (_a, _b, na, nb) => byText(na.data?.[spec.nameField], nb.data?.[spec.nameField]);
         break;
       case 'multiEnum':
       case 'bool':
@@ -138,7 +139,7 @@ export function buildColDefs(
         break;
       default:
         def.filter = 'agTextColumnFilter';
-        def.comparator = (a, b) => String(a ?? '').localeCompare(String(b ?? ''), 'zh-CN');
+        def.comparator = byText;
         if (spec.kind === 'text' && spec.multiline)
           def.cellEditorParams = { ...def.cellEditorParams, maxLength: 2000 };
     }

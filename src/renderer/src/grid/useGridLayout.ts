@@ -2,6 +2,7 @@ import type { Unit } from '@shared/money';
 import type { ColumnState, GridApi } from 'ag-grid-community';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api';
+import { readLayout } from './ledgerRows';
 
 export interface GridLayout {
   unit?: Unit;
@@ -18,7 +19,7 @@ export function useGridLayout(gridId: string, defaultUnit: Unit) {
 
   useEffect(() => {
     let alive = true;
-    api('settings.get', { key: `grid:${gridId}` })
+    readLayout(gridId)
       .then((v) => {
         if (!alive) return;
         const l = (v as GridLayout | null) ?? {};

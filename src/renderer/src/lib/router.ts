@@ -14,6 +14,9 @@ window.addEventListener('hashchange', () => {
   for (const l of listeners) l();
 });
 
+/** The route's path now (outside React). */
+export const currentPath = () => snapshot.path;
+
 export function useRoute() {
   return useSyncExternalStore(
     (cb) => {

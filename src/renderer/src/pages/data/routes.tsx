@@ -1,9 +1,14 @@
 import type { ComponentType } from 'react';
-import { BackupPage } from './BackupPage';
-import { ImportPage } from './ImportPage';
+import { lazyPage } from '../../lib/lazy';
 
-/** Pages of the data area, by route (merged into src/renderer/src/routes.tsx). */
+/** Pages of the data area, by route (merged into src/renderer/src/routes.tsx), loaded on first visit. */
 export const dataRoutes: Record<string, ComponentType> = {
-  '/import': ImportPage,
-  '/backup': BackupPage,
+  '/import': lazyPage(
+    () => import('./ImportPage'),
+    (m) => m.ImportPage,
+  ),
+  '/backup': lazyPage(
+    () => import('./BackupPage'),
+    (m) => m.BackupPage,
+  ),
 };

@@ -1,29 +1,49 @@
+import { LEDGER_COLUMNS } from '@shared/columns/ledgers';
+import type { LinkEntity } from '@shared/contract/ledger';
+import type { Entity } from '@shared/domain';
+import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
-import { AuditPage } from './AuditPage';
-import { EnterpriseDetailPage } from './EnterpriseDetailPage';
-import { FundDetailPage } from './FundDetailPage';
-import {
-  CashFlowsPage,
-  EnterprisesPage,
-  FinancingDealsPage,
-  InstitutionsPage,
-  InvestmentsPage,
-  LandedProjectsPage,
-  ManagersPage,
-  ValuationsPage,
-} from './LedgerPages';
+import { prefetchLedger } from '../../grid/ledgerRows';
+import { lazyPage } from '../../lib/lazy';
 
-/** Pages of the ledgers area, by route (merged into src/renderer/src/routes.tsx). */
+const pages = () => import('./LedgerPages');
+const audit = () => import('./AuditPage');
+const enterprise = () => import('./EnterpriseDetailPage');
+const fund = () => import('./FundDetailPage');
+
+/** Pages of the ledgers area, by route (merged into src/renderer/src/routes.tsx), each loaded on first visit. */
 export const ledgersRoutes: Record<string, ComponentType> = {
-  '/managers': ManagersPage,
-  '/cash-flows': CashFlowsPage,
-  '/valuations': ValuationsPage,
-  '/investments': InvestmentsPage,
-  '/enterprises': EnterprisesPage,
-  '/landed-projects': LandedProjectsPage,
-  '/institutions': InstitutionsPage,
-  '/financing-deals': FinancingDealsPage,
-  '/funds/detail': FundDetailPage,
-  '/enterprises/detail': EnterpriseDetailPage,
-  '/audit': AuditPage,
+  '/managers': lazyPage(pages, (m) => m.ManagersPage),
+  '/cash-flows': lazyPage(pages, (m) => m.CashFlowsPage),
+  '/valuations': lazyPage(pages, (m) => m.ValuationsPage),
+  '/investments': lazyPage(pages, (m) => m.InvestmentsPage),
+  '/enterprises': lazyPage(pages, (m) => m.EnterprisesPage),
+  '/landed-projects': lazyPage(pages, (m) => m.LandedProjectsPage),
+  '/institutions': lazyPage(pages, (m) => m.InstitutionsPage),
+  '/financing-deals': lazyPage(pages, (m) => m.FinancingDealsPage),
+  '/funds/detail': lazyPage(fund, (m) => m.FundDetailPage),
+  '/enterprises/detail': lazyPage(enterprise, (m) => m.EnterpriseDetailPage),
+  '/audit': lazyPage(audit, (m) => m.AuditPage),
 };
+
+/** The ledger each ledger page shows (its grid id is the route without the slash). */
+const LEDGER_OF: Record<string, Entity> = {
+  '/managers': 'manager',
+  '/cash-flows': 'cash_flow',
+  '/valuations': 'valuation',
+  '/investments': 'investment',
+  '/enterprises': 'enterprise',
+  '/landed-projects': 'landed_project',
+  '/institutions': 'institution',
+  '/financing-deals': 'financing_deal',
+};
+
+/** On the way to a ledger page: start reading its rows, layout and linked names while its code loads. */
+export function prefetchLedgerPage(qc: QueryClient, path: string) {
+  const entity = LEDGER_OF[path];
+  if (!entity) return;
+  const links = [
+    ...new Set(LEDGER_COLUMNS[entity].flatMap((c) => (c.kind === 'link' ? [c.link] : []))),
+  ] as LinkEntity[];
+  prefetchLedger(qc, { gridId: path.slice(1), entity, links });
+}

@@ -1,21 +1,15 @@
 import type { ComponentType } from 'react';
-import {
-  DirectFundsReportPage,
-  FinancingReportPage,
-  FundReportPage,
-  LandedProjectsReportPage,
-  PerformanceReportPage,
-  ReinvestmentReportPage,
-  SubFundsReportPage,
-} from './ReportPages';
+import { lazyPage } from '../../lib/lazy';
 
-/** Pages of the reports area, by route (merged into src/renderer/src/routes.tsx). */
+const pages = () => import('./ReportPages');
+
+/** Pages of the reports area, by route (merged into src/renderer/src/routes.tsx), loaded on first visit. */
 export const reportsRoutes: Record<string, ComponentType> = {
-  '/reports/sub-funds': SubFundsReportPage,
-  '/reports/direct-funds': DirectFundsReportPage,
-  '/reports/reinvestment': ReinvestmentReportPage,
-  '/reports/landed-projects': LandedProjectsReportPage,
-  '/reports/financing': FinancingReportPage,
-  '/reports/performance': PerformanceReportPage,
-  '/reports/fund': FundReportPage,
+  '/reports/sub-funds': lazyPage(pages, (m) => m.SubFundsReportPage),
+  '/reports/direct-funds': lazyPage(pages, (m) => m.DirectFundsReportPage),
+  '/reports/reinvestment': lazyPage(pages, (m) => m.ReinvestmentReportPage),
+  '/reports/landed-projects': lazyPage(pages, (m) => m.LandedProjectsReportPage),
+  '/reports/financing': lazyPage(pages, (m) => m.FinancingReportPage),
+  '/reports/performance': lazyPage(pages, (m) => m.PerformanceReportPage),
+  '/reports/fund': lazyPage(pages, (m) => m.FundReportPage),
 };

@@ -1,0 +1,69 @@
+import type { LedgerTable, LinkEntity } from '@shared/contract/ledger';
+import type { Entity } from '@shared/domain';
+import type { QueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+
+/**
+ * A ledger's rows for its grid, kept light (no grid code) so that a page can start reading its rows
+ * while its code is still loading.
+ */
+
+type Row = Record<string, unknown> & { id: number };
+type Where = Record<string, string | number>;
+
+/** Rows in the first page of a ledger: a screenful and the grid's row buffer, with room to spare. */
+export const FIRST_PAGE = 100;
+
+export const rowsKey = (entity: Entity, where?: Where) => ['ledger', entity, where ?? {}] as const;
+/** The first page alone, set while every row is read (never fetched on its own). */
+export const firstPageKey = (entity: Entity, where?: Where) => ['ledger-first', entity, where ?? {}] as const;
+
+/** A `ledger.table` page as row objects, as the grid edits them. */
+export function tableRows(t: LedgerTable): Row[] {
+  const { columns, rows } = t;
+  const n = columns.length;
+  return rows.map((values) => {
+    const row: Record<string, unknown> = {};
+    for (let i = 0; i < n; i++) row[columns[i]!] = values[i];
+    return row as Row;
+  });
+}
+
+/**
+ * Every row of a ledger: the first screenful is read on its own and put in the cache under firstPageKey
+ * (a grid shows it at once), then the rest.
+ */
+export function rowsQuery(qc: QueryClient, entity: Entity, where?: Where) {
+  return {
+    queryKey: rowsKey(entity, where),
+    queryFn: async (): Promise<Row[]> => {
+      const input = { entity, ...(where ? { where } : {}) };
+      const first = tableRows(await api('ledger.table', { ...input, limit: FIRST_PAGE }));
+      if (first.length < FIRST_PAGE) return first;
+      qc.setQueryData(firstPageKey(entity, where), first);
+      const rest = tableRows(await api('ledger.table', { ...input, afterId: first.at(-1)!.id }));
+      return first.concat(rest);
+    },
+  };
+}
+
+export function optionsQuery(entity: LinkEntity) {
+  return { queryKey: ['options', entity], queryFn: () => api('ledger.options', { entity }) };
+}
+
+const layouts = new Map<string, { at: number; read: Promise<unknown> }>();
+
+/** The remembered layout of a grid: read at each visit (a read just started by a prefetch is used once). */
+export function readLayout(gridId: string): Promise<unknown> {
+  const started = layouts.get(gridId);
+  layouts.delete(gridId);
+  if (started && Date.now() - started.at < 5_000) return started.read;
+  return api('settings.get', { key: `grid:${gridId}` });
+}
+
+/** Start reading what a ledger page shows (rows, layout, linked names) before its code has loaded. */
+export function prefetchLedger(qc: QueryClient, p: { gridId: string; entity: Entity; links: LinkEntity[] }) {
+  layouts.set(p.gridId, { at: Date.now(), read: api('settings.get', { key: `grid:${p.gridId}` }) });
+  void qc.prefetchQuery(rowsQuery(qc, p.entity));
+  for (const l of p.links) void qc.prefetchQuery(optionsQuery(l));
+}
