@@ -154,12 +154,11 @@ export function xirrDays(
   const k = rootsAt(0, m, false);
   if (k === 1) {
     // The root is on the side of 0 where F(0) and F(±∞) differ: 0 is a finite end of the bracket.
-    const f0 = fSign;
-    return rateResult(
-      f0 === sHi
+    const x =
+      fSign === sHi
         ? solve(m, x0 < 0 ? x0 : -0.1, Number.NEGATIVE_INFINITY, 0, sHi)
-        : solve(m, x0 > 0 ? x0 : 0.1, 0, Number.POSITIVE_INFINITY, sHi),
-    );
+        : solve(m, x0 > 0 ? x0 : 0.1, 0, Number.POSITIVE_INFINITY, sHi);
+    if (solved) return rateResult(x); // else Newton crept along a flank: the search below checks what it finds
   }
   if (k === 0) return { ok: false, code: 'no_solution', reason: NO_SOLUTION };
   // s odd: F(−∞) and F(+∞) differ in sign, the bracketed search finds a root. s even: try plain Newton.
@@ -489,6 +488,8 @@ function converged(x: number, dx: number): boolean {
   return next <= 1e-15 * Math.abs(x) || Math.abs(dx) <= 1e-15 * Math.abs(x) || Math.abs(hv) <= 1e-15 * hAbs;
 }
 
+let solved = false; // whether the last solve() ended at a root (not at its iteration cap)
+
 /**
  * Safeguarded Newton for a root in (lo, hi), where F has sign sHi at hi (+∞ allowed) and −sHi at lo (−∞
  * allowed). A Newton step leaving the bracket becomes a bisection, or a doubling step outward while an end is
@@ -499,6 +500,7 @@ function solve(m: number, x0: number, lo0: number, hi0: number, sHi: number): nu
   let hi = hi0;
   let x = x0;
   let step = 1;
+  solved = true;
   for (let iter = 0; iter < 400; iter++) {
     evalH(x, m);
     if (hv === 0) return x;
@@ -511,10 +513,14 @@ function solve(m: number, x0: number, lo0: number, hi0: number, sHi: number): nu
       else if (hi < Number.POSITIVE_INFINITY) xn = hi - step;
       else xn = lo + step;
       step *= 2;
-      if (xn === lo || xn === hi || !Number.isFinite(xn)) return x; // bracket down to adjacent doubles
+      if (xn === lo || xn === hi || !Number.isFinite(xn)) {
+        solved = Number.isFinite(xn); // the bracket down to adjacent doubles, or no finite end found
+        return x;
+      }
     }
     x = xn;
   }
+  solved = false;
   return x;
 }
 
