@@ -30,8 +30,9 @@ import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
 import { buildColDefs, type CellErrors, cellKey, type Options, type Row, totalsRow } from './colDefs';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
-import { firstPageKey, optionsQuery, rowsQuery as rowsQueryOf } from './ledgerRows';
+import { firstPageKey, firstPageShown, optionsQuery, rowsQuery as rowsQueryOf } from './ledgerRows';
 import { PasteDialog } from './PasteDialog';
+import { QuickSearch } from './quickSearch';
 import { useGridLayout } from './useGridLayout';
 import { useUndo } from './useUndo';
 
@@ -109,13 +110,25 @@ export function LedgerGrid(props: LedgerGridProps) {
     !layout?.columns?.some((c) => c.sort);
   const partial = !rowsQuery.data && plain ? (firstPage.data ?? null) : null;
   const rows = (rowsQuery.data ?? partial ?? EMPTY) as Row[];
+  // The rest of the rows are requested once the first ones are painted, or at once when they will not be.
+  const layoutKnown = layout !== null;
+  useEffect(() => {
+    if (layoutKnown && !plain) firstPageShown(entity, where);
+  }, [layoutKnown, plain, entity, where]);
+  const onFirstDataRendered = useCallback(
+    () => requestAnimationFrame(() => setTimeout(() => firstPageShown(entity, where), 0)),
+    [entity, where],
+  );
   const loadingRest = partial !== null;
 
   const links = useMemo(
     () => [...new Set(columns.flatMap((c) => (c.kind === 'link' ? [c.link] : [])))] as LinkEntity[],
     [columns],
   );
-  const optionQueries = useQueries({ queries: links.map((l) => optionsQuery(l)) });
+  // Names of linked records, for the editors: after the rows (they can be megabytes).
+  const optionQueries = useQueries({
+    queries: links.map((l) => ({ ...optionsQuery(l), enabled: rowsQuery.data !== undefined })),
+  });
   const options: Options = {};
   links.forEach((l, i) => {
     options[l] = optionQueries[i]?.data ?? [];
@@ -323,10 +336,15 @@ export function LedgerGrid(props: LedgerGridProps) {
     [entity, invalidate, undo],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one search per grid (columns are fixed per page)
+  const search = useMemo(() => new QuickSearch(columns, unit), [columns]);
+  useEffect(() => () => search.stop(), [search]);
   useEffect(() => {
     const g = gridRef.current;
-    if (g && g.getGridOption('quickFilterText') !== quick) g.setGridOption('quickFilterText', quick);
-  }, [quick]);
+    if (!g) return;
+    search.reset(g, unit);
+    if (search.isPresent()) g.onFilterChanged();
+  }, [search, unit]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: new rows or another unit must redraw the totals
   useEffect(() => {
@@ -335,28 +353,42 @@ export function LedgerGrid(props: LedgerGridProps) {
 
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
-  const onGridReady = useCallback((e: GridReadyEvent<Row>) => {
-    const l = layoutRef.current;
-    gridRef.current = e.api;
-    setGridApi(e.api);
-    if (l?.columns) e.api.applyColumnState({ state: l.columns, applyOrder: true });
-    if (l?.filter) e.api.setFilterModel(l.filter);
-    if (l?.quick) {
-      e.api.setGridOption('quickFilterText', l.quick);
-      setQuick(l.quick);
-    }
-  }, []);
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<Row>) => {
+      const l = layoutRef.current;
+      gridRef.current = e.api;
+      setGridApi(e.api);
+      if (l?.columns) e.api.applyColumnState({ state: l.columns, applyOrder: true });
+      if (l?.filter) e.api.setFilterModel(l.filter);
+      search.reset(e.api, unitRef.current);
+      if (l?.quick) {
+        search.set(l.quick);
+        e.api.onFilterChanged();
+        setQuick(l.quick);
+      }
+    },
+    [search],
+  );
 
   // Stable handlers: a new function or object on each render would make the grid redo work for nothing.
   const onQuick = useCallback(
     (text: string) => {
       // The grid filters at once; the box and the remembered layout follow.
-      gridRef.current?.setGridOption('quickFilterText', text);
+      if (search.set(text)) gridRef.current?.onFilterChanged();
       setQuick(text);
       save({ quick: text });
     },
-    [save],
+    [save, search],
   );
+  const onColumnVisible = useCallback(
+    (e: { api: GridApi<Row> }) => {
+      search.reset(e.api, unitRef.current);
+      if (search.isPresent()) e.api.onFilterChanged();
+      captureFrom(e.api);
+    },
+    [search, captureFrom],
+  );
+  const onRowDataUpdated = useCallback((e: { api: GridApi<Row> }) => search.warm(e.api), [search]);
   const onFilterChanged = useCallback(
     (e: FilterChangedEvent<Row>) => {
       refreshTotals();
@@ -462,7 +494,10 @@ export function LedgerGrid(props: LedgerGridProps) {
           getRowId={getRowId}
           readOnlyEdit
           suppressColumnVirtualisation
-          cacheQuickFilter
+          isExternalFilterPresent={search.isPresent}
+          doesExternalFilterPass={search.passes}
+          onRowDataUpdated={onRowDataUpdated}
+          onFirstDataRendered={onFirstDataRendered}
           onCellEditRequest={onCellEdit}
           invalidEditValueMode="block"
           stopEditingWhenCellsLoseFocus
@@ -477,7 +512,7 @@ export function LedgerGrid(props: LedgerGridProps) {
           onSortChanged={onLayoutChanged}
           onColumnResized={onLayoutChanged}
           onColumnMoved={onLayoutChanged}
-          onColumnVisible={onLayoutChanged}
+          onColumnVisible={onColumnVisible}
           onCellDoubleClicked={onCellDoubleClicked}
           getRowClass={getRowClass}
           loading={rowsQuery.isLoading && !partial}
