@@ -14,6 +14,16 @@ type Where = Record<string, string | number>;
 /** Rows in the first page of a ledger: a screenful and the grid's row buffer, with room to spare. */
 export const FIRST_PAGE = 100;
 
+/** The rest comes in pages this big: no single request holds the other side up for long. */
+const REST_PAGE = 25_000;
+
+const waiting = new Map<string, () => void>();
+
+/** The grid of these rows shows the first page (or has decided not to): the rest may come. */
+export function firstPageShown(entity: Entity, where?: Where) {
+  waiting.get(JSON.stringify(rowsKey(entity, where)))?.();
+}
+
 export const rowsKey = (entity: Entity, where?: Where) => ['ledger', entity, where ?? {}] as const;
 /** The first page alone, set while every row is read (never fetched on its own). */
 export const firstPageKey = (entity: Entity, where?: Where) => ['ledger-first', entity, where ?? {}] as const;
@@ -38,11 +48,27 @@ export function rowsQuery(qc: QueryClient, entity: Entity, where?: Where) {
     queryKey: rowsKey(entity, where),
     queryFn: async (): Promise<Row[]> => {
       const input = { entity, ...(where ? { where } : {}) };
+      const key = JSON.stringify(rowsKey(entity, where));
+      const shown = new Promise<void>((ok) => {
+        waiting.set(key, ok);
+        setTimeout(ok, 2_000);
+      });
       const first = tableRows(await api('ledger.table', { ...input, limit: FIRST_PAGE }));
       if (first.length < FIRST_PAGE) return first;
       qc.setQueryData(firstPageKey(entity, where), first);
-      const rest = tableRows(await api('ledger.table', { ...input, afterId: first.at(-1)!.id }));
-      return first.concat(rest);
+      // The rest once the first rows are on screen (or will not be): reading and sending them keeps the
+      // other side busy a while, and the page's own code and first paint come first.
+      // (A reload of rows already on screen does not wait.)
+      if (qc.getQueryData(rowsKey(entity, where)) === undefined) await shown;
+      waiting.delete(key);
+      let rows = first;
+      for (;;) {
+        const page = tableRows(
+          await api('ledger.table', { ...input, afterId: rows.at(-1)!.id, limit: REST_PAGE }),
+        );
+        rows = rows.concat(page);
+        if (page.length < REST_PAGE) return rows;
+      }
     },
   };
 }
@@ -61,9 +87,11 @@ export function readLayout(gridId: string): Promise<unknown> {
   return api('settings.get', { key: `grid:${gridId}` });
 }
 
-/** Start reading what a ledger page shows (rows, layout, linked names) before its code has loaded. */
-export function prefetchLedger(qc: QueryClient, p: { gridId: string; entity: Entity; links: LinkEntity[] }) {
+/**
+ * Start reading what a ledger page shows (rows, layout) before its code has loaded. The names of linked
+ * records (for the editors; 50,000 enterprises are megabytes) come after the rows.
+ */
+export function prefetchLedger(qc: QueryClient, p: { gridId: string; entity: Entity }) {
   layouts.set(p.gridId, { at: Date.now(), read: api('settings.get', { key: `grid:${p.gridId}` }) });
   void qc.prefetchQuery(rowsQuery(qc, p.entity));
-  for (const l of p.links) void qc.prefetchQuery(optionsQuery(l));
 }

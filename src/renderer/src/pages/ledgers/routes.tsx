@@ -1,5 +1,3 @@
-import { LEDGER_COLUMNS } from '@shared/columns/ledgers';
-import type { LinkEntity } from '@shared/contract/ledger';
 import type { Entity } from '@shared/domain';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
@@ -42,8 +40,5 @@ const LEDGER_OF: Record<string, Entity> = {
 export function prefetchLedgerPage(qc: QueryClient, path: string) {
   const entity = LEDGER_OF[path];
   if (!entity) return;
-  const links = [
-    ...new Set(LEDGER_COLUMNS[entity].flatMap((c) => (c.kind === 'link' ? [c.link] : []))),
-  ] as LinkEntity[];
-  prefetchLedger(qc, { gridId: path.slice(1), entity, links });
+  prefetchLedger(qc, { gridId: path.slice(1), entity });
 }
