@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport, type ImportOptions, previewImport } from '../../src/main/services/import/service';
+import { checkMany } from '../../src/main/services/ledger/bulk';
 import { createRow, listRows } from '../../src/main/services/ledger/service';
 import { countRows, SOFFICE, soffice, xlsxOf } from '../fixtures/import/helpers';
 import { tempDb } from '../helpers/temp-db';
@@ -299,6 +300,40 @@ describe('other layouts, mapping, duplicates and all-or-nothing', () => {
     expect(await countRows(t.db)).toEqual(before);
     const skipped = await commit({ fileName: 'x.csv', bytes, duplicates: 'skip' });
     expect(skipped).toMatchObject({ created: 1, skippedDuplicates: 2 });
+  });
+
+  it('a cash flow is a duplicate for import exactly when pasting calls it one (type and 单据编号 count)', async () => {
+    const stored = await createRow(t.db, 'cash_flow', {
+      fund_id: fundId,
+      date: '2023-08-01',
+      type: 'call',
+      amount_fen: 100_00,
+      doc_no: 'JK-001',
+    });
+    const rows = [
+      { date: '2023-08-01', type: 'call', doc_no: 'JK-001' }, // the stored flow
+      { date: '2023-08-01', type: 'fee', doc_no: 'JK-001' }, // another type
+      { date: '2023-08-01', type: 'call', doc_no: 'JK-002' }, // another document
+      { date: '2023-08-01', type: 'call', doc_no: '' }, // no document
+    ];
+    const bytes = Buffer.from(
+      csv([
+        ['基金', '日期', '类型', '金额（元）', '单据编号'],
+        ...rows.map((r) => [FUND, r.date, { call: '实缴出资', fee: '管理费' }[r.type]!, '100', r.doc_no]),
+      ]),
+    );
+    const p = await preview({ fileName: 'x.csv', bytes });
+    const imported = p.rows.map((r) => r.status === 'duplicate');
+    const pasted = (
+      await checkMany(
+        t.db,
+        'cash_flow',
+        rows.map((r) => ({ fund_id: fundId, amount_fen: 100_00, ...r, doc_no: r.doc_no || null })),
+      )
+    ).map((r) => r.duplicateOf != null);
+    expect(imported).toEqual([true, false, false, false]);
+    expect(pasted).toEqual(imported);
+    expect(p.rows[0]!.duplicateOf).toBe(`已有现金流“2023-08-01 0.01万元”（编号 ${stored.id}）`);
   });
 
   it('names each stored record a row repeats, and skips a header repeated in another form', async () => {

@@ -100,7 +100,8 @@ function duplicateKeys(entity: Entity, v: Values): { key: string; hard: boolean 
     case 'institution':
       return [{ key: `name:${name(v.name)}`, hard: true }];
     case 'cash_flow':
-      return [{ key: `${v.fund_id}|${v.date}|${v.amount_fen}`, hard: false }];
+      // As pasting decides (ledger/bulk.ts): flows alike in all but their type or document number are two.
+      return [{ key: `${v.fund_id}|${v.date}|${v.type}|${v.amount_fen}|${v.doc_no ?? ''}`, hard: false }];
     case 'valuation':
       return [{ key: `${v.fund_id}|${v.as_of_date}`, hard: true }];
     case 'investment':
@@ -118,7 +119,7 @@ const KEY_COLUMNS: Record<Entity, string[]> = {
   fund: ['uscc', 'kind', 'name'],
   enterprise: ['uscc', 'name'],
   institution: ['name'],
-  cash_flow: ['fund_id', 'date', 'amount_fen'],
+  cash_flow: ['fund_id', 'date', 'type', 'amount_fen', 'doc_no'],
   valuation: ['fund_id', 'as_of_date'],
   investment: ['fund_id', 'enterprise_id', 'date', 'amount_fen'],
   landed_project: ['enterprise_id', 'landed_date', 'amount_fen'],

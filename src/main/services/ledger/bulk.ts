@@ -54,14 +54,73 @@ function duplicateWhat(entity: Entity): { field: string | null; what: string } {
   }
 }
 
-async function storedKeys(db: Db, entity: Entity): Promise<Map<string, { id: number; name: string }>> {
-  const rows = (await db.selectFrom(REGISTRY[entity].table).selectAll().execute()) as Values[];
-  const m = new Map<string, { id: number; name: string }>();
+/** The columns duplicateKey reads, per ledger. */
+const KEY_COLUMNS: Record<Entity, string[]> = {
+  manager: ['uscc'],
+  fund: ['uscc'],
+  enterprise: ['uscc'],
+  institution: ['name'],
+  cash_flow: ['fund_id', 'date', 'type', 'amount_fen', 'doc_no'],
+  valuation: ['fund_id', 'as_of_date'],
+  investment: ['fund_id', 'enterprise_id', 'date', 'amount_fen'],
+  landed_project: ['enterprise_id', 'landed_date', 'amount_fen'],
+  financing_deal: ['enterprise_id', 'institution_id', 'first_contact_date'],
+};
+
+/** The linked record every duplicate key of a ledger starts with. */
+const KEY_SCOPE: Partial<Record<Entity, string>> = {
+  cash_flow: 'fund_id',
+  valuation: 'fund_id',
+  investment: 'fund_id',
+  landed_project: 'enterprise_id',
+  financing_deal: 'enterprise_id',
+};
+
+/**
+ * Stored records by duplicate key (the lowest id of a key). Only the key columns are read, and for ledgers
+ * whose key starts with a linked record only the rows of the records the batch names: pasting 50 cash flows
+ * into a ledger of 1,000,000 reads those funds' flows, not a million full rows.
+ */
+async function storedKeys(db: Db, entity: Entity, batch: Values[]): Promise<Map<string, number>> {
+  const table = REGISTRY[entity].table;
+  const columns = ['id', ...KEY_COLUMNS[entity]] as never[];
+  const scope = KEY_SCOPE[entity];
+  let rows: Values[] = [];
+  if (scope) {
+    const ids = [...new Set(batch.map((v) => v[scope]).filter((x): x is number => Number.isSafeInteger(x)))];
+    for (let i = 0; i < ids.length; i += 500) {
+      const found = (await db
+        .selectFrom(table)
+        .select(columns)
+        .where(scope as never, 'in', ids.slice(i, i + 500) as never)
+        .execute()) as Values[];
+      for (const r of found) rows.push(r);
+    }
+  } else {
+    rows = (await db.selectFrom(table).select(columns).execute()) as Values[];
+  }
+  const m = new Map<string, number>();
   for (const r of rows) {
     const k = duplicateKey(entity, r);
-    if (k) m.set(k, { id: r.id as number, name: REGISTRY[entity].nameOf(r) });
+    const had = k ? m.get(k) : undefined;
+    if (k && (had === undefined || (r.id as number) < had)) m.set(k, r.id as number);
   }
   return m;
+}
+
+/** The names of stored records, by id, in a few queries. */
+async function namesOf(db: Db, entity: Entity, ids: number[]): Promise<Map<number, string>> {
+  const names = new Map<number, string>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const found = (await db
+      .selectFrom(REGISTRY[entity].table)
+      .selectAll()
+      .where('id', 'in', unique.slice(i, i + 500))
+      .execute()) as Values[];
+    for (const r of found) names.set(r.id as number, REGISTRY[entity].nameOf(r));
+  }
+  return names;
 }
 
 /** A 返投 recognition for one fund and enterprise: counted once, across the batch too. */
@@ -76,14 +135,21 @@ function recognitionKey(entity: Entity, v: Values): string | null {
  * stored record or an earlier row of the batch. Row numbers are 1-based positions in `rows`.
  */
 export async function checkMany(db: Db, entity: Entity, rows: Values[]): Promise<BulkRowResult[]> {
-  const stored = await storedKeys(db, entity);
+  const checked = rows.map((row) => validateEntity(entity, row));
+  const stored = await storedKeys(
+    db,
+    entity,
+    checked.flatMap((r) => (r.ok ? [r.value as Values] : [])),
+  );
   const seen = new Map<string, number>();
   const recognised = new Map<string, number>();
   const out: BulkRowResult[] = [];
+  // Rows repeating a stored record, named once the loop is done.
+  const repeats: { res: BulkRowResult; id: number }[] = [];
   const label = REGISTRY[entity].label;
   const dup = duplicateWhat(entity);
   for (let i = 0; i < rows.length; i++) {
-    const r = validateEntity(entity, rows[i]);
+    const r = checked[i]!;
     const res: BulkRowResult = { row: i + 1, ok: true, issues: [] };
     if (!r.ok) {
       res.ok = false;
@@ -92,13 +158,9 @@ export async function checkMany(db: Db, entity: Entity, rows: Values[]): Promise
       const v = r.value as Values;
       const key = duplicateKey(entity, v);
       const holder = key ? stored.get(key) : undefined;
-      if (holder) {
+      if (holder !== undefined) {
         res.ok = false;
-        res.duplicateOf = `已有${label}“${holder.name}”（编号 ${holder.id}）`;
-        res.issues.push({
-          field: dup.field,
-          message: `与已有${label}“${holder.name}”（编号 ${holder.id}）重复：${dup.what}`,
-        });
+        repeats.push({ res, id: holder });
       } else if (key && seen.has(key)) {
         res.ok = false;
         res.duplicateOf = `第 ${seen.get(key)} 行`;
@@ -122,6 +184,16 @@ export async function checkMany(db: Db, entity: Entity, rows: Values[]): Promise
       if (rk && !recognised.has(rk)) recognised.set(rk, i + 1);
     }
     out.push(res);
+  }
+  const names = await namesOf(
+    db,
+    entity,
+    repeats.map((x) => x.id),
+  );
+  for (const { res, id } of repeats) {
+    const name = names.get(id) ?? '';
+    res.duplicateOf = `已有${label}“${name}”（编号 ${id}）`;
+    res.issues.push({ field: dup.field, message: `与已有${label}“${name}”（编号 ${id}）重复：${dup.what}` });
   }
   return out;
 }
