@@ -179,6 +179,21 @@ describe('xirr: proving the root unique when the flows change sign several times
     return r;
   };
 
+  it('a fund whose cumulative flows change sign once (bench series g4): proved at rate 0, above it', () => {
+    const g4 = flows(
+      ['2010-02-01', -177344208.33],
+      ['2010-11-30', -265182235.86],
+      ['2011-05-18', -264376575.51],
+      ['2012-04-08', 1468846411.66],
+      ['2013-03-19', -175272523.22],
+      ['2013-12-28', -189200778.18],
+      ['2014-01-24', -231085948.81],
+      ['2014-09-12', -151682719.61],
+      ['2018-09-21', 963248109.88],
+    );
+    expect(Math.abs(only(g4) - 0.40537211063817713)).toBeLessThan(1e-12);
+  });
+
   it("the cumulative sum changes sign once (Norström's criterion at rate 0): one root, above 0", () => {
     // -, +, -, - , + : three sign changes; cumulative -100, -40, -70, -90, +110.
     const r = only(
@@ -227,20 +242,17 @@ describe('xirr: proving the root unique when the flows change sign several times
   });
 
   it("where rate 0 and the root's own certificate leave room for more roots, the derivative's proves one", () => {
-    // An interleaved fund (bench series g4): distributions between calls; at its IRR the discounted balance
-    // turns positive and back, so F's certificates allow 0 or 2 more roots on each side.
-    const g4 = flows(
-      ['2010-02-01', -177344208.33],
-      ['2010-11-30', -265182235.86],
-      ['2011-05-18', -264376575.51],
-      ['2012-04-08', 1468846411.66],
-      ['2013-03-19', -175272523.22],
-      ['2013-12-28', -189200778.18],
-      ['2014-01-24', -231085948.81],
-      ['2014-09-12', -151682719.61],
-      ['2018-09-21', 963248109.88],
+    // An interleaved fund that lost money (bench series g882): distributions between calls; F's certificates
+    // at rate 0 and beside its IRR allow 0 or 2 more roots, G_c's beside the IRR do not.
+    const g882 = flows(
+      ['2010-07-12', -587730735.01],
+      ['2011-11-26', 535163224.55],
+      ['2012-04-14', -450560742.38],
+      ['2012-07-20', -499250127.55],
+      ['2013-12-29', 361433195.53],
+      ['2014-08-16', 410394119.57],
     );
-    expect(Math.abs(only(g4) - 0.40537211063817713)).toBeLessThan(1e-12);
+    expect(Math.abs(only(g882) / -0.09288314869136002 - 1)).toBeLessThan(1e-12);
     // Bench series g524: a rate of 42,152%, proved unique only from a point far below it (about 28%).
     const g524 = flows(
       ['2015-05-17', -327044216.26],
