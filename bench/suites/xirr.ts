@@ -124,9 +124,11 @@ export async function xirrSuite(ctx: BenchContext) {
   const accFix = fixture ? accuracy(fixture.series, fixture.rates) : null;
 
   // ---- speed on the generated set (implementations interleaved run by run, so load hits them alike) ----
+  // 25 runs: one run of FundDesk's is a few milliseconds, so a median of 9 moved with every hiccup of a busy
+  // machine (GC, another process) far more than the peers' longer runs did.
   const timings = interleaved(
     IMPLS.map((impl) => ({ key: impl.key, calls: generated.map((s) => impl.prepare(s)) })),
-    runsOf(ctx, 9),
+    runsOf(ctx, 25),
   );
   const flows = generated.reduce((a, s) => a + s.flows.length, 0);
   const opsPerSec = (key: string) => generated.length / (timings.get(key)!.median / 1000);
@@ -195,7 +197,7 @@ export async function xirrSuite(ctx: BenchContext) {
     if (subset.length === 0) continue;
     const t = interleaved(
       [IMPLS[0]!, fastest].map((impl) => ({ key: impl.key, calls: subset.map((s) => impl.prepare(s)) })),
-      runsOf(ctx, 9),
+      runsOf(ctx, 25),
     );
     const per = new Map([...t].map(([k, v]) => [k, v.median]));
     const ratio = per.get(fastest.key)! / per.get('funddesk')!;
