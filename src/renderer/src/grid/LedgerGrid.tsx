@@ -30,7 +30,7 @@ import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
 import { buildColDefs, type CellErrors, cellKey, type Options, type Row, totalsRow } from './colDefs';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
-import { firstPageKey, firstPageShown, optionsQuery, rowsQuery as rowsQueryOf } from './ledgerRows';
+import { firstPageKey, optionsQuery, rowsQuery as rowsQueryOf } from './ledgerRows';
 import { PasteDialog } from './PasteDialog';
 import { QuickSearch } from './quickSearch';
 import { useGridLayout } from './useGridLayout';
@@ -110,15 +110,6 @@ export function LedgerGrid(props: LedgerGridProps) {
     !layout?.columns?.some((c) => c.sort);
   const partial = !rowsQuery.data && plain ? (firstPage.data ?? null) : null;
   const rows = (rowsQuery.data ?? partial ?? EMPTY) as Row[];
-  // The rest of the rows are requested once the first ones are painted, or at once when they will not be.
-  const layoutKnown = layout !== null;
-  useEffect(() => {
-    if (layoutKnown && !plain) firstPageShown(entity, where);
-  }, [layoutKnown, plain, entity, where]);
-  const onFirstDataRendered = useCallback(
-    () => requestAnimationFrame(() => setTimeout(() => firstPageShown(entity, where), 0)),
-    [entity, where],
-  );
   const loadingRest = partial !== null;
 
   const links = useMemo(
@@ -497,7 +488,6 @@ export function LedgerGrid(props: LedgerGridProps) {
           isExternalFilterPresent={search.isPresent}
           doesExternalFilterPass={search.passes}
           onRowDataUpdated={onRowDataUpdated}
-          onFirstDataRendered={onFirstDataRendered}
           onCellEditRequest={onCellEdit}
           invalidEditValueMode="block"
           stopEditingWhenCellsLoseFocus

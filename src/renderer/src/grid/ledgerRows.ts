@@ -17,13 +17,6 @@ export const FIRST_PAGE = 100;
 /** The rest comes in pages this big: no single request holds the other side up for long. */
 const REST_PAGE = 25_000;
 
-const waiting = new Map<string, () => void>();
-
-/** The grid of these rows shows the first page (or has decided not to): the rest may come. */
-export function firstPageShown(entity: Entity, where?: Where) {
-  waiting.get(JSON.stringify(rowsKey(entity, where)))?.();
-}
-
 export const rowsKey = (entity: Entity, where?: Where) => ['ledger', entity, where ?? {}] as const;
 /** The first page alone, set while every row is read (never fetched on its own). */
 export const firstPageKey = (entity: Entity, where?: Where) => ['ledger-first', entity, where ?? {}] as const;
@@ -48,19 +41,9 @@ export function rowsQuery(qc: QueryClient, entity: Entity, where?: Where) {
     queryKey: rowsKey(entity, where),
     queryFn: async (): Promise<Row[]> => {
       const input = { entity, ...(where ? { where } : {}) };
-      const key = JSON.stringify(rowsKey(entity, where));
-      const shown = new Promise<void>((ok) => {
-        waiting.set(key, ok);
-        setTimeout(ok, 2_000);
-      });
       const first = tableRows(await api('ledger.table', { ...input, limit: FIRST_PAGE }));
       if (first.length < FIRST_PAGE) return first;
       qc.setQueryData(firstPageKey(entity, where), first);
-      // The rest once the first rows are on screen (or will not be): reading and sending them keeps the
-      // other side busy a while, and the page's own code and first paint come first.
-      // (A reload of rows already on screen does not wait.)
-      if (qc.getQueryData(rowsKey(entity, where)) === undefined) await shown;
-      waiting.delete(key);
       let rows = first;
       for (;;) {
         const page = tableRows(

@@ -36,9 +36,11 @@ const LEDGER_OF: Record<string, Entity> = {
   '/financing-deals': 'financing_deal',
 };
 
-/** On the way to a ledger page: start reading its rows, layout and linked names while its code loads. */
+/** On the way to a ledger page: start reading its rows and layout, and loading its code. */
 export function prefetchLedgerPage(qc: QueryClient, path: string) {
   const entity = LEDGER_OF[path];
   if (!entity) return;
   prefetchLedger(qc, { gridId: path.slice(1), entity });
+  // The page's code too, while the app around it renders.
+  void pages();
 }
