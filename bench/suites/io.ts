@@ -108,8 +108,8 @@ export async function ioSuite(ctx: BenchContext) {
           );
 
           // Two ways to commit: the app's 导入 button right after its preview (the preview's checked rows are
-          // reused while the database is unchanged), and a commit of a file not previewed (the CLI's import,
-          // or the app after a write in between): everything from the file again.
+          // reused while the database is unchanged), and import.commit of a file not previewed (or after a
+          // write in between): the file read and checked again while the safety copy is made in a worker.
           for (const afterPreview of [true, false]) {
             let created = 0;
             const c = await measure<OpenedDb>({
@@ -144,7 +144,7 @@ export async function ioSuite(ctx: BenchContext) {
                 target: FIVE_S,
                 note: afterPreview
                   ? `the 导入 button: back up, write ${fmtInt(created)} rows + audit in one transaction (rows as the preview checked them)`
-                  : `import.commit alone (the CLI): read + check every row again, back up, write ${fmtInt(created)} rows + audit`,
+                  : `import.commit alone: read + check every row again (the backup meanwhile, in a worker), write ${fmtInt(created)} rows + audit`,
                 extra: { created, expected: EXPORT_ROWS, afterPreview },
               },
             );

@@ -1,5 +1,5 @@
-import type { dataChannels, FilePayload } from '../../shared/contract/data';
-import { backupNow, backupSettings, listBackups, restoreByName } from '../services/backup';
+import type { BackupItem, DuplicatePolicy, dataChannels, FilePayload } from '../../shared/contract/data';
+import { backupNow, backupSettings, discardBackup, listBackups, restoreByName } from '../services/backup';
 import { rememberAnalysis, takeAnalysis } from '../services/import/analysis-cache';
 import { exportLedger } from '../services/import/ledger-export';
 import { forgetMapping, listMappings } from '../services/import/mappings';
@@ -49,10 +49,47 @@ async function withProgress<T>(ctx: HandlerContext, run: () => Promise<T>): Prom
   }
 }
 
-/** The backup taken just before an import writes (skipped for an empty database). */
-async function backupBeforeImport(ctx: HandlerContext): Promise<string | null> {
+/** The backup taken before an import writes (skipped for an empty database). */
+async function backupBeforeImport(ctx: HandlerContext, inWorker = false): Promise<BackupItem | null> {
   if (await isEmpty(ctx.opened.db)) return null;
-  return (await backupNow(ctx.opened, 'before-import')).file;
+  return backupNow(ctx.opened, 'before-import', { inWorker });
+}
+
+/**
+ * A commit: with the preview's analysis when 导入 follows the preview unchanged; otherwise the file is read and
+ * checked again while the safety copy is made in a worker thread (both take seconds at 100x the demo data;
+ * bench/README.md). A copy made for an import that is then refused is deleted.
+ */
+async function commit(
+  ctx: HandlerContext,
+  o: ImportOptions,
+  i: { duplicates: DuplicatePolicy; remember: boolean },
+) {
+  const cached = takeAnalysis(ctx.opened, o);
+  const early = cached ? null : backupBeforeImport(ctx, true);
+  early?.catch(() => {}); // awaited below, or dropped when the import is refused first
+  let used = false;
+  try {
+    const a = cached ?? (await analyseImport(ctx.opened.db, o));
+    return await commitAnalysis(
+      ctx.opened.db,
+      {
+        ...o,
+        duplicates: i.duplicates,
+        remember: i.remember,
+        backup: async () => {
+          used = true;
+          return (await (early ?? backupBeforeImport(ctx)))?.file ?? null;
+        },
+      },
+      a,
+    );
+  } finally {
+    if (early && !used) {
+      const item = await early.catch(() => null);
+      if (item) discardBackup(item);
+    }
+  }
 }
 
 export const dataHandlers: HandlerMap<keyof typeof dataChannels> = {
@@ -65,16 +102,7 @@ export const dataHandlers: HandlerMap<keyof typeof dataChannels> = {
       rememberAnalysis(ctx.opened, o, a);
       return previewOf(o, a);
     }),
-  'import.commit': async (i, ctx) =>
-    withProgress(ctx, async () => {
-      const o = importOptions(i);
-      const a = takeAnalysis(ctx.opened, o) ?? (await analyseImport(ctx.opened.db, o));
-      return commitAnalysis(
-        ctx.opened.db,
-        { ...o, duplicates: i.duplicates, remember: i.remember, backup: () => backupBeforeImport(ctx) },
-        a,
-      );
-    }),
+  'import.commit': async (i, ctx) => withProgress(ctx, () => commit(ctx, importOptions(i), i)),
   'import.progress': async () => getProgress(),
   'import.mappings': async (i, ctx) => {
     if (i?.remove) await forgetMapping(ctx.opened.db, i.remove);

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BackupItem, BackupList, BackupSettings, RestoreResult } from '../../../shared/contract/data';
 import type { OpenedDb } from '../../db/open';
@@ -15,8 +16,18 @@ export async function listBackups(opened: OpenedDb): Promise<BackupList> {
   return { dir, items, totalBytes: totalBytes(items), settings };
 }
 
-export function backupNow(opened: OpenedDb, reason = 'manual'): Promise<BackupItem> {
-  return createBackup(opened, { reason });
+export function backupNow(
+  opened: OpenedDb,
+  reason = 'manual',
+  opts: { inWorker?: boolean } = {},
+): Promise<BackupItem> {
+  return createBackup(opened, { reason, ...opts });
+}
+
+/** Deletes a backup this app just made and no longer needs (an import refused after its safety copy). */
+export function discardBackup(item: BackupItem) {
+  rmSync(item.path, { force: true });
+  rmSync(`${item.path}.json`, { force: true });
 }
 
 /** Restores a backup of the folder by file name (never an arbitrary path from the page). */
