@@ -6,11 +6,17 @@ export async function openLedger(page: Page, url: string, route: string, gridId:
   await page.goto(`${url}#${route}`);
   const grid = page.getByTestId(`grid-${gridId}`);
   if (!empty) await expect(bodyRows(grid).first()).toBeVisible({ timeout: 60_000 });
+  // A long ledger shows its first rows at once and the rest right after, the totals row saying
+  // 合计（正在载入全部行…） meanwhile: wait, as a user would, until every row is there.
+  await expect(grid.locator('.ag-grid-pinned-bottom-rows-container')).not.toContainText('正在载入', {
+    timeout: 60_000,
+  });
   return grid;
 }
 
 /** The count in the totals row, e.g. 合计（139 条） → 139. */
 export async function totalCount(grid: Locator, firstCol: string): Promise<number> {
+  await expect(totalCell(grid, firstCol)).toHaveText(/^合计（\d+/, { timeout: 60_000 });
   const t = (await totalCell(grid, firstCol).textContent()) ?? '';
   const m = /合计（(\d+)/.exec(t);
   if (!m) throw new Error(`合计行读不出数量：${t}`);
