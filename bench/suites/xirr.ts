@@ -124,8 +124,7 @@ export async function xirrSuite(ctx: BenchContext) {
   const accFix = fixture ? accuracy(fixture.series, fixture.rates) : null;
 
   // ---- speed on the generated set (implementations interleaved run by run, so load hits them alike) ----
-  // 25 runs: one run of FundDesk's is a few milliseconds, so a median of 9 moved with every hiccup of a busy
-  // machine (GC, another process) far more than the peers' longer runs did.
+  // 25 runs of at least ~50 ms each (see interleaved): a pass of FundDesk's is a few milliseconds.
   const timings = interleaved(
     IMPLS.map((impl) => ({ key: impl.key, calls: generated.map((s) => impl.prepare(s)) })),
     runsOf(ctx, 25),
@@ -213,15 +212,23 @@ export async function xirrSuite(ctx: BenchContext) {
     R.missing('xirr.libreoffice', 'XIRR reference values of LibreOffice', '—', 'soffice not found or failed');
 }
 
-/** Times each implementation over its calls, taking turns run by run (2 warm-up rounds); median per key. */
+/**
+ * Times each implementation over its calls, taking turns run by run (2 warm-up rounds); median per key. A
+ * sample is at least ~50 ms of work — the calls repeated as often as that takes, the time divided back to one
+ * pass — so that a scheduler tick lost to another process (4 ms here) does not double a 4 ms pass of the
+ * fastest implementation while hardly moving the slower ones' longer passes.
+ */
 function interleaved(impls: { key: string; calls: (() => Outcome)[] }[], runs: number): Map<string, Timing> {
   const samples = new Map<string, number[]>(impls.map((i) => [i.key, []]));
+  const reps = new Map<string, number>(impls.map((i) => [i.key, 1]));
   for (let r = -2; r < runs; r++) {
     for (const impl of impls) {
+      const n = reps.get(impl.key)!;
       globalThis.gc?.();
       const t0 = performance.now();
-      for (const c of impl.calls) c();
-      const ms = performance.now() - t0;
+      for (let k = 0; k < n; k++) for (const c of impl.calls) c();
+      const ms = (performance.now() - t0) / n;
+      if (r === -1) reps.set(impl.key, Math.max(1, Math.ceil(50 / Math.max(ms, 0.01))));
       if (r >= 0) samples.get(impl.key)!.push(ms);
     }
   }
