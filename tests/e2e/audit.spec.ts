@@ -57,12 +57,18 @@ test('审计日志: a change, an addition and a deletion are logged with before 
 
   // Filters: action, ledger, text.
   await page.getByTestId('audit-action').click();
-  await page.locator('.ant-select-dropdown').getByText('修改', { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .getByText('修改', { exact: true })
+    .click();
   await expect(page.getByTestId('audit-total')).toHaveText('共 1 条记录');
   await page.getByRole('button', { name: '清除筛选' }).click();
   await expect(page.getByTestId('audit-total')).toHaveText('共 3 条记录');
   await page.getByTestId('audit-entity').click();
-  await page.locator('.ant-select-dropdown').getByText('企业', { exact: true }).click();
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .getByText('企业', { exact: true })
+    .click();
   await expect(page.getByTestId('audit-total')).toHaveText('共 1 条记录');
   await expect(rows.first()).toContainText('深圳市审计测试科技有限公司');
   await page.getByRole('button', { name: '清除筛选' }).click();

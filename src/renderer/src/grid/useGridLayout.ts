@@ -16,32 +16,54 @@ export function useGridLayout(gridId: string, defaultUnit: Unit) {
   const [layout, setLayout] = useState<GridLayout | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef<GridLayout>({});
+  // Nothing is written before the stored layout is read: a change made earlier (the grid reports its columns
+  // as it starts) would otherwise replace the stored unit, sort and filters with its own few fields.
+  const loaded = useRef(false);
+  const pending = useRef(false);
+  // Column drags and resizes come in bursts and are written 400 ms after the last; a unit is one click and is
+  // written at once (a reload or quit right after it keeps it).
+  const persist = useCallback(
+    (now = false) => {
+      if (timer.current) clearTimeout(timer.current);
+      const write = () => void api('settings.set', { key: `grid:${gridId}`, value: latest.current });
+      if (now) write();
+      else timer.current = setTimeout(write, 400);
+    },
+    [gridId],
+  );
 
   useEffect(() => {
     let alive = true;
     readLayout(gridId)
       .then((v) => {
         if (!alive) return;
-        const l = (v as GridLayout | null) ?? {};
+        // A unit the user picked before the stored layout arrived (the grid shows its rows first) wins; the
+        // columns the grid reported as it started are its defaults, not a choice, and give way to the stored.
+        const early = latest.current.unit;
+        const l = { ...((v as GridLayout | null) ?? {}), ...(early ? { unit: early } : {}) };
         latest.current = l;
+        loaded.current = true;
         setLayout(l);
+        if (pending.current && early) persist(true);
       })
-      .catch(() => alive && setLayout({}));
+      .catch(() => {
+        if (!alive) return;
+        loaded.current = true;
+        setLayout(latest.current.unit ? { unit: latest.current.unit } : {});
+      });
     return () => {
       alive = false;
     };
-  }, [gridId]);
+  }, [gridId, persist]);
 
   const save = useCallback(
     (patch: GridLayout) => {
       latest.current = { ...latest.current, ...patch };
-      if (patch.unit) setLayout((l) => ({ ...l, unit: patch.unit }));
-      if (timer.current) clearTimeout(timer.current);
-      timer.current = setTimeout(() => {
-        void api('settings.set', { key: `grid:${gridId}`, value: latest.current });
-      }, 400);
+      if (patch.unit) setLayout((l) => ({ ...(l ?? {}), unit: patch.unit }));
+      if (loaded.current) persist(patch.unit !== undefined);
+      else pending.current = true;
     },
-    [gridId],
+    [persist],
   );
 
   const captureFrom = useCallback(
