@@ -16,6 +16,7 @@ import type { Unit } from '../../../shared/money';
 import { validateEntity } from '../../../shared/schemas/entities';
 import type { Db } from '../../db/open';
 import { writeAudit } from '../ledger/audit';
+import { KEY_SCOPE, namesOf } from '../ledger/bulk';
 import { explainSqliteError, fail } from '../ledger/errors';
 import { REGISTRY } from '../ledger/registry';
 import { checkRules } from '../ledger/rules';
@@ -124,15 +125,6 @@ const KEY_COLUMNS: Record<Entity, string[]> = {
   investment: ['fund_id', 'enterprise_id', 'date', 'amount_fen'],
   landed_project: ['enterprise_id', 'landed_date', 'amount_fen'],
   financing_deal: ['enterprise_id', 'institution_id', 'first_contact_date'],
-};
-
-/** The linked record every duplicate key of a ledger starts with. */
-const KEY_SCOPE: Partial<Record<Entity, string>> = {
-  cash_flow: 'fund_id',
-  valuation: 'fund_id',
-  investment: 'fund_id',
-  landed_project: 'enterprise_id',
-  financing_deal: 'enterprise_id',
 };
 
 /**
@@ -422,16 +414,11 @@ async function analyse(db: Db, o: ImportOptions): Promise<Analysis> {
       r.values = undefined;
     }
   }
-  const names = new Map<number, string>();
-  const ids = [...new Set(repeats.map((x) => x.id))];
-  for (let i = 0; i < ids.length; i += 500) {
-    const found = await db
-      .selectFrom(REGISTRY[entity].table)
-      .selectAll()
-      .where('id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const row of found) names.set(row.id as number, REGISTRY[entity].nameOf(row as Values));
-  }
+  const names = await namesOf(
+    db,
+    entity,
+    repeats.map((x) => x.id),
+  );
   for (const { row, id } of repeats) row.duplicateOf = `已有${label}“${names.get(id) ?? ''}”（编号 ${id}）`;
   setProgress({ phase: 'check', done: total, total, message: '检查完成' });
   return {

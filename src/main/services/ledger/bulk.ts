@@ -67,8 +67,8 @@ const KEY_COLUMNS: Record<Entity, string[]> = {
   financing_deal: ['enterprise_id', 'institution_id', 'first_contact_date'],
 };
 
-/** The linked record every duplicate key of a ledger starts with. */
-const KEY_SCOPE: Partial<Record<Entity, string>> = {
+/** The linked record every duplicate key of a ledger starts with (paste and import). */
+export const KEY_SCOPE: Partial<Record<Entity, string>> = {
   cash_flow: 'fund_id',
   valuation: 'fund_id',
   investment: 'fund_id',
@@ -108,8 +108,8 @@ async function storedKeys(db: Db, entity: Entity, batch: Values[]): Promise<Map<
   return m;
 }
 
-/** The names of stored records, by id, in a few queries. */
-async function namesOf(db: Db, entity: Entity, ids: number[]): Promise<Map<number, string>> {
+/** The names of stored records, by id, in a few queries (paste and import name the records rows repeat). */
+export async function namesOf(db: Db, entity: Entity, ids: number[]): Promise<Map<number, string>> {
   const names = new Map<number, string>();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 500) {
