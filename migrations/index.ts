@@ -2,12 +2,14 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_initial_schema';
 import * as m0002 from './0002_covering_indexes';
 import * as m0003 from './0003_headline_figures';
+import * as m0004 from './0004_overview_aggregates';
 
 /** Every migration, bundled statically: the app never scans a folder at run time. Append only. */
 export const migrations: Record<string, Migration> = {
   '0001_initial_schema': m0001,
   '0002_covering_indexes': m0002,
   '0003_headline_figures': m0003,
+  '0004_overview_aggregates': m0004,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).at(-1) as string;
