@@ -19,10 +19,11 @@ import type {
   FilterChangedEvent,
   GridApi,
   GridReadyEvent,
+  PostSortRowsParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { App as AntApp, Button, Input, Space, Spin, Tooltip, Typography } from 'antd';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
 import { UnitSwitch } from '../components/UnitSwitch';
 import { AddRecordModal } from './AddRecordModal';
@@ -30,9 +31,10 @@ import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
 import { buildColDefs, type CellErrors, cellKey, type Options, type Row, totalsRow } from './colDefs';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
-import { firstPageKey, optionsQuery, rowsQuery as rowsQueryOf } from './ledgerRows';
+import { firstPageKey, firstRowsShown, optionsQuery, rowsQuery as rowsQueryOf } from './ledgerRows';
 import { PasteDialog } from './PasteDialog';
 import { QuickSearch } from './quickSearch';
+import { type SortBy, sortKeyOf, sortRows, TextRanks } from './rowSort';
 import { useGridLayout } from './useGridLayout';
 import { useUndo } from './useUndo';
 
@@ -82,7 +84,9 @@ export function LedgerGrid(props: LedgerGridProps) {
   const gridRef = useRef<GridApi<Row> | null>(null);
   const [gridApi, setGridApi] = useState<GridApi<Row> | null>(null);
   const [adding, setAdding] = useState(false);
-  const [quick, setQuick] = useState('');
+  // The search box keeps its own text (a keystroke redraws the box, not the whole grid); this is what it
+  // starts from: a remembered search.
+  const [quickStart, setQuickStart] = useState('');
   const [errors, setErrors] = useState<CellErrors>(() => new Map());
   const [selected, setSelected] = useState<Row | null>(null);
   const [paste, setPaste] = useState<{ text: string; order: ColumnSpec[] } | null>(null);
@@ -120,11 +124,17 @@ export function LedgerGrid(props: LedgerGridProps) {
   const optionQueries = useQueries({
     queries: links.map((l) => ({ ...optionsQuery(l), enabled: rowsQuery.data !== undefined })),
   });
-  const options: Options = {};
-  links.forEach((l, i) => {
-    options[l] = optionQueries[i]?.data ?? [];
-  });
   const optionsKey = optionQueries.map((q) => q.dataUpdatedAt).join(',');
+  // One object while the lists are the same: a new one at every render (a keystroke in the search box)
+  // made everything that takes the lists work again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the lists change only when their queries do (optionsKey)
+  const options = useMemo(() => {
+    const o: Options = {};
+    links.forEach((l, i) => {
+      o[l] = optionQueries[i]?.data ?? [];
+    });
+    return o;
+  }, [links, optionsKey]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: options change only when their queries do (optionsKey)
   const colDefs = useMemo(
@@ -137,9 +147,13 @@ export function LedgerGrid(props: LedgerGridProps) {
   const hasMoney = columns.some((c) => c.kind === 'money');
   const loadingRestRef = useRef(loadingRest);
   loadingRestRef.current = loadingRest;
+  // Totals depend on which rows the filter keeps and their values, not their order: a sort leaves them be
+  // (at 100,000 rows summing them again took a good part of a sort's time).
+  const totalsStale = useRef(true);
   const refreshTotals = useCallback(() => {
     const g = gridRef.current;
     if (!g) return;
+    totalsStale.current = false;
     if (loadingRestRef.current) {
       // Totals are over every row: none until all are here.
       const first = columns[0]?.field ?? 'name';
@@ -355,7 +369,7 @@ export function LedgerGrid(props: LedgerGridProps) {
       if (l?.quick) {
         search.set(l.quick);
         e.api.onFilterChanged();
-        setQuick(l.quick);
+        setQuickStart(l.quick);
       }
     },
     [search],
@@ -366,7 +380,6 @@ export function LedgerGrid(props: LedgerGridProps) {
     (text: string) => {
       // The grid filters at once; the box and the remembered layout follow.
       if (search.set(text)) gridRef.current?.onFilterChanged();
-      setQuick(text);
       save({ quick: text });
     },
     [save, search],
@@ -379,7 +392,45 @@ export function LedgerGrid(props: LedgerGridProps) {
     },
     [search, captureFrom],
   );
-  const onRowDataUpdated = useCallback((e: { api: GridApi<Row> }) => search.warm(e.api), [search]);
+  // The rows' order under the grid's sort (see rowSort.ts); text ranks are kept per column between sorts.
+  const sortKeys = useMemo(
+    () => new Map(columns.map((c) => [c.field, { key: sortKeyOf(c), ranks: new TextRanks() }])),
+    [columns],
+  );
+  const postSortRows = useCallback(
+    (p: PostSortRowsParams<Row>) => {
+      const by: SortBy[] = [];
+      const sorted = (p.api.getColumns() ?? [])
+        .filter((c) => c.getSort())
+        .sort((a, b) => (a.getSortIndex() ?? 0) - (b.getSortIndex() ?? 0));
+      for (const c of sorted) {
+        const k = sortKeys.get(c.getColId());
+        if (k) by.push({ key: k.key, ranks: k.ranks, descending: c.getSort() === 'desc' });
+      }
+      sortRows(p.nodes, (n) => n.data, by);
+    },
+    [sortKeys],
+  );
+  const onRowDataUpdated = useCallback(
+    (e: { api: GridApi<Row> }) => {
+      totalsStale.current = true;
+      search.warm(e.api);
+    },
+    [search],
+  );
+  const onModelUpdated = useCallback(() => {
+    if (totalsStale.current) refreshTotals();
+  }, [refreshTotals]);
+  // The rest of a big ledger is read once the first rows are drawn (ledgerRows.ts); a grid that keeps a
+  // remembered sort or filter waits for every row and shows no first page, so the rest may come at once.
+  const whereRef = useRef(where);
+  whereRef.current = where;
+  const onFirstDataRendered = useCallback(() => {
+    requestAnimationFrame(() => setTimeout(() => firstRowsShown(entity, whereRef.current), 0));
+  }, [entity]);
+  useEffect(() => {
+    if (layout !== null && !plain) firstRowsShown(entity, whereRef.current);
+  }, [layout, plain, entity]);
   const onFilterChanged = useCallback(
     (e: FilterChangedEvent<Row>) => {
       refreshTotals();
@@ -448,14 +499,7 @@ export function LedgerGrid(props: LedgerGridProps) {
           {props.extra?.({ gridApi, unit, rows, options })}
         </Space>
         <Space wrap>
-          <Input.Search
-            allowClear
-            placeholder="快速搜索（名称、代码、金额…）"
-            value={quick}
-            onChange={(e) => onQuick(e.target.value)}
-            style={{ width: 260 }}
-            data-testid="quick-search"
-          />
+          <SearchBox start={quickStart} onChange={onQuick} />
           {loadingRest ? (
             <Typography.Text type="secondary" data-testid="grid-loading-rest">
               <Spin size="small" /> 正在载入其余行…
@@ -494,12 +538,16 @@ export function LedgerGrid(props: LedgerGridProps) {
           invalidEditValueMode="block"
           stopEditingWhenCellsLoseFocus
           enterNavigatesVerticallyAfterEdit
+          // Rows drawn beyond the visible ones (10 by default): each costs every redraw (a sort, a search).
+          rowBuffer={4}
           rowSelection={rowSelection}
           onSelectionChanged={onSelectionChanged}
           defaultColDef={defaultColDef}
           tooltipShowDelay={200}
           onGridReady={onGridReady}
-          onModelUpdated={refreshTotals}
+          onModelUpdated={onModelUpdated}
+          onFirstDataRendered={onFirstDataRendered}
+          postSortRows={postSortRows}
           onFilterChanged={onFilterChanged}
           onSortChanged={onLayoutChanged}
           onColumnResized={onLayoutChanged}
@@ -526,37 +574,59 @@ export function LedgerGrid(props: LedgerGridProps) {
           onAdded={onPasted}
         />
       ) : null}
-      <AddRecordModal
-        open={adding}
-        title={`新增${props.noun}`}
-        columns={columns}
-        unit={unit}
-        options={options}
-        onClose={() => setAdding(false)}
-        onSubmit={async (values) => {
-          const created = (await api('ledger.create', {
-            entity,
-            values: { ...values, ...props.defaults },
-          })) as Row;
-          gridRef.current?.applyTransaction({ add: [created] });
-          undo.push({
-            label: `撤销新增“${String(created.name ?? created.id)}”`,
-            undo: async () => {
-              await api('ledger.delete', { entity, id: created.id });
-              gridRef.current?.applyTransaction({ remove: [created] });
-            },
-          });
-          message.success(`已新增${props.noun}`);
-          invalidate();
-          setTimeout(() => {
-            const node = gridRef.current?.getRowNode(String(created.id));
-            if (node) {
-              gridRef.current?.ensureNodeVisible(node);
-              node.setSelected(true);
-            }
-          }, 50);
-        }}
-      />
+      {/* Mounted only while open: its lists (50,000 enterprises at 100x) cost every render of the grid. */}
+      {adding ? (
+        <AddRecordModal
+          open
+          title={`新增${props.noun}`}
+          columns={columns}
+          unit={unit}
+          options={options}
+          onClose={() => setAdding(false)}
+          onSubmit={async (values) => {
+            const created = (await api('ledger.create', {
+              entity,
+              values: { ...values, ...props.defaults },
+            })) as Row;
+            gridRef.current?.applyTransaction({ add: [created] });
+            undo.push({
+              label: `撤销新增“${String(created.name ?? created.id)}”`,
+              undo: async () => {
+                await api('ledger.delete', { entity, id: created.id });
+                gridRef.current?.applyTransaction({ remove: [created] });
+              },
+            });
+            message.success(`已新增${props.noun}`);
+            invalidate();
+            setTimeout(() => {
+              const node = gridRef.current?.getRowNode(String(created.id));
+              if (node) {
+                gridRef.current?.ensureNodeVisible(node);
+                node.setSelected(true);
+              }
+            }, 50);
+          }}
+        />
+      ) : null}
     </div>
   );
 }
+
+/** The quick search box: its text is its own state, each change goes to `onChange` (the grid filters at once). */
+const SearchBox = memo(function SearchBox(props: { start: string; onChange: (text: string) => void }) {
+  const [text, setText] = useState(props.start);
+  useEffect(() => setText(props.start), [props.start]);
+  return (
+    <Input.Search
+      allowClear
+      placeholder="快速搜索（名称、代码、金额…）"
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        props.onChange(e.target.value);
+      }}
+      style={{ width: 260 }}
+      data-testid="quick-search"
+    />
+  );
+});

@@ -12,10 +12,11 @@ export type Row = Record<string, unknown> & { id: number };
 export type Options = Partial<Record<LinkEntity, LinkOption[]>>;
 export type CellErrors = Map<string, string>;
 
-/** Chinese text in the order users expect (pinyin), with one collator made once: sorting 100,000 rows
- * compares about two million pairs. */
-const zh = new Intl.Collator('zh-CN');
-const byText = (a: unknown, b: unknown) => zh.compare(a == null ? '' : String(a), b == null ? '' : String(b));
+/**
+ * Every column's comparator says "equal": the grid keeps the sort state and draws the arrows, and the order
+ * itself is put by the grid's postSortRows with keys read once per row (rowSort.ts).
+ */
+const SORTED_ELSEWHERE = () => 0;
 
 export const cellKey = (id: unknown, field: string) => `${String(id)}:${field}`;
 
@@ -65,6 +66,7 @@ export function buildColDefs(
         const r = parseCell(spec, p.newValue, unit, resolver);
         return r.ok ? r.value : p.oldValue;
       },
+      comparator: SORTED_ELSEWHERE,
     };
     if (spec.pinned) def.initialPinned = spec.pinned;
     // Notes take the room left at the right, so short ledgers fill the grid.
@@ -120,7 +122,6 @@ export function buildColDefs(
         def.filter = 'agTextColumnFilter';
         def.filterValueGetter = (p) =>
           text({ value: p.data?.[spec.field], ...(p.data ? { data: p.data } : {}) });
-        def.comparator = (a, b) => byText(spec.set.label[String(a)], spec.set.label[String(b)]);
         break;
       case 'link':
         def.cellEditor = LinkCellEditor;
@@ -129,7 +130,6 @@ export function buildColDefs(
         def.valueParser = (p) => p.newValue;
         def.filter = 'agTextColumnFilter';
         def.filterValueGetter = (p) => String(p.data?.[spec.nameField] ?? '');
-        def.comparator = (_a, _b, na, nb) => byText(na.data?.[spec.nameField], nb.data?.[spec.nameField]);
         break;
       case 'multiEnum':
       case 'bool':
@@ -139,7 +139,6 @@ export function buildColDefs(
         break;
       default:
         def.filter = 'agTextColumnFilter';
-        def.comparator = byText;
         if (spec.kind === 'text' && spec.multiline)
           def.cellEditorParams = { ...def.cellEditorParams, maxLength: 2000 };
     }

@@ -32,9 +32,40 @@ export function tableRows(t: LedgerTable): Row[] {
   });
 }
 
+const shownWaiters = new Map<string, () => void>();
+
+/**
+ * Called by a grid once its first rows are on screen (or when it will not show a first page alone): the rest
+ * of its ledger may now be read. Reading it earlier put megabytes of JSON to parse on the same thread the
+ * grid needs to draw those first rows (at 100,000 rows the first rows came 1.5 s later).
+ */
+export function firstRowsShown(entity: Entity, where?: Where) {
+  const key = JSON.stringify(firstPageKey(entity, where));
+  shownWaiters.get(key)?.();
+  shownWaiters.delete(key);
+}
+
+/** Waits until the grid says its first rows are shown, or at most `ms` (a grid that never mounts). */
+function firstShown(entity: Entity, where: Where | undefined, ms: number): Promise<void> {
+  const key = JSON.stringify(firstPageKey(entity, where));
+  return new Promise((ok) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      if (shownWaiters.get(key) === done) shownWaiters.delete(key);
+      ok();
+    }
+    shownWaiters.get(key)?.();
+    shownWaiters.set(key, done);
+  });
+}
+
+/** The longest the rest of a ledger waits for its first rows to be drawn. */
+const REST_WAIT_MS = 1_500;
+
 /**
  * Every row of a ledger: the first screenful is read on its own and put in the cache under firstPageKey
- * (a grid shows it at once), then the rest.
+ * (a grid shows it at once), then, once the grid has drawn it, the rest.
  */
 export function rowsQuery(qc: QueryClient, entity: Entity, where?: Where) {
   return {
@@ -43,7 +74,13 @@ export function rowsQuery(qc: QueryClient, entity: Entity, where?: Where) {
       const input = { entity, ...(where ? { where } : {}) };
       const first = tableRows(await api('ledger.table', { ...input, limit: FIRST_PAGE }));
       if (first.length < FIRST_PAGE) return first;
+      // A grid already showing this ledger (a refetch after an edit) keeps its rows meanwhile: no wait then.
+      const shown =
+        qc.getQueryData(rowsKey(entity, where)) === undefined
+          ? firstShown(entity, where, REST_WAIT_MS)
+          : null;
       qc.setQueryData(firstPageKey(entity, where), first);
+      await shown;
       let rows = first;
       for (;;) {
         const page = tableRows(

@@ -56,6 +56,8 @@ export class QuickSearch {
     this.texts = new WeakMap();
     const cols = g.getColumns();
     if (cols) this.fns = this.fnsFor(new Set(cols.filter((c) => c.isVisible()).map((c) => c.getColId())));
+    // The texts are made again ahead of the next search, not by it.
+    this.warm(g);
   }
 
   /** Makes the rows' texts in idle time, a slice at a time. */
