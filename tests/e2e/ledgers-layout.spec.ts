@@ -77,3 +77,51 @@ test('现金流 grid remembers unit, sort, filter, hidden columns and widths acr
   await expect(header('doc_no')).toHaveCount(0);
   expect((await header('date').boundingBox())!.width).toBeGreaterThan(before.width + 60);
 });
+
+test('投资 grid sorts names in pinyin order and amounts by value, both ways', async ({ page, app }) => {
+  const grid = await openLedger(page, app.url, '/investments', 'investments');
+  const header = (col: string) => grid.locator(`.ag-header-cell[col-id="${col}"] .ag-header-cell-label`);
+  // The first n rows as shown, top to bottom (the grid moves its row elements, it does not reorder them).
+  const column = async (col: string, n = 8) => {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++)
+      out.push(
+        (
+          (await bodyRows(grid)
+            .and(grid.locator(`[row-index="${i}"]`))
+            .locator(`[col-id="${col}"]`)
+            .textContent()) ?? ''
+        ).trim(),
+      );
+    return out;
+  };
+  const zh = new Intl.Collator('zh-CN');
+  const amount = (t: string) => (t === '' ? Number.NEGATIVE_INFINITY : Number(t.replaceAll(',', '')));
+
+  // 被投企业 ascending: pinyin order, as a Chinese user reads a name list.
+  await header('enterprise_id').click();
+  await expect(grid.locator('.ag-header-cell[col-id="enterprise_id"]')).toHaveAttribute(
+    'aria-sort',
+    'ascending',
+  );
+  const up = await column('enterprise_id');
+  expect(up.length).toBeGreaterThan(5);
+  expect([...up].sort(zh.compare)).toEqual(up);
+  // Descending: the reverse order.
+  await header('enterprise_id').click();
+  await expect(grid.locator('.ag-header-cell[col-id="enterprise_id"]')).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
+  const down = await column('enterprise_id');
+  expect([...down].sort(zh.compare).reverse()).toEqual(down);
+
+  // 投资金额, largest first then smallest first (the grid's money text, in 万元).
+  await header('amount_fen').click();
+  const small = (await column('amount_fen')).map(amount);
+  expect([...small].sort((a, b) => a - b)).toEqual(small);
+  await header('amount_fen').click();
+  const large = (await column('amount_fen')).map(amount);
+  expect([...large].sort((a, b) => b - a)).toEqual(large);
+  expect(large[0]).toBeGreaterThan(small[0]!);
+});

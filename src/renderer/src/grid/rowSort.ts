@@ -95,31 +95,77 @@ export interface SortBy {
 
 /**
  * Puts `items` (the grid's row nodes) in sort order, in place. `rowOf` gives an item's row data; items
- * without data keep their place relative to each other and come first, as rows of no value do.
+ * without data sort as rows of empty values. Ties keep the incoming order.
  */
 export function sortRows<T>(items: T[], rowOf: (item: T) => Row | undefined, by: SortBy[]): void {
   const n = items.length;
   if (by.length === 0 || n < 2) return;
-  const columns = by.map((b) => keysOf(items, rowOf, b));
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => {
-    for (const c of columns) {
-      const r = c.compare(a, b);
-      if (r !== 0) return c.descending ? -r : r;
-    }
-    return a - b;
-  });
+  const keys = by.map((b) => keysOf(items, rowOf, b));
+  const order = by.length === 1 ? orderByOne(keys[0]!, by[0]!.descending) : orderByMany(keys, by);
   const copy = items.slice();
   for (let i = 0; i < n; i++) items[i] = copy[order[i]!]!;
 }
 
-interface Keys {
-  descending: boolean;
-  compare: (a: number, b: number) => number;
+/**
+ * One column: each row's key becomes its rank among the distinct keys, packed with its position as one
+ * number (rank × 2^k + position), and those are sorted by the engine's own numeric sort, with no
+ * comparator called from JavaScript (a 100,000-row sort in a few milliseconds).
+ */
+function orderByOne(keys: Float64Array, descending: boolean): Float64Array {
+  const n = keys.length;
+  const distinct = uniqueSorted(keys);
+  let shift = 1;
+  while (shift < n) shift *= 2;
+  const top = distinct.length - 1;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const rank = lowerBound(distinct, keys[i]!);
+    packed[i] = (descending ? top - rank : rank) * shift + i;
+  }
+  packed.sort();
+  for (let i = 0; i < n; i++) packed[i] = packed[i]! % shift;
+  return packed;
 }
 
-function keysOf<T>(items: T[], rowOf: (item: T) => Row | undefined, b: SortBy): Keys {
+function orderByMany(keys: Float64Array[], by: SortBy[]): Uint32Array {
+  const n = keys[0]!.length;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => {
+    for (let c = 0; c < keys.length; c++) {
+      const k = keys[c]!;
+      const r = k[a]! > k[b]! ? 1 : k[a]! < k[b]! ? -1 : 0;
+      if (r !== 0) return by[c]!.descending ? -r : r;
+    }
+    return a - b;
+  });
+  return order;
+}
+
+function uniqueSorted(keys: Float64Array): Float64Array {
+  const sorted = keys.slice().sort();
+  let m = 0;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i]!;
+  return sorted.subarray(0, m);
+}
+
+function lowerBound(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Each row's key as a number in the column's order: a number as itself, text as its collator rank, other
+ * values (dates, codes) as their rank in AG Grid's default order; empty as -Infinity (first going up).
+ */
+function keysOf<T>(items: T[], rowOf: (item: T) => Row | undefined, b: SortBy): Float64Array {
   const n = items.length;
   const { key } = b;
   if (key.kind === 'text') {
@@ -128,8 +174,7 @@ function keysOf<T>(items: T[], rowOf: (item: T) => Row | undefined, b: SortBy): 
       const row = rowOf(items[i]!);
       texts[i] = row ? key.get(row) : '';
     }
-    const ranks = (b.ranks ?? new TextRanks()).rankAll(texts);
-    return { descending: b.descending, compare: (x, y) => ranks[x]! - ranks[y]! };
+    return (b.ranks ?? new TextRanks()).rankAll(texts);
   }
   const values = new Array<unknown>(n);
   let numeric = true;
@@ -139,23 +184,24 @@ function keysOf<T>(items: T[], rowOf: (item: T) => Row | undefined, b: SortBy): 
     values[i] = v;
     if (v != null && typeof v !== 'number') numeric = false;
   }
+  const out = new Float64Array(n);
   if (numeric) {
-    // Numbers (empty as -Infinity: first, as AG Grid puts them) compared as doubles.
-    const nums = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const v = values[i];
-      nums[i] = v == null ? Number.NEGATIVE_INFINITY : (v as number);
+      out[i] = v == null ? Number.NEGATIVE_INFINITY : (v as number);
     }
-    return {
-      descending: b.descending,
-      compare: (x, y) => {
-        const p = nums[x]!;
-        const q = nums[y]!;
-        return p > q ? 1 : p < q ? -1 : 0;
-      },
-    };
+    return out;
   }
-  return { descending: b.descending, compare: (x, y) => plainCompare(values[x], values[y]) };
+  const distinct = [...new Set(values.filter((v) => v != null))].sort(plainCompare);
+  const rank = new Map<unknown, number>();
+  distinct.forEach((v, i) => {
+    rank.set(v, i > 0 && plainCompare(distinct[i - 1], v) === 0 ? rank.get(distinct[i - 1])! : i);
+  });
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    out[i] = v == null ? Number.NEGATIVE_INFINITY : rank.get(v)!;
+  }
+  return out;
 }
 
 /** AG Grid's default comparator (without its accented and toNumber cases, which these columns never use). */
