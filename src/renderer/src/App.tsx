@@ -1,11 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
-import { Suspense, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { api } from './api';
 import { DemoOffer } from './components/DemoOffer';
 import { navigate, useRoute } from './lib/router';
 import { ALL_NAV_ITEMS, NAV } from './nav';
-import { prefetchRoute, ROUTES } from './routes';
+import { prefetchRoute, preloadCommonPages, ROUTES } from './routes';
 
 const { Sider, Header, Content } = Layout;
 
@@ -25,6 +25,7 @@ export function App() {
     prefetchRoute(qc, path);
   }
   const info = useQuery({ queryKey: ['app-info'], queryFn: () => api('app.info') });
+  useEffect(() => preloadCommonPages(), []);
   const Page = ROUTES[path];
   const current = ALL_NAV_ITEMS.find((i) => i.path === path);
 

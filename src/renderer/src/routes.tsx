@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { lazyPage } from './lib/lazy';
 import { dataRoutes } from './pages/data/routes';
-import { ledgersRoutes, prefetchLedgerPage } from './pages/ledgers/routes';
+import { ledgersRoutes, prefetchLedgerPage, preloadLedgerCode } from './pages/ledgers/routes';
 import { reportsRoutes } from './pages/reports/routes';
 
 const funds = () => import('./pages/FundsPages');
@@ -30,4 +30,17 @@ export const ROUTES: Record<string, ComponentType> = {
 /** Start reading what the page at `path` shows, in parallel with loading its code. */
 export function prefetchRoute(qc: QueryClient, path: string) {
   prefetchLedgerPage(qc, path);
+}
+
+/**
+ * Once the first page is up and the app is idle, load the code of the pages used most (the ledgers, the
+ * fund lists), so that going to one from the menu does not wait for it. Code only: no data is read.
+ */
+export function preloadCommonPages() {
+  const load = () => {
+    preloadLedgerCode();
+    void funds();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 3000 });
+  else setTimeout(load, 1000);
 }

@@ -44,3 +44,9 @@ export function prefetchLedgerPage(qc: QueryClient, path: string) {
   // The page's code too, while the app around it renders.
   void pages();
 }
+
+/** The ledger pages' code, loaded ahead (in idle time once the app is up): opening one from the menu then
+ * waits for its rows alone, not for its code as well. */
+export function preloadLedgerCode() {
+  void pages();
+}
