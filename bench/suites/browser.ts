@@ -25,6 +25,8 @@ const ROUTE = '/investments';
 const GRID = '[data-testid="grid-investments"]';
 const ROW0 = '.ag-grid-scrolling-container .ag-row[row-index="0"]';
 const SORT_COL = 'amount_fen';
+/** Each load's browser context: a fresh profile, the window size and locale of a user's screen. */
+const CONTEXT = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
 export async function browserSuite(ctx: BenchContext) {
   const { results: R } = ctx;
@@ -125,11 +127,7 @@ async function gridRuns(
   const loads = runsOf(ctx, scale === '100x' ? 3 : 4);
   for (let i = 0; i < loads + 1; i++) {
     const warm = i === 0; // the first load warms the server and the HTTP cache of the static files
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
+    const context = await browser.newContext(CONTEXT);
     const page = await context.newPage();
     try {
       await page.addInitScript(
@@ -304,11 +302,7 @@ async function resetLayout(page: Page) {
 async function menuRuns(browser: Browser, url: string, runs: number): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
-    const context = await browser.newContext({
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
+    const context = await browser.newContext(CONTEXT);
     const page = await context.newPage();
     try {
       await page.goto(`${url}#/`);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  byText,
   plainCompare,
   type SortBy,
   sortKeyOf,
@@ -11,6 +10,10 @@ import { INVESTMENT_COLUMNS } from '../../src/shared/columns/ledgers';
 import type { ColumnSpec } from '../../src/shared/columns/spec';
 
 type Row = Record<string, unknown> & { id: number };
+
+/** The comparator the grid's text columns had before (zh-CN collator, empty as ''). */
+const zh = new Intl.Collator('zh-CN');
+const byText = (a: unknown, b: unknown) => zh.compare(a == null ? '' : String(a), b == null ? '' : String(b));
 const col = (field: string) => INVESTMENT_COLUMNS.find((c) => c.field === field)!;
 
 /** The order AG Grid gave with the comparators the columns had before (the reference). */

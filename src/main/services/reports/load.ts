@@ -157,7 +157,8 @@ function flowList(dates: Buffer, fens: Buffer, days: Map<number, string>): FundL
   return list;
 }
 
-const EMPTY: FundLedger = { calls: [], distributions: [], valuations: [] };
+/** The ledger of a fund with no flows and no NAV. */
+export const EMPTY_LEDGER: FundLedger = { calls: [], distributions: [], valuations: [] };
 
 /** §5 metrics of each fund and of all of them together (the totals row). */
 export function metricsOf(
@@ -168,7 +169,7 @@ export function metricsOf(
   const byFund = new Map<number, FundMetrics>();
   const all: FundLedger[] = [];
   for (const f of funds) {
-    const l = ledgers.get(f.id) ?? EMPTY;
+    const l = ledgers.get(f.id) ?? EMPTY_LEDGER;
     all.push(l);
     byFund.set(f.id, fundMetrics(l, asOf));
   }

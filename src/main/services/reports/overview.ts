@@ -12,7 +12,15 @@ import { getOverview } from '../overview';
 import { writeBrief } from './brief';
 import { baseReport, col, type ReportParams, ratio, table, totalsRow, yearOf } from './common';
 import type { FunnelCounts } from './financing';
-import { homeDistrict, loadFunds, loadLedgers, loadRecognised, reinvestFigures, sumMap } from './load';
+import {
+  EMPTY_LEDGER,
+  homeDistrict,
+  loadFunds,
+  loadLedgers,
+  loadRecognised,
+  reinvestFigures,
+  sumMap,
+} from './load';
 
 type Raw = OpenedDb['raw'];
 
@@ -112,8 +120,6 @@ function closedByYear(raw: Raw, asOf: string): Map<string, number> {
   return new Map(rows);
 }
 
-const EMPTY: FundLedger = { calls: [], distributions: [], valuations: [] };
-
 /** A ledger's paid-in: loadLedgers keeps only the calls dated on or before asOf. */
 function paidInOf(l: FundLedger): number {
   let s = 0;
@@ -152,7 +158,7 @@ export async function overviewReport(opened: OpenedDb, p: ReportParams): Promise
   // Only the portfolio total and each fund's paid-in are used, so not metricsOf (an XIRR per fund). The total
   // checks every flow's date (it throws on an invalid one), after which a ledger's paid-in is the sum of its
   // calls, as fundMetrics has it.
-  const ledgerOf = (id: number) => ledgers.get(id) ?? EMPTY;
+  const ledgerOf = (id: number) => ledgers.get(id) ?? EMPTY_LEDGER;
   const total = portfolioMetrics(
     funds.map((f) => ledgerOf(f.id)),
     p.asOf,

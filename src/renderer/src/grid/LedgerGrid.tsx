@@ -499,7 +499,7 @@ export function LedgerGrid(props: LedgerGridProps) {
           {props.extra?.({ gridApi, unit, rows, options })}
         </Space>
         <Space wrap>
-          <SearchBox start={quickStart} onChange={onQuick} />
+          <SearchBox key={quickStart} start={quickStart} onChange={onQuick} />
           {loadingRest ? (
             <Typography.Text type="secondary" data-testid="grid-loading-rest">
               <Spin size="small" /> 正在载入其余行…
@@ -612,10 +612,12 @@ export function LedgerGrid(props: LedgerGridProps) {
   );
 }
 
-/** The quick search box: its text is its own state, each change goes to `onChange` (the grid filters at once). */
+/**
+ * The quick search box: its text is its own state, each change goes to `onChange` (the grid filters at once).
+ * A remembered search to start from is given as a new `key` (the box starts again with it).
+ */
 const SearchBox = memo(function SearchBox(props: { start: string; onChange: (text: string) => void }) {
   const [text, setText] = useState(props.start);
-  useEffect(() => setText(props.start), [props.start]);
   return (
     <Input.Search
       allowClear

@@ -25,10 +25,6 @@ export type SortKey =
 
 const zh = new Intl.Collator('zh-CN');
 
-/** Chinese text in the order users expect (pinyin), as the grid compared it before. */
-export const byText = (a: unknown, b: unknown) =>
-  zh.compare(a == null ? '' : String(a), b == null ? '' : String(b));
-
 /** The sort key of a ledger column, matching the comparator its grid column used to have. */
 export function sortKeyOf(spec: ColumnSpec): SortKey {
   const f = spec.field;
