@@ -37,6 +37,9 @@ test('审计日志: a change, an addition and a deletion are logged with before 
     .locator('.ant-modal-confirm')
     .getByRole('button', { name: /删\s*除/ })
     .click();
+  // Stored (or the message says why not), then gone from the grid and its totals.
+  await expect(page.locator('.ant-message')).toContainText('已删除');
+  await expect(bodyRows(grid)).toHaveCount(0);
   await expectCount(grid, 'fund_id', 0, '条');
 
   // The log: newest first, Chinese labels, money in 万元, local time.

@@ -31,9 +31,10 @@ import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
 import { buildColDefs, type CellErrors, cellKey, type Options, type Row, totalsRow } from './colDefs';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
-import { firstPageKey, firstRowsShown, optionsQuery, rowsQuery as rowsQueryOf } from './ledgerRows';
+import { firstPageKey, firstRowsShown, optionsQuery, rowsKey, rowsQuery as rowsQueryOf } from './ledgerRows';
 import { PasteDialog } from './PasteDialog';
 import { QuickSearch } from './quickSearch';
+import { type RowChange, withChange } from './rowChange';
 import { type SortBy, sortKeyOf, sortRows, TextRanks } from './rowSort';
 import { useGridLayout } from './useGridLayout';
 import { useUndo } from './useUndo';
@@ -169,6 +170,19 @@ export function LedgerGrid(props: LedgerGridProps) {
     ]);
   }, [columns, props.unitWord, props.totalsExtra]);
 
+  /**
+   * A change made here: into the grid at once, into the cached rows (the grid's rows follow them), and the
+   * totals row summed again now rather than on the grid's later events.
+   */
+  const change = useCallback(
+    (tx: RowChange) => {
+      gridRef.current?.applyTransaction(tx);
+      qc.setQueryData<Row[]>(rowsKey(entity, where), (old) => (old ? withChange(old, tx) : old));
+      refreshTotals();
+    },
+    [qc, entity, where, refreshTotals],
+  );
+
   const invalidate = useCallback(() => {
     void qc.invalidateQueries({ queryKey: ['ledger'] });
     void qc.invalidateQueries({ queryKey: ['options'] });
@@ -197,7 +211,7 @@ export function LedgerGrid(props: LedgerGridProps) {
           id: row.id,
           values: { [field]: e.newValue },
         })) as Row;
-        e.api.applyTransaction({ update: [updated] });
+        change({ update: [updated] });
         setCellError(row.id, field, null);
         const before = e.oldValue;
         undo.push({
@@ -208,7 +222,7 @@ export function LedgerGrid(props: LedgerGridProps) {
               id: row.id,
               values: { [field]: before },
             })) as Row;
-            gridRef.current?.applyTransaction({ update: [back] });
+            change({ update: [back] });
           },
         });
         invalidate();
@@ -220,7 +234,7 @@ export function LedgerGrid(props: LedgerGridProps) {
         message.error({ content: `未保存：${msg}`, duration: 5 });
       }
     },
-    [entity, invalidate, message, setCellError, undo],
+    [change, entity, invalidate, message, setCellError, undo],
   );
 
   const deleteSelected = useCallback(() => {
@@ -239,12 +253,12 @@ export function LedgerGrid(props: LedgerGridProps) {
       onOk: async () => {
         try {
           await api('ledger.delete', { entity, id: row.id });
-          gridRef.current?.applyTransaction({ remove: [row] });
+          change({ remove: [row] });
           undo.push({
             label: `撤销删除“${name}”`,
             undo: async () => {
               const back = (await api('ledger.restore', { entity, row })) as Row;
-              gridRef.current?.applyTransaction({ add: [back] });
+              change({ add: [back] });
             },
           });
           message.success(`已删除“${name}”，可按 Ctrl+Z 撤销`);
@@ -254,7 +268,7 @@ export function LedgerGrid(props: LedgerGridProps) {
         }
       },
     });
-  }, [entity, invalidate, message, modal, props.noun, undo]);
+  }, [change, entity, invalidate, message, modal, props.noun, undo]);
 
   const doUndo = useCallback(async () => {
     try {
@@ -588,12 +602,12 @@ export function LedgerGrid(props: LedgerGridProps) {
               entity,
               values: { ...values, ...props.defaults },
             })) as Row;
-            gridRef.current?.applyTransaction({ add: [created] });
+            change({ add: [created] });
             undo.push({
               label: `撤销新增“${String(created.name ?? created.id)}”`,
               undo: async () => {
                 await api('ledger.delete', { entity, id: created.id });
-                gridRef.current?.applyTransaction({ remove: [created] });
+                change({ remove: [created] });
               },
             });
             message.success(`已新增${props.noun}`);
