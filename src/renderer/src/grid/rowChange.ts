@@ -15,10 +15,12 @@ export interface RowChange {
 export function withChange(rows: Row[], change: RowChange): Row[] {
   const gone = new Set((change.remove ?? []).map((r) => r.id));
   const updated = new Map((change.update ?? []).map((r) => [r.id, r]));
-  const kept =
-    gone.size === 0 && updated.size === 0
-      ? rows
-      : rows.flatMap((r) => (gone.has(r.id) ? [] : [updated.get(r.id) ?? r]));
+  let kept = rows;
+  if (gone.size > 0 || updated.size > 0) {
+    // A plain loop: a ledger can hold 100,000 rows, and this runs at each edit.
+    kept = [];
+    for (const r of rows) if (!gone.has(r.id)) kept.push(updated.get(r.id) ?? r);
+  }
   if (!change.add?.length) return kept;
   const have = new Set(kept.map((r) => r.id));
   return kept.concat(change.add.filter((r) => !have.has(r.id)));
