@@ -1,5 +1,5 @@
 import { bodyRows, expect, test } from './fixtures';
-import { expectCount, openLedger, search, typeInCell } from './ledgers-kit';
+import { confirmDelete, expectCount, openLedger, search, typeInCell } from './ledgers-kit';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -33,10 +33,7 @@ test('审计日志: a change, an addition and a deletion are logged with before 
   await expect(bodyRows(grid)).toHaveCount(1);
   await grid.locator('.ag-grid-scrolling-container .ag-row [col-id="doc_no"]').click();
   await page.keyboard.press('Delete');
-  await page
-    .locator('.ant-modal-confirm')
-    .getByRole('button', { name: /删\s*除/ })
-    .click();
+  await confirmDelete(page);
   // Stored (or the message says why not), then gone from the grid and its totals.
   await expect(page.locator('.ant-message')).toContainText('已删除');
   await expect(bodyRows(grid)).toHaveCount(0);

@@ -53,15 +53,26 @@ export async function choose(dialog: Locator, field: string, text: string) {
   await sel.page().keyboard.press('Enter');
 }
 
+/**
+ * Press 删除 in the delete confirm once it has finished opening, and wait until it has closed (the record
+ * stored as deleted). A click while the confirm still zooms in can land beside the moving button and do
+ * nothing: on a busy CI machine that left the confirm open and the record undeleted.
+ */
+export async function confirmDelete(page: Page) {
+  const confirm = page.locator('.ant-modal-confirm');
+  await expect(confirm).toBeVisible();
+  await expect(confirm).not.toHaveClass(/ant-zoom-appear/);
+  await confirm.getByRole('button', { name: /删\s*除/ }).click();
+  await expect(confirm).toBeHidden();
+}
+
 /** Select a row (click a read-only spot of it: its first cell), press Delete, confirm; then Ctrl+Z. */
 export async function deleteThenUndo(page: Page, grid: Locator, text: string, firstCol: string) {
   const c = await rowCell(grid, text, firstCol);
   await c.click({ position: { x: 4, y: 4 } });
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '删除', exact: true }).first().click();
-  const confirm = page.locator('.ant-modal-confirm');
-  await expect(confirm).toBeVisible();
-  await confirm.getByRole('button', { name: '删除' }).click();
+  await confirmDelete(page);
   await expect(page.locator('.ant-message')).toContainText('可按 Ctrl+Z 撤销');
   await expect(rowWith(grid, text)).toHaveCount(0);
   // Ctrl+Z belongs to the grid when the caret is not in a text box (where it undoes typing).
@@ -142,9 +153,7 @@ export async function roundTrip(page: Page, url: string, c: LedgerCase) {
   const kept = (await at(c.bad.col).textContent()) ?? '';
   await at(c.bad.col).click({ position: { x: 3, y: 3 } });
   await page.keyboard.press('Delete');
-  const confirm = page.locator('.ant-modal-confirm');
-  await expect(confirm).toBeVisible();
-  await confirm.getByRole('button', { name: /删\s*除/ }).click();
+  await confirmDelete(page);
   await expectCount(grid, c.first, 0, c.word);
   // Ctrl+Z belongs to the grid when the caret is not in a text box (where it undoes typing).
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
