@@ -41,6 +41,10 @@ test('back up now, change the data, restore it from the list', async ({ page, ap
 
   await manual.getByTestId('restore-button').click();
   await expect(page.getByRole('dialog')).toContainText('恢复前会先自动备份当前数据');
+  // Clicked once the dialog has finished zooming in (a click during it can miss the moving button).
+  await expect(page.locator('.ant-modal', { hasText: '恢复前会先自动备份当前数据' })).not.toHaveClass(
+    /ant-zoom-appear/,
+  );
   await page.getByTestId('confirm-restore').click();
   await expect(page.locator('.ant-message')).toContainText('已恢复到');
   await page.getByRole('button', { name: '刷新' }).click();
