@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openSection, test } from './fixtures';
+import { dialogOpened, expect, openSection, test } from './fixtures';
 
 /** 备份与恢复 in the browser preview: back up now, change, restore (after a backup of the present). */
 
@@ -41,10 +41,7 @@ test('back up now, change the data, restore it from the list', async ({ page, ap
 
   await manual.getByTestId('restore-button').click();
   await expect(page.getByRole('dialog')).toContainText('恢复前会先自动备份当前数据');
-  // Clicked once the dialog has finished zooming in (a click during it can miss the moving button).
-  await expect(page.locator('.ant-modal', { hasText: '恢复前会先自动备份当前数据' })).not.toHaveClass(
-    /ant-zoom-appear/,
-  );
+  await dialogOpened(page.locator('.ant-modal', { hasText: '恢复前会先自动备份当前数据' }));
   await page.getByTestId('confirm-restore').click();
   await expect(page.locator('.ant-message')).toContainText('已恢复到');
   await page.getByRole('button', { name: '刷新' }).click();

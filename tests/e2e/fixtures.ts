@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -79,7 +79,7 @@ export const test = base.extend<Fixtures & Options>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
 
 /** Open a section through the left navigation, as a user would. */
 export async function openSection(page: Page, label: string) {
@@ -108,4 +108,13 @@ export function cell(scope: Page | Locator, rowIndex: number, colId: string) {
 /** The body row whose text contains `text`. */
 export function rowWith(scope: Page | Locator, text: string) {
   return scope.locator(`${BODY} .ag-row`, { hasText: text }).first();
+}
+
+/**
+ * Waits until an antd dialog is shown and has finished zooming in: a click on one of its buttons before that
+ * can land beside the moving button and do nothing (seen on a busy CI machine).
+ */
+export async function dialogOpened(dialog: Locator) {
+  await expect(dialog).toBeVisible();
+  await expect(dialog).not.toHaveClass(/ant-zoom-appear/);
 }

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { bodyRows, expect, rowWith, totalCell } from './fixtures';
+import { bodyRows, dialogOpened, expect, rowWith, totalCell } from './fixtures';
 
 /** Open a ledger page by its route and wait for its rows. */
 export async function openLedger(page: Page, url: string, route: string, gridId: string, empty = false) {
@@ -54,14 +54,12 @@ export async function choose(dialog: Locator, field: string, text: string) {
 }
 
 /**
- * Press 删除 in the delete confirm once it has finished opening, and wait until it has closed (the record
- * stored as deleted). A click while the confirm still zooms in can land beside the moving button and do
- * nothing: on a busy CI machine that left the confirm open and the record undeleted.
+ * Press 删除 in the delete confirm once it has finished opening (dialogOpened), and wait until it has closed
+ * (the record stored as deleted).
  */
 export async function confirmDelete(page: Page) {
   const confirm = page.locator('.ant-modal-confirm');
-  await expect(confirm).toBeVisible();
-  await expect(confirm).not.toHaveClass(/ant-zoom-appear/);
+  await dialogOpened(confirm);
   await confirm.getByRole('button', { name: /删\s*除/ }).click();
   await expect(confirm).toBeHidden();
 }

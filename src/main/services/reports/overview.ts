@@ -233,30 +233,20 @@ export async function overviewReport(opened: OpenedDb, p: ReportParams): Promise
     .filter((r) => r.landedCount > 0 || r.invCount > 0);
 
   // By year: one pass over the funds and the grouped projects and deals.
-  const byYear = new Map<
-    string,
-    {
-      newSubs: number;
-      subSize: number;
-      newDirect: number;
-      directSize: number;
-      landedCount: number;
-      landedAmount: number;
-      closedAmount: number;
-    }
-  >();
+  const emptyYear = () => ({
+    newSubs: 0,
+    subSize: 0,
+    newDirect: 0,
+    directSize: 0,
+    landedCount: 0,
+    landedAmount: 0,
+    closedAmount: 0,
+  });
+  const byYear = new Map<string, ReturnType<typeof emptyYear>>();
   const yearRow = (y: string) => {
     let r = byYear.get(y);
     if (!r) {
-      r = {
-        newSubs: 0,
-        subSize: 0,
-        newDirect: 0,
-        directSize: 0,
-        landedCount: 0,
-        landedAmount: 0,
-        closedAmount: 0,
-      };
+      r = emptyYear();
       byYear.set(y, r);
     }
     return r;

@@ -171,16 +171,15 @@ export function LedgerGrid(props: LedgerGridProps) {
   }, [columns, props.unitWord, props.totalsExtra]);
 
   /**
-   * A change made here: into the grid at once, into the cached rows (the grid's rows follow them), and the
-   * totals row summed again now rather than on the grid's later events.
+   * A change made here: into the grid at once, and into the cached rows the grid is given (the totals follow
+   * those new rows).
    */
   const change = useCallback(
     (tx: RowChange) => {
       gridRef.current?.applyTransaction(tx);
       qc.setQueryData<Row[]>(rowsKey(entity, where), (old) => (old ? withChange(old, tx) : old));
-      refreshTotals();
     },
-    [qc, entity, where, refreshTotals],
+    [qc, entity, where],
   );
 
   const invalidate = useCallback(() => {

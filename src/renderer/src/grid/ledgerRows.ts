@@ -33,6 +33,7 @@ export function tableRows(t: LedgerTable): Row[] {
 }
 
 const shownWaiters = new Map<string, () => void>();
+const waiterKey = (entity: Entity, where?: Where) => JSON.stringify(firstPageKey(entity, where));
 
 /**
  * Called by a grid once its first rows are on screen (or when it will not show a first page alone): the rest
@@ -40,14 +41,14 @@ const shownWaiters = new Map<string, () => void>();
  * grid needs to draw those first rows (at 100,000 rows the first rows came 1.5 s later).
  */
 export function firstRowsShown(entity: Entity, where?: Where) {
-  const key = JSON.stringify(firstPageKey(entity, where));
+  const key = waiterKey(entity, where);
   shownWaiters.get(key)?.();
   shownWaiters.delete(key);
 }
 
 /** Waits until the grid says its first rows are shown, or at most `ms` (a grid that never mounts). */
 function firstShown(entity: Entity, where: Where | undefined, ms: number): Promise<void> {
-  const key = JSON.stringify(firstPageKey(entity, where));
+  const key = waiterKey(entity, where);
   return new Promise((ok) => {
     const timer = setTimeout(done, ms);
     function done() {
