@@ -9,7 +9,13 @@ export default defineConfig({
     resolve: { alias: shared },
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/main/electron/index.ts') } },
+      // One line per entry, each built to out/main/<name>.js; shared code goes to out/main/chunks/.
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/electron/index.ts'),
+          cli: resolve(import.meta.dirname, 'src/main/cli/entry.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -1,4 +1,5 @@
-// `npm test`: lint, typecheck, unit and service tests, build, then e2e tests in Chromium.
+// `npm test`: lint, typecheck, build, unit and service tests, then e2e tests in Chromium. The build comes
+// before the tests because the CLI tests and the e2e suite run the built command line (out/main/cli.js).
 import { spawnSync } from 'node:child_process';
 import { findChromium, NO_CHROMIUM_MESSAGE } from './chromium.mjs';
 
@@ -11,8 +12,8 @@ if (!chromium) {
 const steps = [
   ['代码检查 lint', 'npx', ['biome', 'check', '.']],
   ['类型检查 typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
+  ['构建 build', process.execPath, ['scripts/build.mjs']],
   ['单元与服务测试 unit + service', 'npx', ['vitest', 'run']],
-  ['构建 build', 'npx', ['electron-vite', 'build']],
   ['端到端测试 e2e', 'npx', ['playwright', 'test']],
 ];
 

@@ -1,13 +1,13 @@
 import { loadDemo } from '../demo';
 import { getOverview } from '../services/overview';
 import { asOfDate, CliError, type Io, parse, requireDb } from './args';
+import type { Command } from './commands';
 import { withDb } from './session';
 
-export type Command = { summary: string; run: (argv: string[], io: Io) => Promise<number> };
+export type { Command };
 
 export const coreCommands: Record<string, Command> = {
   demo: {
-    summary: 'demo --db FILE [--replace]            创建或写入示例数据',
     run: async (argv, io) => {
       const { values } = parse(argv, { db: { type: 'string' }, replace: { type: 'boolean' } });
       const db = requireDb(values);

@@ -94,8 +94,6 @@ const countsText = (counts: Record<string, number>) =>
     .join('，');
 
 const importCommand: Command = {
-  summary:
-    'import LEDGER FILE --db FILE [--dry-run] [--sheet 名称] [--unit 万元] [--skip-duplicates|--allow-duplicates] [--create-missing]   导入台账（xlsx/CSV）',
   run: async (argv, io) => {
     const { values, positionals } = parse(argv, {
       db: { type: 'string' },
@@ -229,7 +227,6 @@ const importCommand: Command = {
 };
 
 const exportCommand: Command = {
-  summary: 'export-ledger LEDGER --db FILE --out FILE [--unit 万元] [--format xlsx|csv]   导出台账',
   run: async (argv, io) => {
     const { values, positionals } = parse(argv, {
       db: { type: 'string' },
@@ -256,7 +253,6 @@ const exportCommand: Command = {
 };
 
 const templateCommand: Command = {
-  summary: 'template LEDGER --out FILE [--unit 万元] [--db FILE]   生成导入模板',
   run: async (argv, io) => {
     const { values, positionals } = parse(argv, {
       db: { type: 'string' },
@@ -282,7 +278,6 @@ const templateCommand: Command = {
 };
 
 const backupCommand: Command = {
-  summary: 'backup --db FILE [--out PATH] [--list]   备份数据库（联机备份并校验）',
   run: async (argv, io) => {
     const { values, positionals } = parse(argv, {
       db: { type: 'string' },
@@ -323,7 +318,6 @@ const backupCommand: Command = {
 };
 
 const restoreCommand: Command = {
-  summary: 'restore --db FILE --from PATH   从备份恢复（先自动备份当前数据）',
   run: async (argv, io) => {
     const { values, positionals } = parse(argv, { db: { type: 'string' }, from: { type: 'string' } });
     if (positionals.length > 0) throw new CliError(`多余的参数：${positionals.join(' ')}`, 2);

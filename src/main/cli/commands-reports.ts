@@ -23,7 +23,6 @@ const USAGE =
 /** Commands of the reports area (merged into src/main/cli/main.ts). */
 export const reportsCommands: Record<string, Command> = {
   reports: {
-    summary: 'reports                                列出可导出的报表及用法',
     run: async (_argv, io) => {
       io.out(
         [

@@ -1,30 +1,30 @@
 import { CliError, type Io } from './args';
-import { type Command, coreCommands, overviewReport } from './commands-core';
+import { type Area, COMMANDS, type Command, usage } from './commands';
 
 type Runner = (argv: string[], io: Io) => Promise<number>;
 
 /**
- * Command areas load only when needed, so `funddesk report overview` does not pay for exceljs,
- * ECharts or the preview server.
+ * Command areas load only when one of their commands runs (src/main/cli/commands.ts says which), so
+ * `funddesk report overview` does not pay for exceljs, ECharts or the preview server.
  */
-const AREAS: (() => Promise<Record<string, Command>>)[] = [
-  async () => ({ serve: (await import('./serve')).serveCommand }),
-  async () => (await import('./commands-reports')).reportsCommands,
-  async () => (await import('./commands-data')).dataCommands,
-];
+const AREAS: Record<Area, () => Promise<Record<string, Command>>> = {
+  core: async () => ({ ...(await import('./commands-core')).coreCommands, report: reportCommand }),
+  serve: async () => ({ serve: (await import('./serve')).serveCommand }),
+  reports: async () => (await import('./commands-reports')).reportsCommands,
+  data: async () => (await import('./commands-data')).dataCommands,
+};
 
 async function reportRunners(): Promise<Record<string, Runner>> {
+  const { overviewReport } = await import('./commands-core');
   return { overview: overviewReport, ...(await import('./commands-reports')).reportRunners };
 }
 
 const reportCommand: Command = {
-  summary:
-    'report NAME --db FILE [--as-of YYYY-MM-DD] --json | --format xlsx|pdf|csv|json --out PATH   输出或导出报表（funddesk reports 查看全部）',
   run: async (argv, io) => {
     const [name, ...rest] = argv;
     // The overview's --json/text output stays in commands-core; its file exports are the reports area's.
     if (name === 'overview' && !rest.some((a) => /^--(format|out|unit)(=|$)/.test(a))) {
-      return overviewReport(rest, io);
+      return (await import('./commands-core')).overviewReport(rest, io);
     }
     const runners = await reportRunners();
     const run = name ? runners[name] : undefined;
@@ -38,37 +38,25 @@ const reportCommand: Command = {
   },
 };
 
-const eager: Record<string, Command> = { ...coreCommands, report: reportCommand };
-
-async function findCommand(name: string): Promise<Command | undefined> {
-  if (eager[name]) return eager[name];
-  for (const area of AREAS) {
-    const c = (await area())[name];
-    if (c) return c;
-  }
-  return undefined;
+/** The commands of an area (tests/cli/help.test.ts compares them with COMMANDS). */
+export function areaCommands(area: Area): Promise<Record<string, Command>> {
+  return AREAS[area]();
 }
 
-async function usage() {
-  const all: Record<string, Command> = { ...eager };
-  for (const area of AREAS) Object.assign(all, await area());
-  return [
-    'FundDesk 基金台账 命令行',
-    '用法：funddesk <命令> [参数]',
-    ...Object.values(all).map((c) => `  funddesk ${c.summary}`),
-    '',
-  ].join('\n');
+async function findCommand(name: string): Promise<Command | undefined> {
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  return entry ? (await AREAS[entry.area]())[name] : undefined;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
-    io.out(await usage());
+    io.out(usage());
     return cmd ? 0 : 2;
   }
   const c = await findCommand(cmd);
   if (!c) {
-    io.err(`未知的命令：${cmd}\n\n${await usage()}`);
+    io.err(`未知的命令：${cmd}\n\n${usage()}`);
     return 2;
   }
   try {

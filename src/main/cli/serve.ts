@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appRoot } from '../host/app-root';
 import { createChromiumPdfPrinter } from '../host/chromium-pdf';
 import { defaultDataDir } from '../host/data-dir';
 import { resolveDbPath } from '../host/db-path';
@@ -9,10 +9,7 @@ import { parse } from './args';
 import type { Command } from './commands-core';
 import { withDb } from './session';
 
-const appRoot = join(fileURLToPath(import.meta.url), '..', '..', '..', '..');
-
 export const serveCommand: Command = {
-  summary: 'serve [--db FILE] [--port N]            在浏览器中使用（仅本机 127.0.0.1）',
   run: async (argv, io) => {
     const { values } = parse(argv, { db: { type: 'string' }, port: { type: 'string' } });
     const dbPath = resolveDbPath(
@@ -25,7 +22,7 @@ export const serveCommand: Command = {
       const pdf = createChromiumPdfPrinter();
       const s = await startPreviewServer(
         { ...ctx, host: 'browser', printPdf: pdf.printPdf },
-        { rendererDir: join(appRoot, 'out', 'renderer'), port },
+        { rendererDir: join(appRoot(), 'out', 'renderer'), port },
       );
       io.out(`FundDesk 浏览器预览已启动：${s.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
       // Automatic backups as in the desktop app: on start, every few minutes while data changes, on quit.

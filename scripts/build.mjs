@@ -1,0 +1,141 @@
+// The build and its freshness. `out/` holds what electron-vite built; `out/.build-hash` is a SHA-256 of every
+// source the build reads (src/, migrations/, the build config, package.json and the lock file), written only
+// after a build that succeeded. `funddesk` (bin/funddesk.js), `npm start` and `npm run start:browser` call
+// ensureBuilt(): nothing is rebuilt while the hash matches (about 20 ms to check), and a changed or missing
+// build is built once, under a lock, so parallel test workers never build over each other.
+// `npm run build` (this file run directly) always builds.
+// Own code rather than a library: a file hash plus a lock directory is all it takes, and the check must stay
+// cheap enough for every `funddesk` start (a build tool's watch/cache would load far more).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(import.meta.dirname, '..');
+const SOURCE_DIRS = ['src', 'migrations'];
+const SOURCE_FILES = ['electron.vite.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const stampFile = join(root, 'out', '.build-hash');
+const lockDir = join(root, 'out', '.build-lock');
+
+function walk(dir, files) {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, files);
+    else if (e.isFile()) files.push(p);
+  }
+}
+
+/** The hash of every file the build reads, or null where there are no sources (an installed app). */
+export function sourceHash() {
+  if (!existsSync(join(root, 'src'))) return null;
+  const files = [];
+  for (const d of SOURCE_DIRS) if (existsSync(join(root, d))) walk(join(root, d), files);
+  for (const f of SOURCE_FILES) if (existsSync(join(root, f))) files.push(join(root, f));
+  files.sort();
+  const h = createHash('sha256');
+  for (const f of files) {
+    h.update(relative(root, f).replaceAll('\\', '/'));
+    h.update('\0');
+    h.update(readFileSync(f));
+    h.update('\0');
+  }
+  return h.digest('hex');
+}
+
+export function isUpToDate(hash = sourceHash()) {
+  if (hash === null) return true;
+  try {
+    return readFileSync(stampFile, 'utf8') === hash && existsSync(join(root, 'out', 'main', 'cli.js'));
+  } catch {
+    return false;
+  }
+}
+
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+function takeLock() {
+  mkdirSync(join(root, 'out'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      writeFileSync(join(lockDir, 'pid'), String(process.pid));
+      return;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+      let pid = 0;
+      try {
+        pid = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
+      } catch {}
+      // A lock whose builder died (or was left without a pid) is taken over.
+      if (pid && !processAlive(pid)) rmSync(lockDir, { recursive: true, force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+}
+
+/**
+ * Runs `electron-vite build` and stamps the result. Returns { ok, output }; the build's own output is
+ * passed through when `show` is true, otherwise kept for an error message.
+ */
+export function build({ show = true } = {}) {
+  const hash = sourceHash();
+  const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
+  if (!existsSync(cli)) {
+    return {
+      ok: false,
+      output: '找不到 electron-vite：请先运行 npm install（或 npm ci），再运行 npm run build。',
+    };
+  }
+  rmSync(stampFile, { force: true });
+  const r = spawnSync(process.execPath, [cli, 'build'], {
+    cwd: root,
+    stdio: show ? 'inherit' : 'pipe',
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) return { ok: false, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
+  if (hash) writeFileSync(stampFile, hash);
+  return { ok: true, output: '' };
+}
+
+/**
+ * Builds only if the sources changed since the last build (or there is none). `say` receives a one-line
+ * Chinese notice before a build starts. Returns true when the build output is usable.
+ */
+export function ensureBuilt({ show = true, say = (m) => console.log(m) } = {}) {
+  if (isUpToDate()) return { ok: true, built: false, output: '' };
+  takeLock();
+  try {
+    // Another process may have built while this one waited for the lock.
+    if (isUpToDate()) return { ok: true, built: false, output: '' };
+    say(
+      existsSync(join(root, 'out', 'main', 'cli.js'))
+        ? '源代码有改动，正在重新构建（npm run build）… / sources changed, building…'
+        : '尚未构建，正在构建（npm run build）… / no build yet, building…',
+    );
+    return { ...build({ show }), built: true };
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  takeLock();
+  let r;
+  try {
+    r = build();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+  if (!r.ok) {
+    if (r.output) console.error(r.output);
+    process.exit(1);
+  }
+}
