@@ -1,10 +1,9 @@
 import { DbError } from '../db/errors';
 import { type OpenOptions, openDatabase } from '../db/open';
 import type { HandlerContext } from '../handlers';
+import { appVersion } from '../host/app-root';
 import { chromiumPrintPdf } from '../host/chromium-pdf';
 import { CliError } from './args';
-
-export const VERSION = '0.1.0';
 
 /** Open the database for one command and always close it. */
 export async function withDb<T>(
@@ -20,7 +19,7 @@ export async function withDb<T>(
     throw e;
   }
   try {
-    return await run({ opened, host: 'cli', version: VERSION, printPdf: chromiumPrintPdf });
+    return await run({ opened, host: 'cli', version: appVersion(), printPdf: chromiumPrintPdf });
   } finally {
     await opened.close();
   }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,4 +15,12 @@ export function appRoot(from: string = import.meta.url): string {
     if (up === dir) throw new Error(`找不到应用目录（package.json），起点：${fileURLToPath(from)}`);
     dir = up;
   }
+}
+
+let version: string | undefined;
+/** The app's version: package.json's, the one Electron's app.getVersion() reports and the installers carry. */
+export function appVersion(): string {
+  version ??= (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
+  return version;
 }
