@@ -138,9 +138,12 @@ export function FundDetailPage() {
           },
           { label: '累计分配', value: money(m.distributedFen, unit), note: `DPI ${times(m.dpi)}` },
           {
-            label: '最新净值',
+            label: '调整后净值',
             value: money(m.navFen, unit),
-            note: m.navDate ? `估值日 ${m.navDate}，TVPI ${times(m.tvpi)}` : '尚无估值',
+            note: m.navDate
+              ? `估值基准日 ${m.navDate}，TVPI ${times(m.tvpi)}`
+              : '尚无估值，按0计（不作调整）',
+            testid: 'kpi-nav',
           },
           {
             label: '净IRR',
