@@ -8,8 +8,9 @@ export type IsoDate = string;
 export type ParseDateResult = { ok: true; date: IsoDate | null } | { ok: false; error: string };
 
 const MS_PER_DAY = 86_400_000;
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2100;
+/** The years FundDesk stores: the API, the grid and the import all accept exactly these (one rule). */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
 const MAX_EXCEL_SERIAL = 2_958_465; // 9999-12-31
 const EXAMPLES = '示例：2023-08-01、2023/8/1、2023年8月1日';
 
@@ -109,6 +110,18 @@ export function isIsoDate(s: unknown): s is IsoDate {
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+/**
+ * What is wrong with a stored date value, or null when it is one: a real calendar date written exactly as
+ * YYYY-MM-DD in a year 1900–2100. The schemas (API) use it; parseDate (grid, paste, import) applies the
+ * same years.
+ */
+export function isoDateProblem(s: unknown): string | null {
+  if (!isIsoDate(s)) return '不是有效日期（格式 YYYY-MM-DD）';
+  const y = Number(s.slice(0, 4));
+  if (y < MIN_YEAR || y > MAX_YEAR) return `的年份应在${MIN_YEAR}–${MAX_YEAR}之间，实际为${y}年`;
+  return null;
 }
 
 function dayNumber(d: IsoDate): number {

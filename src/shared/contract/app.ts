@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { date } from '../schemas/fields';
 import { channel } from './define';
+import { jsonValue, SETTINGS_VALUE_MAX_BYTES } from './limits';
 
 export interface AppInfo {
   version: string;
@@ -33,8 +35,6 @@ export interface AuditEntry {
   source: string;
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
-
 export const appChannels = {
   'app.info': channel<AppInfo>()(z.object({}).optional()),
   'demo.load': channel<{ funds: number; projects: number; deals: number }>()(
@@ -42,14 +42,14 @@ export const appChannels = {
   ),
   /** Empty a demo database (refused for real data). */
   'demo.clear': channel<{ removed: number }>()(z.object({ confirm: z.literal(true, { error: '需要确认' }) })),
-  'overview.get': channel<Overview>()(z.object({ asOf: isoDate.optional() })),
+  'overview.get': channel<Overview>()(z.object({ asOf: date('截至日期').optional() })),
   'audit.list': channel<{ total: number; entries: AuditEntry[] }>()(
     z.object({
-      entity: z.string().optional(),
+      entity: z.string().max(64).optional(),
       entityId: z.number().int().optional(),
       action: z.enum(['create', 'update', 'delete']).optional(),
-      from: isoDate.optional(),
-      to: isoDate.optional(),
+      from: date('起始日期').optional(),
+      to: date('结束日期').optional(),
       text: z.string().max(100).optional(),
       limit: z.number().int().min(1).max(5000).default(500),
       offset: z.number().int().min(0).default(0),
@@ -57,5 +57,7 @@ export const appChannels = {
   ),
   /** UI preferences kept in the database (grid layouts, units): survive restarts and machines. */
   'settings.get': channel<unknown>()(z.object({ key: z.string().min(1).max(100) })),
-  'settings.set': channel<null>()(z.object({ key: z.string().min(1).max(100), value: z.unknown() })),
+  'settings.set': channel<null>()(
+    z.object({ key: z.string().min(1).max(100), value: jsonValue('设置的值', SETTINGS_VALUE_MAX_BYTES) }),
+  ),
 } as const;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { LONE_SURROGATE_MESSAGE, loneSurrogatePath } from '../schemas/strings';
 
 /** A channel: its zod input schema, and (as a phantom type) its result. */
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
@@ -7,8 +8,18 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly __result?: O;
 }
 
+/**
+ * A channel of the contract. Whatever its schema, a text anywhere in the input (a value, a key, a settings
+ * value) holding a lone UTF-16 surrogate is refused: SQLite would store it as U+FFFD while the call
+ * answered ok.
+ */
 export function channel<O>() {
-  return <I extends z.ZodType>(input: I): ChannelDef<I, O> => ({ input });
+  return <I extends z.ZodType>(input: I): ChannelDef<I, O> => ({
+    input: input.superRefine((v, ctx) => {
+      const path = loneSurrogatePath(v);
+      if (path) ctx.addIssue({ code: 'custom', path, message: `文字${LONE_SURROGATE_MESSAGE}` });
+    }) as I,
+  });
 }
 
 /** A failure every caller understands: a Chinese message, and the fields it concerns. */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { ENTITY, type Entity } from '../domain';
 import { channel } from './define';
+import { recordRows, recordValues, whereFilter } from './limits';
 
 export const entityName = z.enum(ENTITY.codes, { error: '未知的台账类型' });
 const recordId = z.number().int().positive();
-const values = z.record(z.string(), z.unknown());
+const values = recordValues;
 
 /** A stored record as the grids show it: columns plus the names of the records it links to. */
 export type LedgerRow = Record<string, unknown> & { id: number; created_at: string; updated_at: string };
@@ -39,7 +40,7 @@ export const ledgerChannels = {
   'ledger.list': channel<LedgerRow[]>()(
     z.object({
       entity: entityName,
-      where: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+      where: whereFilter.optional(),
     }),
   ),
   /**
@@ -49,9 +50,9 @@ export const ledgerChannels = {
   'ledger.table': channel<LedgerTable>()(
     z.object({
       entity: entityName,
-      where: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+      where: whereFilter.optional(),
       afterId: z.number().int().nonnegative().optional(),
-      limit: z.number().int().positive().optional(),
+      limit: z.number().int().positive().max(1_000_000).optional(),
     }),
   ),
   'ledger.get': channel<LedgerRow>()(z.object({ entity: entityName, id: recordId })),
@@ -61,12 +62,10 @@ export const ledgerChannels = {
   /** Undo a delete: the record comes back with its id. */
   'ledger.restore': channel<LedgerRow>()(z.object({ entity: entityName, row: values })),
   /** Check rows (paste, import) without writing. */
-  'ledger.checkMany': channel<BulkRowResult[]>()(
-    z.object({ entity: entityName, rows: z.array(values).max(200_000) }),
-  ),
+  'ledger.checkMany': channel<BulkRowResult[]>()(z.object({ entity: entityName, rows: recordRows })),
   /** Add rows all together, or none. */
   'ledger.createMany': channel<{ created: number; ids: number[] }>()(
-    z.object({ entity: entityName, rows: z.array(values).min(1).max(200_000) }),
+    z.object({ entity: entityName, rows: recordRows.min(1, { error: '没有要添加的行' }) }),
   ),
   'ledger.options': channel<LinkOption[]>()(
     z.object({ entity: z.enum(['manager', 'fund', 'enterprise', 'institution']) }),

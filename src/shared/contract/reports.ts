@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { UNITS } from '../money';
 import { EXPORT_FORMATS, type ExportedFile, REPORT_NAMES, type ReportData } from '../reports/types';
+import { date } from '../schemas/fields';
 import { channel } from './define';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
+const isoDate = date('截至日期');
 const reportName = z.enum(REPORT_NAMES, { error: '未知的报表' });
 const fundId = z.number().int().positive().optional();
 

@@ -14,7 +14,19 @@ import {
   REINVEST_CATEGORY,
   VALUATION_SOURCE,
 } from '../domain';
-import { date, id, money, oneOf, optDate, optMoney, optText, ratio, requiredText, uscc } from './fields';
+import {
+  date,
+  id,
+  money,
+  oneOf,
+  optDate,
+  optLongText,
+  optMoney,
+  optText,
+  ratio,
+  requiredText,
+  uscc,
+} from './fields';
 
 /**
  * The input schema of every ledger, keyed by column name (snake_case, as stored). Cross-field rules
@@ -24,7 +36,7 @@ import { date, id, money, oneOf, optDate, optMoney, optText, ratio, requiredText
 const contact = {
   contact_person: optText('联系人', 50),
   contact_phone: optText('联系电话', 50),
-  notes: optText('备注'),
+  notes: optLongText('备注'),
 };
 
 export const managerSchema = z.object({
@@ -65,9 +77,9 @@ export const fundSchema = z
     reinvest_multiple: ratio('返投倍数', 100).nullable().optional(),
     reinvest_base: oneOf('返投基数', REINVEST_BASE.codes).default('commitment'),
     reinvest_deadline: optDate('返投截止日'),
-    fee_terms: optText('管理费条款'),
-    carry_terms: optText('业绩报酬条款'),
-    notes: optText('备注'),
+    fee_terms: optLongText('管理费条款'),
+    carry_terms: optLongText('业绩报酬条款'),
+    notes: optLongText('备注'),
   })
   .superRefine((f, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -160,7 +172,7 @@ export const investmentSchema = z
     exit_proceeds_fen: optMoney('退出回款'),
     current_value_fen: optMoney('当前估值'),
     ...reinvestFields,
-    notes: optText('备注'),
+    notes: optLongText('备注'),
   })
   .superRefine((r, ctx) => {
     if (r.exit_date && r.exit_date < r.date)
@@ -183,7 +195,7 @@ export const landedProjectSchema = z
     industry: oneOf('所属产业', INDUSTRY.codes).default('other'),
     status: oneOf('状态', LANDED_STATUS.codes).default('registered'),
     ...reinvestFields,
-    notes: optText('备注'),
+    notes: optLongText('备注'),
   })
   .superRefine((r, ctx) => {
     reinvestPairRule(r, ctx);
@@ -207,7 +219,7 @@ export const financingDealSchema = z
     amount_closed_fen: optMoney('完成融资金额'),
     closed_date: optDate('完成日期'),
     round: optText('轮次', 30),
-    notes: optText('备注'),
+    notes: optLongText('备注'),
   })
   .superRefine((r, ctx) => {
     if (r.stage === 'closed') {
