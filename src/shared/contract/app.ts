@@ -58,4 +58,8 @@ export const appChannels = {
   /** UI preferences kept in the database (grid layouts, units): survive restarts and machines. */
   'settings.get': channel<unknown>()(z.object({ key: z.string().min(1).max(100) })),
   'settings.set': channel<null>()(z.object({ key: z.string().min(1).max(100), value: z.unknown() })),
+  /** Cancel running long tasks (an import, an export, a backup or restore), of one channel or all. */
+  'task.cancel': channel<{ cancelled: number }>()(
+    z.object({ channel: z.string().max(100).optional() }).optional(),
+  ),
 } as const;
