@@ -1,8 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PreviewServer, startPreviewServer } from '../../src/main/host/preview-server';
+import { dispatch } from '../../src/main/handlers';
+import { MAX_BODY_BYTES, type PreviewServer, startPreviewServer } from '../../src/main/host/preview-server';
 import { tempDb } from '../helpers/temp-db';
 
 let t: Awaited<ReturnType<typeof tempDb>>;
@@ -15,10 +17,8 @@ beforeAll(async () => {
     join(renderer, 'index.html'),
     '<!doctype html><html><head><title>x</title></head><body></body></html>',
   );
-  s = await startPreviewServer(
-    { opened: t.opened, host: 'browser', version: 'test' },
-    { rendererDir: renderer },
-  );
+  const ctx = { opened: t.opened, host: 'browser' as const, version: 'test' };
+  s = await startPreviewServer((channel, input) => dispatch(ctx, channel, input), { rendererDir: renderer });
 });
 afterAll(async () => {
   await s.close();
@@ -87,5 +87,126 @@ describe('browser preview server', () => {
   it('never serves files outside the renderer folder', async () => {
     const r = await fetch(`${s.url}..%2F..%2F..%2Fetc%2Fpasswd`);
     expect(await r.text()).not.toContain('root:');
+  });
+});
+
+/** A raw HTTP request with the headers given (fetch would not let a test set Host). */
+function raw(
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; text: string }> {
+  const { port } = new URL(s.url);
+  return new Promise((ok, bad) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: Number(port),
+        path,
+        method: body === undefined ? 'GET' : 'POST',
+        headers,
+        agent: false,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => {
+          text += c;
+        });
+        res.on('end', () => ok({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', bad);
+    req.end(body);
+  });
+}
+
+describe('the preview answers only its own local page (DNS rebinding, other sites)', () => {
+  it('refuses a request whose Host is another name, without the token', async () => {
+    const port = new URL(s.url).port;
+    for (const host of [
+      `evil.example:${port}`,
+      'evil.example',
+      `127.0.0.1:${Number(port) + 1}`,
+      `localhost.evil:${port}`,
+    ]) {
+      const r = await raw('/', { host });
+      expect(r.status).toBe(421);
+      expect(r.text).not.toContain(s.token);
+      expect(r.text).toContain('只接受本机地址');
+    }
+    const api = await raw(
+      '/api/app.info',
+      { host: `evil.example:${port}`, 'x-funddesk-token': s.token },
+      '{}',
+    );
+    expect(api.status).toBe(421);
+    expect(api.text).not.toContain('dbPath');
+  });
+
+  it('serves the page with the token to 127.0.0.1:<port> and localhost:<port>', async () => {
+    const port = new URL(s.url).port;
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`]) {
+      const r = await raw('/', { host });
+      expect(r.status).toBe(200);
+      expect(r.text).toContain(s.token);
+    }
+  });
+
+  it('refuses an API call from a foreign Origin with 403, even with the token, and writes nothing', async () => {
+    const port = new URL(s.url).port;
+    const values = { name: '跨站写入的机构', kind: 'vc' };
+    for (const origin of [
+      'https://evil.example',
+      `http://evil.example:${port}`,
+      'null',
+      `https://127.0.0.1:${port}`,
+    ]) {
+      const r = await raw(
+        '/api/ledger.create',
+        {
+          host: `127.0.0.1:${port}`,
+          origin,
+          'x-funddesk-token': s.token,
+          'content-type': 'application/json',
+        },
+        JSON.stringify({ entity: 'institution', values }),
+      );
+      expect(r.status).toBe(403);
+      expect(JSON.parse(r.text).error.message).toBe('拒绝来自其他网页的调用');
+    }
+    expect(
+      await t.db.selectFrom('institutions').where('name', '=', values.name).selectAll().execute(),
+    ).toEqual([]);
+    // The page's own calls carry its own origin (or none) and are answered.
+    const own = await raw(
+      '/api/app.info',
+      { host: `localhost:${port}`, origin: `http://localhost:${port}`, 'x-funddesk-token': s.token },
+      '{}',
+    );
+    expect(own.status).toBe(200);
+    expect(JSON.parse(own.text).ok).toBe(true);
+  });
+
+  it('answers an oversize body with a Chinese 413 and stores nothing', async () => {
+    const name = '超大请求的机构';
+    const body = JSON.stringify({
+      entity: 'institution',
+      values: { name, kind: 'vc', notes: 'x'.repeat(MAX_BODY_BYTES) },
+    });
+    const port = new URL(s.url).port;
+    const r = await raw(
+      '/api/ledger.create',
+      { host: `127.0.0.1:${port}`, 'x-funddesk-token': s.token },
+      body,
+    );
+    expect(r.status).toBe(413);
+    expect(JSON.parse(r.text).error.message).toContain('请求内容过大');
+    expect(await t.db.selectFrom('institutions').where('name', '=', name).selectAll().execute()).toEqual([]);
+  });
+
+  it('still takes the largest legitimate call: an import file of 50 MB', () => {
+    expect(MAX_BODY_BYTES).toBeGreaterThan(Math.ceil((50 * 1024 * 1024 * 4) / 3) + 64 * 1024);
+    expect(MAX_BODY_BYTES).toBeLessThan(100 * 1024 * 1024);
   });
 });

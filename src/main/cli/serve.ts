@@ -2,12 +2,13 @@ import { join } from 'node:path';
 import { appRoot } from '../host/app-root';
 import { createChromiumPdfPrinter } from '../host/chromium-pdf';
 import { defaultDataDir } from '../host/data-dir';
+import { HostOpenError } from '../host/data-host/client';
+import { startWorkerHost } from '../host/data-host/worker';
 import { resolveDbPath } from '../host/db-path';
 import { startPreviewServer } from '../host/preview-server';
-import { BackupScheduler } from '../services/backup/scheduler';
-import { parse } from './args';
+import { CliError, parse } from './args';
 import type { Command } from './commands-core';
-import { withDb } from './session';
+import { VERSION } from './session';
 
 export const serveCommand: Command = {
   run: async (argv, io) => {
@@ -18,28 +19,31 @@ export const serveCommand: Command = {
       defaultDataDir(),
     );
     const port = values.port ? Number(values.port) : 0;
-    await withDb(dbPath, {}, async (ctx) => {
-      const pdf = createChromiumPdfPrinter();
-      const s = await startPreviewServer(
-        { ...ctx, host: 'browser', printPdf: pdf.printPdf },
-        { rendererDir: join(appRoot(), 'out', 'renderer'), port },
-      );
+    const pdf = createChromiumPdfPrinter();
+    // The database is the data host's, in a worker thread (as in the desktop app's utility process); it also
+    // takes the automatic backups (on start, every few minutes while data changes, on quit).
+    const host = await startWorkerHost(
+      { dbPath, host: 'browser', version: VERSION, backups: true },
+      { printPdf: pdf.printPdf, onLog: (m) => io.err(`${m}\n`) },
+    ).catch((e: unknown) => {
+      throw e instanceof HostOpenError ? new CliError(e.message) : e;
+    });
+    try {
+      const s = await startPreviewServer((channel, input) => host.invoke(channel, input), {
+        rendererDir: join(appRoot(), 'out', 'renderer'),
+        port,
+      });
       io.out(`FundDesk 浏览器预览已启动：${s.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
-      // Automatic backups as in the desktop app: on start, every few minutes while data changes, on quit.
-      const backups = new BackupScheduler(
-        () => ctx.opened,
-        (m) => io.err(`${m}\n`),
-      );
-      void backups.start();
       await new Promise<void>((ok) => {
         const stop = () => ok();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
       await s.close();
-      await backups.quit();
+    } finally {
+      await host.close();
       await pdf.close();
-    });
+    }
     return 0;
   },
 };

@@ -25,4 +25,5 @@ export const appHandlers: HandlerMap<keyof typeof appChannels> = {
     await setSetting(ctx.opened.db, input.key, input.value);
     return null;
   },
+  'task.cancel': async (input, ctx) => ({ cancelled: ctx.cancelTasks?.(input?.channel) ?? 0 }),
 };

@@ -6,7 +6,11 @@ export interface HandlerContext {
   host: 'electron' | 'browser' | 'test' | 'cli';
   version: string;
   /** Turns a self-contained HTML page into A4 PDF bytes (Electron: printToPDF; Node: headless Chromium). */
-  printPdf?: (html: string) => Promise<Uint8Array>;
+  printPdf?: ((html: string) => Promise<Uint8Array>) | undefined;
   /** Reports progress of a long task (export, import) to whoever started it. */
-  progress?: (task: string, done: number, total: number) => void;
+  progress?: ((task: string, done: number, total: number) => void) | undefined;
+  /** Aborted when the user cancels this long task (task.cancel): the task stops and writes nothing. */
+  signal?: AbortSignal | undefined;
+  /** Cancels running long tasks (of one channel, or all); returns how many (the data host sets it). */
+  cancelTasks?: ((channel?: string) => number) | undefined;
 }

@@ -77,6 +77,7 @@ async function commit(
         ...o,
         duplicates: i.duplicates,
         remember: i.remember,
+        signal: ctx.signal,
         backup: async () => {
           used = true;
           return (await (early ?? backupBeforeImport(ctx)))?.file ?? null;
@@ -114,6 +115,6 @@ export const dataHandlers: HandlerMap<keyof typeof dataChannels> = {
   },
   'backup.list': async (_i, ctx) => listBackups(ctx.opened),
   'backup.now': async (_i, ctx) => backupNow(ctx.opened),
-  'backup.restore': async (i, ctx) => restoreByName(ctx.opened, i.file),
+  'backup.restore': async (i, ctx) => restoreByName(ctx.opened, i.file, ctx.signal),
   'backup.settings': async (i, ctx) => backupSettings(ctx.opened, i?.patch),
 };

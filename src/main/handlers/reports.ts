@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import type { reportsChannels } from '../../shared/contract/reports';
 import { exportReport } from '../export';
+import { throwIfCancelled } from '../services/cancel';
 import { buildReport } from '../services/reports';
 import type { HandlerMap } from './types';
 
@@ -11,7 +12,10 @@ export const reportsHandlers: HandlerMap<keyof typeof reportsChannels> = {
     const task = `导出${report.title}`;
     const file = await exportReport(report, input.format, input.unit, {
       printPdf: ctx.printPdf,
-      progress: ctx.progress ? (done, total) => ctx.progress?.(task, done, total) : undefined,
+      progress: (done, total) => {
+        throwIfCancelled(ctx.signal, task);
+        ctx.progress?.(task, done, total);
+      },
     });
     return {
       fileName: file.fileName,

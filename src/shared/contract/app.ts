@@ -60,4 +60,8 @@ export const appChannels = {
   'settings.set': channel<null>()(
     z.object({ key: z.string().min(1).max(100), value: jsonValue('设置的值', SETTINGS_VALUE_MAX_BYTES) }),
   ),
+  /** Cancel running long tasks (an import, an export, a backup or restore), of one channel or all. */
+  'task.cancel': channel<{ cancelled: number }>()(
+    z.object({ channel: z.string().max(100).optional() }).optional(),
+  ),
 } as const;

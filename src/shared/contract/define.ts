@@ -24,7 +24,16 @@ export function channel<O>() {
 
 /** A failure every caller understands: a Chinese message, and the fields it concerns. */
 export interface ApiErrorBody {
-  code: 'validation' | 'conflict' | 'not_found' | 'in_use' | 'database' | 'internal' | 'bad_request';
+  code:
+    | 'validation'
+    | 'conflict'
+    | 'not_found'
+    | 'in_use'
+    | 'database'
+    | 'internal'
+    | 'bad_request'
+    /** The user cancelled a long task (task.cancel); nothing was written. */
+    | 'cancelled';
   message: string;
   issues?: { field: string | null; message: string; row?: number }[];
 }

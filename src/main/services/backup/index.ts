@@ -31,12 +31,16 @@ export function discardBackup(item: BackupItem) {
 }
 
 /** Restores a backup of the folder by file name (never an arbitrary path from the page). */
-export async function restoreByName(opened: OpenedDb, file: string): Promise<RestoreResult> {
+export async function restoreByName(
+  opened: OpenedDb,
+  file: string,
+  signal?: AbortSignal,
+): Promise<RestoreResult> {
   const { dir, items } = await listBackups(opened);
   const item = items.find((i) => i.file === file);
   if (!item || item.path !== join(dir, file))
     fail('not_found', `备份“${file}”不存在，可能已被轮换删除，请刷新列表`);
-  const r = await restoreInto(opened, item.path);
+  const r = await restoreInto(opened, item.path, signal);
   return { restoredFrom: item, safetyBackup: r.safetyBackup, counts: r.counts };
 }
 

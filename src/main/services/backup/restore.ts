@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { BackupItem } from '../../../shared/contract/data';
 import { type OpenedDb, openDatabase } from '../../db/open';
+import { throwIfCancelled } from '../cancel';
 import { fail } from '../ledger/errors';
 import { countRecords, createBackupUnlocked, serialized, verifyDatabaseFile } from './backup';
 import { getNativeBinding } from './sqlite';
@@ -32,7 +33,12 @@ function checkBackup(path: string) {
   return v;
 }
 
-export async function restoreInto(opened: OpenedDb, backupPath: string): Promise<RestoreOutcome> {
+export async function restoreInto(
+  opened: OpenedDb,
+  backupPath: string,
+  /** Cancels the restore up to the moment the tables are swapped (one synchronous transaction). */
+  signal?: AbortSignal,
+): Promise<RestoreOutcome> {
   return serialized(opened.path, async () => {
     checkBackup(backupPath);
     if (opened.raw.inTransaction) fail('conflict', '正在写入数据（例如正在导入），请稍后再恢复');
@@ -51,7 +57,9 @@ export async function restoreInto(opened: OpenedDb, backupPath: string): Promise
           `备份文件“${basename(backupPath)}”无法使用：${(e as Error).message}；当前数据未改动`,
         );
       }
+      throwIfCancelled(signal, '恢复');
       const safetyBackup = await createBackupUnlocked(opened, { reason: 'before-restore' });
+      throwIfCancelled(signal, '恢复');
       const raw = opened.raw;
       const tablesOf = (schema: string) =>
         (

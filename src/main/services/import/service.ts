@@ -15,6 +15,7 @@ import { ENTITY, type Entity } from '../../../shared/domain';
 import type { Unit } from '../../../shared/money';
 import { validateEntity } from '../../../shared/schemas/entities';
 import type { Db } from '../../db/open';
+import { throwIfCancelled } from '../cancel';
 import { writeAudit } from '../ledger/audit';
 import { KEY_SCOPE, namesOf } from '../ledger/bulk';
 import { explainSqliteError, fail } from '../ledger/errors';
@@ -545,6 +546,8 @@ export interface CommitOptions extends ImportOptions {
   remember: boolean;
   /** Takes a backup just before writing; returns its file name (or null). */
   backup?: () => Promise<string | null>;
+  /** Cancels the import: checked between batches, inside the transaction, so nothing is kept. */
+  signal?: AbortSignal | undefined;
 }
 
 function rowIssues(rows: RowResult[]) {
@@ -639,6 +642,7 @@ export async function commitAnalysis(db: Db, o: CommitOptions, a: Analysis): Pro
         }
         const CHUNK = 500;
         for (let i = 0; i < accepted.length; i += CHUNK) {
+          throwIfCancelled(o.signal, '导入');
           const chunk = accepted.slice(i, i + CHUNK).map((r) => {
             const v = { ...r.values! };
             for (const [k, x] of Object.entries(v))

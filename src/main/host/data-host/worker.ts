@@ -1,0 +1,36 @@
+import { Worker } from 'node:worker_threads';
+import { connectDataHost, type DataHost, type HostChannel, type HostOptions } from './client';
+import { dataHostEntry, workerSpec } from './locate';
+import type { FromHost, OpenRequest } from './protocol';
+
+/**
+ * The data host under plain Node (the browser preview, tests, benchmarks): the same module the desktop app
+ * runs in its utility process, here in a worker thread.
+ */
+export function startWorkerHost(
+  open: Omit<OpenRequest, 'kind' | 'canPrint'>,
+  opts: HostOptions = {},
+): Promise<DataHost> {
+  const spec = workerSpec(dataHostEntry());
+  const worker = new Worker(spec.code, { eval: spec.eval });
+  let ended = false;
+  const ch: HostChannel = {
+    post: (m) => worker.postMessage(m),
+    onMessage: (fn) => worker.on('message', (m: FromHost) => fn(m)),
+    onExit: (fn) => {
+      worker.once('error', (e) => {
+        if (!ended) fn(e.message);
+        ended = true;
+      });
+      worker.once('exit', (code) => {
+        if (!ended) fn(`工作线程退出（${code}）`);
+        ended = true;
+      });
+    },
+    terminate: async () => {
+      ended = true;
+      await worker.terminate();
+    },
+  };
+  return connectDataHost(ch, { kind: 'open', ...open, canPrint: Boolean(opts.printPdf) }, opts);
+}
