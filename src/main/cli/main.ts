@@ -14,7 +14,11 @@ const AREAS: (() => Promise<Record<string, Command>>)[] = [
 ];
 
 async function reportRunners(): Promise<Record<string, Runner>> {
-  return { overview: overviewReport, ...(await import('./commands-reports')).reportRunners };
+  return {
+    overview: overviewReport,
+    ...(await import('./commands-reports')).reportRunners,
+    ...(await import('./commands-evaluation')).evaluationRunners,
+  };
 }
 
 const reportCommand: Command = {
