@@ -16,7 +16,11 @@ const AREAS: Record<Area, () => Promise<Record<string, Command>>> = {
 
 async function reportRunners(): Promise<Record<string, Runner>> {
   const { overviewReport } = await import('./commands-core');
-  return { overview: overviewReport, ...(await import('./commands-reports')).reportRunners };
+  return {
+    overview: overviewReport,
+    ...(await import('./commands-reports')).reportRunners,
+    ...(await import('./commands-evaluation')).evaluationRunners,
+  };
 }
 
 const reportCommand: Command = {

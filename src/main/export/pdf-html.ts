@@ -24,7 +24,7 @@ export const PDF_MAX_ROWS = 2000;
 
 /** Landscape when a table is too wide for portrait A4. */
 export function isLandscape(r: ReportData): boolean {
-  return r.tables.some((t) => t.columns.length > 9);
+  return r.layout?.landscape === true || r.tables.some((t) => t.columns.length > 9);
 }
 
 function figureText(f: ReportFigure, unit: Unit): { value: string; unit: string } {

@@ -77,10 +77,10 @@ function widths(t: ReportTable, unit: Unit): number[] {
   });
 }
 
-function pageSetup(columns: number) {
+function pageSetup(columns: number, landscape = false) {
   return {
     paperSize: 9, // A4
-    orientation: (columns > 8 ? 'landscape' : 'portrait') as 'landscape' | 'portrait',
+    orientation: (landscape || columns > 8 ? 'landscape' : 'portrait') as 'landscape' | 'portrait',
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
@@ -141,7 +141,11 @@ async function writeTable(
   const freezeCol = cols.length > 10 && cols[1]?.kind === 'text' && cols[0]?.key === 'seq' ? 2 : 0;
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: headerRow, xSplit: freezeCol, showGridLines: false }],
-    pageSetup: pageSetup(cols.length),
+    // The header row is printed again at the top of every page.
+    pageSetup: {
+      ...pageSetup(cols.length, report.layout?.landscape),
+      printTitlesRow: `${headerRow}:${headerRow}`,
+    },
     headerFooter: FOOTER,
   });
   const colWidths = widths(t, unit);
@@ -218,7 +222,7 @@ function figureValue(f: ReportFigure, unit: Unit) {
 async function writeSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, r: ReportData, unit: Unit, name: string) {
   const ws = wb.addWorksheet(name, {
     views: [{ showGridLines: false }],
-    pageSetup: { ...pageSetup(3), orientation: 'portrait' },
+    pageSetup: { ...pageSetup(3), orientation: r.layout?.landscape ? 'landscape' : 'portrait' },
     headerFooter: FOOTER,
   });
   ws.columns = [{ width: 26 }, { width: 22 }, { width: 10 }, { width: 40 }];
@@ -286,7 +290,7 @@ export async function renderXlsx(report: ReportData, unit: Unit, progress?: Prog
     await breathe();
   };
   const summary = Boolean(report.brief || report.figures.length);
-  if (summary) await writeSummary(wb, report, unit, sheetName('摘要', used));
+  if (summary) await writeSummary(wb, report, unit, sheetName(report.layout?.summarySheet ?? '摘要', used));
   for (const [i, t] of report.tables.entries()) {
     const notes = !summary && i === 0 ? report.notes : [];
     await writeTable(wb, report, t, unit, sheetName(t.title, used), notes, tick);

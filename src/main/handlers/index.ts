@@ -4,6 +4,7 @@ import { explainSqliteError } from '../services/ledger/errors';
 import { appHandlers } from './app';
 import type { HandlerContext } from './context';
 import { dataHandlers } from './data';
+import { evaluationHandlers } from './evaluation';
 import { ledgerHandlers } from './ledger';
 import { reportsHandlers } from './reports';
 import type { Handler, HandlerMap } from './types';
@@ -14,6 +15,7 @@ export const handlers: HandlerMap = {
   ...ledgerHandlers,
   ...reportsHandlers,
   ...dataHandlers,
+  ...evaluationHandlers,
 };
 
 /** Validate the input against the contract, run the handler, and wrap the outcome in an envelope. */

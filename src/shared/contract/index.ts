@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appChannels } from './app';
 import { dataChannels } from './data';
 import type { ChannelDef } from './define';
+import { evaluationChannels } from './evaluation';
 import { ledgerChannels } from './ledger';
 import { reportsChannels } from './reports';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...ledgerChannels,
   ...reportsChannels,
   ...dataChannels,
+  ...evaluationChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -29,5 +31,6 @@ export function isChannel(name: string): name is Channel {
 export * from './app';
 export * from './data';
 export * from './define';
+export * from './evaluation';
 export * from './ledger';
 export * from './reports';

@@ -27,6 +27,9 @@ export const REPORT_TITLES: Record<ReportName, string> = {
   fund: '单只基金报告',
 };
 
+/** Documents built like reports but outside the 报表 menu (issue #16: 绩效评价, 年度报送). */
+export type DocumentName = 'scorecard' | 'evaluation-year' | 'annual-pack';
+
 export function isReportName(s: unknown): s is ReportName {
   return typeof s === 'string' && (REPORT_NAMES as readonly string[]).includes(s);
 }
@@ -104,7 +107,7 @@ export interface ReportChart {
 }
 
 export interface ReportData {
-  name: ReportName;
+  name: ReportName | DocumentName;
   title: string;
   /** e.g. the fund's name and quarter in the single-fund report. */
   subtitle: string | null;
@@ -119,6 +122,8 @@ export interface ReportData {
   charts: ReportChart[];
   tables: ReportTable[];
   notes: string[];
+  /** Print layout: always A4 landscape; the summary sheet's name (摘要 otherwise). */
+  layout?: { landscape?: boolean; summarySheet?: string };
   /** The fund of the single-fund report. */
   fund?: { id: number; name: string };
 }

@@ -6,7 +6,7 @@ import type {
   ReportRow,
   ReportTable,
 } from '../../../shared/reports/types';
-import { REPORT_TITLES } from '../../../shared/reports/types';
+import { REPORT_TITLES, type ReportName } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 
 export interface ReportParams {
@@ -40,7 +40,7 @@ export function limitChart(c: ReportChart): ReportChart {
 
 export function baseReport(
   opened: OpenedDb,
-  name: ReportData['name'],
+  name: ReportName,
   asOf: string,
   extra: Partial<ReportData> = {},
 ): ReportData {

@@ -127,7 +127,7 @@ const OPENS_FUND: ReportName[] = ['sub-funds', 'direct-funds', 'reinvestment', '
 
 export function Tables(props: { report: ReportData; unit: Unit }) {
   const r = props.report;
-  const openFund = OPENS_FUND.includes(r.name)
+  const openFund = (OPENS_FUND as string[]).includes(r.name)
     ? (row: ReportRow) => {
         if (typeof row.id === 'number') navigate('/reports/fund', { id: row.id });
       }

@@ -1,0 +1,104 @@
+/**
+ * The computed indicators of a 绩效评价, for every fund as of one date (12-31 of the year): one query per
+ * table, as the reports read (reports/load.ts), so a year's scorecards for 1,000 funds stay well under a
+ * second. Each figure is the same number the matching report shows on that date.
+ */
+import type { MetricCode } from '../../../shared/evaluation/metrics';
+import { paidInProgress } from '../../../shared/metrics/fund';
+import type { OpenedDb } from '../../db/open';
+import { type FundRow, loadFunds, loadInvestmentAgg, loadLedgers, metricsOf } from '../reports/load';
+import { reinvestmentReport } from '../reports/reinvestment';
+
+export interface Figure {
+  value: number | null;
+  /** Why there is no value. */
+  note: string | null;
+}
+export type FundFigures = Record<MetricCode, Figure>;
+
+/**
+ * 返投完成率 per fund as of a date: the 返投台账's own 完成率 column (the one place that knows how 返投 is
+ * recognised), so the evaluation can never disagree with the report. Funds without a 返投 obligation are absent.
+ */
+export function reinvestCompletionByFund(opened: OpenedDb, asOf: string): Map<number, number | null> {
+  const r = reinvestmentReport(opened, { asOf });
+  const out = new Map<number, number | null>();
+  for (const row of r.tables[0]?.rows ?? []) {
+    if (typeof row.id === 'number')
+      out.set(row.id, typeof row.completion === 'number' ? row.completion : null);
+  }
+  return out;
+}
+
+/** Open high-risk compliance alerts per fund (none are kept before the compliance desk lands). */
+export function openHighAlertsByFund(_opened: OpenedDb, _asOf: string): Map<number, number> | null {
+  return null;
+}
+
+const fig = (value: number | null, note: string | null = null): Figure => ({ value, note });
+
+/** Every computed indicator of the funds established on or before asOf (or only of `fundId`). */
+export function evaluationFigures(
+  opened: OpenedDb,
+  asOf: string,
+  fundId?: number,
+): { funds: FundRow[]; figures: Map<number, FundFigures> } {
+  const { raw } = opened;
+  const funds = loadFunds(raw, asOf, fundId === undefined ? {} : { id: fundId });
+  const ids = new Set(funds.map((f) => f.id));
+  const ledgers = loadLedgers(raw, asOf, ids);
+  const { byFund } = metricsOf(funds, ledgers, asOf);
+  const inv = loadInvestmentAgg(raw, asOf);
+  const reinvest = reinvestCompletionByFund(opened, asOf);
+  const alerts = openHighAlertsByFund(opened, asOf);
+  const landed = new Map(
+    (
+      raw
+        .prepare(
+          `SELECT fund_id, count(*), coalesce(sum(amount_fen), 0) FROM landed_projects
+           WHERE fund_id IS NOT NULL AND landed_date <= ? AND status <> 'cancelled' GROUP BY fund_id`,
+        )
+        .raw(true)
+        .all(asOf) as [number, number, number][]
+    ).map(([id, n, fen]) => [id, { n, fen }]),
+  );
+  const financing = new Map(
+    raw
+      .prepare(
+        `SELECT x.fund_id, sum(d.amount_closed_fen)
+         FROM (SELECT DISTINCT fund_id, enterprise_id FROM investments WHERE date <= @asOf) x
+         JOIN financing_deals d ON d.enterprise_id = x.enterprise_id
+         WHERE d.stage = 'closed' AND d.closed_date <= @asOf GROUP BY x.fund_id`,
+      )
+      .raw(true)
+      .all({ asOf }) as [number, number][],
+  );
+
+  const figures = new Map<number, FundFigures>();
+  for (const f of funds) {
+    const m = byFund.get(f.id)!;
+    const invested = inv.get(f.id)?.investedFen ?? 0;
+    const progress = paidInProgress(m.paidInFen, f.guidance_commitment_fen);
+    const hasReinvest = reinvest.has(f.id);
+    const completion = reinvest.get(f.id) ?? null;
+    figures.set(f.id, {
+      paid_in_progress: fig(progress, progress === null ? '引导基金认缴为0' : null),
+      invest_progress: fig(
+        m.paidInFen > 0 ? invested / m.paidInFen : null,
+        m.paidInFen > 0 ? null : '引导基金尚未实缴',
+      ),
+      reinvest_completion: fig(
+        completion,
+        completion !== null ? null : hasReinvest ? '返投要求为0' : '该基金未约定返投',
+      ),
+      dpi: fig(m.dpi, m.dpi === null ? '尚未实缴' : null),
+      tvpi: fig(m.tvpi, m.tvpi === null ? '尚未实缴' : null),
+      irr: fig(m.irr, m.irr === null ? (m.irrNote ?? '无法计算') : null),
+      landed_count: fig(landed.get(f.id)?.n ?? 0),
+      landed_amount: fig(landed.get(f.id)?.fen ?? 0),
+      financing_amount: fig(financing.get(f.id) ?? 0),
+      open_high_alerts: alerts ? fig(alerts.get(f.id) ?? 0) : fig(null, '合规提醒尚未启用'),
+    });
+  }
+  return { funds, figures };
+}

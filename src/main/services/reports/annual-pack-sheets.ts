@@ -1,0 +1,162 @@
+/**
+ * The sheets of the 年度报送 pack that no report holds as such: 出资明细 (calls in the year and cumulative),
+ * 投资明细 (investments made in the year) and 退出与分配 (distributions and exits in the year and cumulative).
+ * Their cumulative totals are the figures of the 基金业绩 and fund reports as of 12-31 (tests check it).
+ */
+import { FUND_KIND, INDUSTRY, labelOf } from '../../../shared/domain';
+import { paidInProgress } from '../../../shared/metrics/fund';
+import { shortFundName } from '../../../shared/reports/format';
+import type { ReportColumn, ReportRow, ReportTable } from '../../../shared/reports/types';
+import type { OpenedDb } from '../../db/open';
+import { col, count, table, totalsRow } from './common';
+import type { FundRow } from './load';
+
+type Raw = OpenedDb['raw'];
+
+/** Per fund: sum of `type` flows dated in [from, to]. */
+function flowSums(raw: Raw, type: string, from: string, to: string): Map<number, number> {
+  return new Map(
+    raw
+      .prepare(
+        `SELECT fund_id, sum(amount_fen) FROM cash_flows WHERE type = ? AND date >= ? AND date <= ? GROUP BY fund_id`,
+      )
+      .raw(true)
+      .all(type, from, to) as [number, number][],
+  );
+}
+
+const START = '0000-01-01';
+
+/** 出资明细: commitment, calls in the year, cumulative paid-in, 出资进度, unpaid commitment. */
+export function callsSheet(raw: Raw, funds: FundRow[], year: number): ReportTable {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const inYear = flowSums(raw, 'call', from, to);
+  const cumulative = flowSums(raw, 'call', START, to);
+  const columns: ReportColumn[] = [
+    col.seq(),
+    col.text('name', '基金名称', 34),
+    col.text('kind', '类型', 8),
+    col.money('commitment', '引导基金认缴'),
+    col.money('calledYear', `${year}年出资`),
+    col.money('paidIn', '累计实缴'),
+    col.pct('progress', '出资进度', 9),
+    col.money('unpaid', '未缴出资'),
+  ];
+  const rows: ReportRow[] = funds.map((f, i) => {
+    const paid = cumulative.get(f.id) ?? 0;
+    return {
+      id: f.id,
+      seq: i + 1,
+      name: f.name,
+      kind: labelOf(FUND_KIND, f.kind),
+      commitment: f.guidance_commitment_fen,
+      calledYear: inYear.get(f.id) ?? 0,
+      paidIn: paid,
+      progress: paidInProgress(paid, f.guidance_commitment_fen),
+      unpaid: Math.max(0, f.guidance_commitment_fen - paid),
+    };
+  });
+  const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`);
+  totals.progress = paidInProgress(Number(totals.paidIn), Number(totals.commitment));
+  return table('calls', '出资明细', columns, rows, totals, '未缴出资＝max(引导基金认缴－累计实缴, 0)。');
+}
+
+/** 投资明细: every investment made in the year by the funds listed. */
+export function investmentsSheet(raw: Raw, funds: FundRow[], year: number): ReportTable {
+  const names = new Map(funds.map((f) => [f.id, shortFundName(f.name)]));
+  const list = raw
+    .prepare(
+      `SELECT i.fund_id, e.name, e.industry, i.date, i.round, i.amount_fen, i.stake_pct, e.in_district
+       FROM investments i JOIN enterprises e ON e.id = i.enterprise_id
+       WHERE i.date >= ? AND i.date <= ? ORDER BY i.date, i.id`,
+    )
+    .raw(true)
+    .all(`${year}-01-01`, `${year}-12-31`) as [
+    number,
+    string,
+    string,
+    string,
+    string | null,
+    number,
+    number | null,
+    number,
+  ][];
+  const columns: ReportColumn[] = [
+    col.seq(),
+    col.text('fund', '投资基金', 24),
+    col.text('enterprise', '被投企业', 30),
+    col.text('industry', '行业', 16),
+    col.date('date', '投资日期'),
+    col.text('round', '轮次', 8),
+    col.money('amount', '投资金额'),
+    col.pct('stake', '持股比例', 9),
+    col.text('inDistrict', '区内企业', 8),
+  ];
+  const rows: ReportRow[] = list
+    .filter((r) => names.has(r[0]))
+    .map((r, k) => ({
+      seq: k + 1,
+      fund: names.get(r[0]) ?? '',
+      enterprise: r[1],
+      industry: labelOf(INDUSTRY, r[2]),
+      date: r[3],
+      round: r[4] ?? '',
+      amount: r[5],
+      stake: r[6] === null ? null : r[6] / 100,
+      inDistrict: r[7] ? '是' : '否',
+    }));
+  return table(
+    'investments',
+    '投资明细',
+    columns,
+    rows,
+    totalsRow(columns, rows, `合计（${count(rows.length)}笔）`),
+  );
+}
+
+/** 退出与分配: distributions in the year and cumulative, exits in the year and their proceeds. */
+export function distributionsSheet(raw: Raw, funds: FundRow[], year: number): ReportTable {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const inYear = flowSums(raw, 'distribution', from, to);
+  const cumulative = flowSums(raw, 'distribution', START, to);
+  const exits = new Map(
+    (
+      raw
+        .prepare(
+          `SELECT fund_id, count(*), coalesce(sum(exit_proceeds_fen), 0) FROM investments
+           WHERE status = 'exited' AND exit_date >= ? AND exit_date <= ? GROUP BY fund_id`,
+        )
+        .raw(true)
+        .all(from, to) as [number, number, number][]
+    ).map(([id, n, fen]) => [id, { n, fen }]),
+  );
+  const columns: ReportColumn[] = [
+    col.seq(),
+    col.text('name', '基金名称', 34),
+    col.text('kind', '类型', 8),
+    col.money('distributedYear', `${year}年分配`),
+    col.money('distributed', '累计分配'),
+    col.int('exits', `${year}年退出项目数`, 10),
+    col.money('proceeds', `${year}年退出回款`),
+  ];
+  const rows: ReportRow[] = funds.map((f, i) => ({
+    id: f.id,
+    seq: i + 1,
+    name: f.name,
+    kind: labelOf(FUND_KIND, f.kind),
+    distributedYear: inYear.get(f.id) ?? 0,
+    distributed: cumulative.get(f.id) ?? 0,
+    exits: exits.get(f.id)?.n ?? 0,
+    proceeds: exits.get(f.id)?.fen ?? 0,
+  }));
+  return table(
+    'distributions',
+    '退出与分配',
+    columns,
+    rows,
+    totalsRow(columns, rows, `合计（${count(rows.length)}只）`),
+    '分配为引导基金收到的分配；退出回款为基金层面已退出项目的回款金额。',
+  );
+}
