@@ -1,4 +1,4 @@
-import { CliError, type Io } from './args';
+import { CliError, EXIT_CODES_HELP, type Io } from './args';
 import { type Command, coreCommands, overviewReport } from './commands-core';
 
 type Runner = (argv: string[], io: Io) => Promise<number>;
@@ -19,7 +19,7 @@ async function reportRunners(): Promise<Record<string, Runner>> {
 
 const reportCommand: Command = {
   summary:
-    'report NAME --db FILE [--as-of YYYY-MM-DD] --json | --format xlsx|pdf|csv|json --out PATH   输出或导出报表（funddesk reports 查看全部）',
+    'report NAME --db FILE [--as-of YYYY-MM-DD] [--unit 元|万元|亿元] --json | --format xlsx|pdf|csv|json --out PATH   输出或导出报表（funddesk reports 查看全部）',
   run: async (argv, io) => {
     const [name, ...rest] = argv;
     // The overview's --json/text output stays in commands-core; its file exports are the reports area's.
@@ -30,7 +30,7 @@ const reportCommand: Command = {
     const run = name ? runners[name] : undefined;
     if (!run) {
       throw new CliError(
-        `请指定报表名称：${Object.keys(runners).join('、')}${name ? `（未知：${name}）` : ''}`,
+        `${name ? `未知的报表：${name}；` : '缺少报表名称：'}请在 report 后写报表名称：${Object.keys(runners).join('、')}`,
         2,
       );
     }
@@ -57,6 +57,11 @@ async function usage() {
     '用法：funddesk <命令> [参数]',
     ...Object.values(all).map((c) => `  funddesk ${c.summary}`),
     '',
+    '需要 --db FILE 的命令在未写 --db 时使用环境变量 FUNDDESK_DB 指定的数据库。',
+    '金额单位 --unit 可写 元、万元、亿元（或 yuan、wan、yi）。',
+    '',
+    EXIT_CODES_HELP,
+    '',
   ].join('\n');
 }
 
@@ -71,11 +76,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`未知的命令：${cmd}\n\n${await usage()}`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`用法：funddesk ${c.summary}\n\n${EXIT_CODES_HELP}\n`);
+    return 0;
+  }
   try {
     return await c.run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(`错误：${e.message}\n`);
+      // A usage error is followed by the command's usage line, so the fix is on screen.
+      io.err(`错误：${e.message}\n${e.exitCode === 2 ? `用法：funddesk ${c.summary}\n` : ''}`);
       return e.exitCode;
     }
     io.err(`错误：${(e as Error).message}\n`);

@@ -5,7 +5,7 @@ import { defaultDataDir } from '../host/data-dir';
 import { resolveDbPath } from '../host/db-path';
 import { startPreviewServer } from '../host/preview-server';
 import { BackupScheduler } from '../services/backup/scheduler';
-import { parse } from './args';
+import { CliError, parse, portArg } from './args';
 import type { Command } from './commands-core';
 import { withDb } from './session';
 
@@ -20,13 +20,21 @@ export const serveCommand: Command = {
       process.env,
       defaultDataDir(),
     );
-    const port = values.port ? Number(values.port) : 0;
+    const port = portArg(values.port);
     await withDb(dbPath, {}, async (ctx) => {
       const pdf = createChromiumPdfPrinter();
       const s = await startPreviewServer(
         { ...ctx, host: 'browser', printPdf: pdf.printPdf },
         { rendererDir: join(appRoot, 'out', 'renderer'), port },
-      );
+      ).catch(async (e: NodeJS.ErrnoException) => {
+        await pdf.close();
+        if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
+          throw new CliError(
+            `端口 ${port} ${e.code === 'EADDRINUSE' ? '已被占用' : '无权使用'}：请用 --port 换一个端口，或不写 --port 由系统选择空闲端口`,
+          );
+        }
+        throw e;
+      });
       io.out(`FundDesk 浏览器预览已启动：${s.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
       // Automatic backups as in the desktop app: on start, every few minutes while data changes, on quit.
       const backups = new BackupScheduler(
