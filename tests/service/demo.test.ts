@@ -58,11 +58,9 @@ describe('loadDemo', () => {
     await t.cleanup();
   });
 
-  it('loads in well under 2 s and reproduces the public figures as of 2025-12-31', async () => {
-    const started = performance.now();
+  // How long loading takes is measured in the bench (bench/suites/core.ts), not asserted here.
+  it('reproduces the public figures as of 2025-12-31', async () => {
     const result = await loadDemo(t.db, { replace: false });
-    const ms = performance.now() - started;
-    expect(ms).toBeLessThan(2000);
 
     const data = buildDemo(1);
     expect(result).toEqual({
@@ -166,9 +164,7 @@ describe('loadDemo', () => {
     const names = await t.db.selectFrom('institutions').select('name').execute();
     expect(names.some((n) => n.name === '用户录入的投资机构')).toBe(false);
 
-    const started = performance.now();
     await loadDemo(t.db, { replace: true });
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(await getOverview(t.db, AS_OF)).toEqual(EXPECTED);
     expect(await counts(t.db)).toEqual(first);
     expect(await isDemo(t.db)).toBe(true);
@@ -325,10 +321,8 @@ describe('buildDemo', () => {
     for (const f of d1.funds) expect(f.amac_code).toMatch(/^S[A-Z]{2}\d{3}$/);
   });
 
-  it('builds a 100x dataset in a few seconds', () => {
-    const started = performance.now();
+  it('builds a 100x dataset of 100 times the rows', () => {
     const d = buildDemo(100);
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(d.funds.length).toBe(1500);
     expect(d.landed_projects.length).toBe(8100);
   });
