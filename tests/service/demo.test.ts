@@ -12,6 +12,7 @@ import { createRow } from '../../src/main/services/ledger/service';
 import { DEMO_KEY, getMeta, isDemo } from '../../src/main/services/meta';
 import { getOverview } from '../../src/main/services/overview';
 import { ApiError } from '../../src/shared/contract/define';
+import { describeDemoLoaded } from '../../src/shared/demo-loaded';
 import { validateEntity } from '../../src/shared/schemas/entities';
 import { checkUscc } from '../../src/shared/uscc';
 import { tempDb } from '../helpers/temp-db';
@@ -65,9 +66,15 @@ describe('loadDemo', () => {
     const data = buildDemo(1);
     expect(result).toEqual({
       funds: 15,
+      subFunds: 11,
+      directFunds: 4,
       projects: data.landed_projects.length,
+      projectsCancelled: data.landed_projects.filter((p) => p.status === 'cancelled').length,
       deals: data.financing_deals.length,
     });
+    // The message after loading states the count the overview shows (landed, not cancelled).
+    const o0 = await getOverview(t.db, AS_OF);
+    expect(describeDemoLoaded(result)).toContain(`已落地 ${o0.landedProjects.count} 个`);
 
     const o = await getOverview(t.db, AS_OF);
     // The ranges of PRODUCT.md §2 …

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DemoLoaded } from '../demo-loaded';
 import { channel } from './define';
 
 export interface AppInfo {
@@ -37,9 +38,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式�
 
 export const appChannels = {
   'app.info': channel<AppInfo>()(z.object({}).optional()),
-  'demo.load': channel<{ funds: number; projects: number; deals: number }>()(
-    z.object({ replace: z.boolean().default(false) }),
-  ),
+  'demo.load': channel<DemoLoaded>()(z.object({ replace: z.boolean().default(false) })),
   /** Empty a demo database (refused for real data). */
   'demo.clear': channel<{ removed: number }>()(z.object({ confirm: z.literal(true, { error: '需要确认' }) })),
   'overview.get': channel<Overview>()(z.object({ asOf: isoDate.optional() })),
