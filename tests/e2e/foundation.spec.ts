@@ -5,8 +5,8 @@ test('总览 shows the headline figures of the demo data, labelled 示例数据'
   await expect(page.getByTestId('demo-tag')).toHaveText('示例数据');
   await expect(page.getByTestId('stat-sub-count')).toContainText('11');
   await expect(page.getByTestId('stat-direct-count')).toContainText('4');
-  await expect(page.getByTestId('stat-direct-size')).toContainText('14.0000');
-  await expect(page.getByTestId('stat-sub-size')).toContainText('49.6300');
+  await expect(page.getByTestId('stat-direct-size')).toContainText('14.00');
+  await expect(page.getByTestId('stat-sub-size')).toContainText('49.63');
   await expect(page.getByTestId('stat-sub-size')).toContainText('亿元');
 });
 

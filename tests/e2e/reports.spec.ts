@@ -72,7 +72,7 @@ test('every report page shows its tables with the 合计 row, and a unit switch'
   await openSection(page, '子基金台账');
   const grid = page.getByTestId('report-table-sub-funds');
   await page.getByTestId('unit-switch').getByText('亿元').click();
-  await expect(totalCell(grid, 'size')).toHaveText('49.6300');
+  await expect(totalCell(grid, 'size')).toHaveText('49.63');
   await expect(grid.locator('.ag-header-cell[col-id="size"]')).toContainText('认缴规模（亿元）');
   await page.getByTestId('unit-switch').getByText('万元').click();
   await expect(totalCell(grid, 'size')).toHaveText('496,300.00');
@@ -136,14 +136,14 @@ test('总览: figures, the brief, four charts, tables and export', async ({ page
   test.setTimeout(180_000);
   await page.goto(app.url);
   await setAsOf(page, '2025-12-31');
-  await expect(page.getByTestId('stat-sub-size')).toContainText('49.6300');
+  await expect(page.getByTestId('stat-sub-size')).toContainText('49.63');
   await expect(page.getByTestId('brief')).toContainText(
     '截至2025年12月31日，引导基金累计发起设立子基金11只，总规模49.63亿元',
   );
   for (const c of ['industry', 'year', 'reinvest', 'funnel']) {
     await expect(page.getByTestId(`chart-${c}`).locator('canvas').first()).toBeVisible();
   }
-  await expect(totalCell(page.getByTestId('report-table-by-industry'), 'landedAmount')).toHaveText('29.6000');
+  await expect(totalCell(page.getByTestId('report-table-by-industry'), 'landedAmount')).toHaveText('29.60');
   await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true });
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 120_000 }),

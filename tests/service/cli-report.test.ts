@@ -186,7 +186,7 @@ describe('funddesk report NAME --format … --out …', () => {
   });
 
   const bad: [string, string[], RegExp][] = [
-    ['an unknown report', ['report', 'nope', '--db', 'X'], /未知：nope/],
+    ['an unknown report', ['report', 'nope', '--db', 'X'], /未知的报表：nope/],
     [
       'a bad unit',
       ['report', 'sub-funds', '--db', 'X', '--unit', 'usd', '--format', 'xlsx', '--out', 'a.xlsx'],

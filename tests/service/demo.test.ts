@@ -12,6 +12,7 @@ import { createRow } from '../../src/main/services/ledger/service';
 import { DEMO_KEY, getMeta, isDemo } from '../../src/main/services/meta';
 import { getOverview } from '../../src/main/services/overview';
 import { ApiError } from '../../src/shared/contract/define';
+import { describeDemoLoaded } from '../../src/shared/demo-loaded';
 import { validateEntity } from '../../src/shared/schemas/entities';
 import { checkUscc } from '../../src/shared/uscc';
 import { tempDb } from '../helpers/temp-db';
@@ -58,18 +59,22 @@ describe('loadDemo', () => {
     await t.cleanup();
   });
 
-  it('loads in well under 2 s and reproduces the public figures as of 2025-12-31', async () => {
-    const started = performance.now();
+  // How long loading takes is measured in the bench (bench/suites/core.ts), not asserted here.
+  it('reproduces the public figures as of 2025-12-31', async () => {
     const result = await loadDemo(t.db, { replace: false });
-    const ms = performance.now() - started;
-    expect(ms).toBeLessThan(2000);
 
     const data = buildDemo(1);
     expect(result).toEqual({
       funds: 15,
+      subFunds: 11,
+      directFunds: 4,
       projects: data.landed_projects.length,
+      projectsCancelled: data.landed_projects.filter((p) => p.status === 'cancelled').length,
       deals: data.financing_deals.length,
     });
+    // The message after loading states the count the overview shows (landed, not cancelled).
+    const o0 = await getOverview(t.db, AS_OF);
+    expect(describeDemoLoaded(result)).toContain(`已落地 ${o0.landedProjects.count} 个`);
 
     const o = await getOverview(t.db, AS_OF);
     // The ranges of PRODUCT.md §2 …
@@ -166,9 +171,7 @@ describe('loadDemo', () => {
     const names = await t.db.selectFrom('institutions').select('name').execute();
     expect(names.some((n) => n.name === '用户录入的投资机构')).toBe(false);
 
-    const started = performance.now();
     await loadDemo(t.db, { replace: true });
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(await getOverview(t.db, AS_OF)).toEqual(EXPECTED);
     expect(await counts(t.db)).toEqual(first);
     expect(await isDemo(t.db)).toBe(true);
@@ -325,10 +328,8 @@ describe('buildDemo', () => {
     for (const f of d1.funds) expect(f.amac_code).toMatch(/^S[A-Z]{2}\d{3}$/);
   });
 
-  it('builds a 100x dataset in a few seconds', () => {
-    const started = performance.now();
+  it('builds a 100x dataset of 100 times the rows', () => {
     const d = buildDemo(100);
-    expect(performance.now() - started).toBeLessThan(10_000);
     expect(d.funds.length).toBe(1500);
     expect(d.landed_projects.length).toBe(8100);
   });

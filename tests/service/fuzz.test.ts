@@ -243,13 +243,11 @@ describe('fuzz: import files mutated at random', () => {
                   b.subarray(Math.floor(r() * b.length)),
                 ])
               : b;
-        const started = Date.now();
         const env = await dispatch(ctx, i % 2 ? 'import.preview' : 'import.commit', {
           ledger: 'cash_flow',
           fileName: `现金流.${format}`,
           bytes: bytes.toString('base64'),
         });
-        expect(Date.now() - started).toBeLessThan(20_000);
         if (!env.ok) expect(env.error.message).toMatch(CJK);
       }
     }

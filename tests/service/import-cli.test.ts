@@ -103,10 +103,10 @@ describe('funddesk import', () => {
   });
 
   it('usage errors exit 2 with a Chinese message', async () => {
-    expect(await cli('import')).toMatchObject({ code: 2, err: expect.stringContaining('请指定台账') });
+    expect(await cli('import')).toMatchObject({ code: 2, err: expect.stringContaining('缺少台账名称') });
     expect(await cli('import', 'cash_flow')).toMatchObject({
       code: 2,
-      err: expect.stringContaining('请指定要导入的文件'),
+      err: expect.stringContaining('缺少要导入的文件'),
     });
     expect(await cli('import', 'cash_flow', 'x.csv')).toMatchObject({
       code: 2,
@@ -114,7 +114,7 @@ describe('funddesk import', () => {
     });
     expect(await cli('import', 'cash_flow', 'x.csv', '--db', db, '--unit', '千元')).toMatchObject({
       code: 2,
-      err: expect.stringContaining('金额单位应为'),
+      err: expect.stringContaining('金额单位无效'),
     });
     expect(await cli('import', 'cash_flow', 'x.csv', '--db', db, '--bogus')).toMatchObject({ code: 2 });
   });

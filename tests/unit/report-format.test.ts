@@ -20,7 +20,7 @@ import type { ReportChart } from '../../src/shared/reports/types';
 
 describe('report cell formats', () => {
   it('shows money in the unit, counts grouped, ratios and percentages, — where no value exists', () => {
-    expect(formatCell('money', 496_300_000_000, 'yi')).toBe('49.6300');
+    expect(formatCell('money', 496_300_000_000, 'yi')).toBe('49.63');
     expect(formatCell('money', 496_300_000_000, 'wan')).toBe('496,300.00');
     expect(formatCell('money', 12_345_67, 'yuan')).toBe('12,345.67');
     expect(formatCell('int', 12345, 'wan')).toBe('12,345');
@@ -51,7 +51,7 @@ describe('report cell formats', () => {
   });
 
   it('gives Excel number formats per kind and unit', () => {
-    expect(numberFormat('money', 'yi')).toBe('#,##0.0000');
+    expect(numberFormat('money', 'yi')).toBe('#,##0.00');
     expect(numberFormat('money', 'wan')).toBe('#,##0.00');
     expect(numberFormat('percent', 'wan')).toBe('0.00%');
     expect(numberFormat('multiple', 'wan')).toBe('0.00"倍"');

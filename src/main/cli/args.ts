@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
+import type { Unit } from '../../shared/money';
 
-/** A failure the user caused: printed to stderr, exit code 2 (usage) or 1. */
+/** A failure the user caused: printed to stderr, exit code 2 (usage: the command's usage line follows) or 1. */
 export class CliError extends Error {
   constructor(
     message: string,
@@ -10,6 +11,14 @@ export class CliError extends Error {
   }
 }
 
+/** Exit codes, as `funddesk --help` states them. */
+export const EXIT_CODES_HELP = [
+  '退出码：',
+  '  0  成功',
+  '  1  操作未完成（数据有错误、文件不存在或无法写入、数据库无法打开等），原因见错误信息',
+  '  2  参数错误（缺少或无效的参数），错误信息后附该命令的用法',
+].join('\n');
+
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
@@ -17,31 +26,92 @@ export interface Io {
 
 export type Options = Record<string, string | boolean | undefined>;
 
-export function parse(
-  argv: string[],
-  options: Record<string, { type: 'string' | 'boolean'; short?: string }>,
-) {
-  try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-  } catch (e) {
-    throw new CliError(`参数错误：${(e as Error).message}`, 2);
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/** node:util parseArgs' English errors, said in Chinese with the option and the fix. */
+function argError(e: Error & { code?: string }, options: OptionSpec): CliError {
+  const named = /'(-{1,2}[^' <]+)/.exec(e.message)?.[1] ?? /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  const known = Object.keys(options)
+    .map((o) => `--${o}`)
+    .join('、');
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new CliError(`未知的参数 ${named}：此命令可用的参数为 ${known}`, 2);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const spec = options[named.replace(/^-+/, '')];
+      return spec?.type === 'boolean'
+        ? new CliError(`参数 ${named} 不带值：请去掉“=”及其后的内容`, 2)
+        : new CliError(`参数 ${named} 缺少值：请在 ${named} 后写上它的值`, 2);
+    }
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new CliError(`多余的参数：${named}（此命令不接受它，请删去）`, 2);
+    default:
+      return new CliError(`参数有误（${named || '无法识别'}）：请对照下面的用法改正`, 2);
   }
 }
 
-export function requireDb(values: Options): string {
+export function parse(argv: string[], options: OptionSpec) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw argError(e as Error & { code?: string }, options);
+  }
+}
+
+/** --db FILE, or else the FUNDDESK_DB environment variable (the same rule as `serve` and the desktop app). */
+export function dbArg(values: Options, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const db = values.db;
-  if (typeof db !== 'string' || db === '') throw new CliError('请用 --db FILE 指定数据库文件', 2);
+  if (typeof db === 'string' && db !== '') return db;
+  return env.FUNDDESK_DB ? env.FUNDDESK_DB : undefined;
+}
+
+export function requireDb(values: Options, env: NodeJS.ProcessEnv = process.env): string {
+  const db = dbArg(values, env);
+  if (!db) throw new CliError('缺少数据库文件：请用 --db FILE 指定，或设置环境变量 FUNDDESK_DB', 2);
   return db;
+}
+
+/** Every spelling of a money unit the command line accepts; always printed as 元/万元/亿元. */
+const UNIT_WORDS: Record<string, Unit> = {
+  元: 'yuan',
+  万元: 'wan',
+  亿元: 'yi',
+  万: 'wan',
+  亿: 'yi',
+  yuan: 'yuan',
+  wan: 'wan',
+  yi: 'yi',
+};
+export const UNIT_ARG_HELP = '元|万元|亿元（也可写 yuan|wan|yi）';
+
+export function unitArg(v: unknown, fallback?: Unit): Unit | undefined {
+  if (v === undefined) return fallback;
+  const u = typeof v === 'string' ? UNIT_WORDS[v.trim().toLowerCase()] : undefined;
+  if (!u) throw new CliError(`参数 --unit 的金额单位无效：${String(v)}；请写 ${UNIT_ARG_HELP}`, 2);
+  return u;
 }
 
 export function asOfDate(values: Options): string | undefined {
   const v = values['as-of'];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`))) {
-    throw new CliError(`日期无效：${String(v)}（格式 YYYY-MM-DD）`, 2);
-  }
+  const bad = () =>
+    new CliError(`参数 --as-of 的日期无效：${String(v)}；请写成 YYYY-MM-DD，如 2025-12-31`, 2);
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) throw bad();
   const [y, m, d] = v.split('-').map(Number) as [number, number, number];
   const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) throw new CliError(`日期无效：${v}`, 2);
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) throw bad();
   return v;
+}
+
+/** --port N: 0 (any free port) to 65535. */
+export function portArg(v: unknown): number {
+  if (v === undefined) return 0;
+  const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : Number.NaN;
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    throw new CliError(
+      `参数 --port 的端口无效：${String(v)}；请写 1 到 65535 之间的整数，或不写由系统选择`,
+      2,
+    );
+  }
+  return n;
 }

@@ -1,3 +1,4 @@
+import { describeDemoLoaded } from '../../shared/demo-loaded';
 import { loadDemo } from '../demo';
 import { getOverview } from '../services/overview';
 import { asOfDate, CliError, type Io, parse, requireDb } from './args';
@@ -12,7 +13,7 @@ export const coreCommands: Record<string, Command> = {
       const { values } = parse(argv, { db: { type: 'string' }, replace: { type: 'boolean' } });
       const db = requireDb(values);
       const r = await withDb(db, {}, (ctx) => loadDemo(ctx.opened.db, { replace: values.replace === true }));
-      io.out(`已写入示例数据：${r.funds} 只基金，${r.projects} 个落地项目，${r.deals} 条融资对接 → ${db}\n`);
+      io.out(`已写入示例数据：${describeDemoLoaded(r)} → ${db}\n`);
       return 0;
     },
   },

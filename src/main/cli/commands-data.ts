@@ -2,7 +2,6 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { IMPORT_MAX_FILE_BYTES } from '../../shared/contract/data';
 import { ENTITY, type Entity } from '../../shared/domain';
-import type { Unit } from '../../shared/money';
 import { DbError } from '../db/errors';
 import { openDatabase } from '../db/open';
 import { COUNTED, createBackup, listBackupFiles, verifyDatabaseFile } from '../services/backup/backup';
@@ -18,7 +17,7 @@ import {
   refusedRows,
 } from '../services/import/service';
 import { isEmpty } from '../services/meta';
-import { CliError, type Io, parse, requireDb } from './args';
+import { CliError, dbArg, type Io, parse, requireDb, unitArg } from './args';
 import type { Command } from './commands-core';
 import { withDb } from './session';
 
@@ -43,29 +42,11 @@ function ledgerArg(name: string | undefined) {
   const l = name ? LEDGER_NAMES[name] : undefined;
   if (!l) {
     throw new CliError(
-      `请指定台账：${ENTITY.codes.join('、')}（或中文名：${Object.values(ENTITY.label).join('、')}、子基金、直投基金）${name ? `；未知：${name}` : ''}`,
+      `${name ? `未知的台账：${name}；` : '缺少台账名称：'}请写 ${ENTITY.codes.join('、')}（或中文名：${Object.values(ENTITY.label).join('、')}、子基金、直投基金）`,
       2,
     );
   }
   return l;
-}
-
-const UNITS: Record<string, Unit> = {
-  元: 'yuan',
-  万元: 'wan',
-  亿元: 'yi',
-  万: 'wan',
-  亿: 'yi',
-  yuan: 'yuan',
-  wan: 'wan',
-  yi: 'yi',
-};
-
-function unitArg(v: unknown, fallback?: Unit): Unit | undefined {
-  if (v === undefined) return fallback;
-  const u = typeof v === 'string' ? UNITS[v] : undefined;
-  if (!u) throw new CliError(`金额单位应为 元、万元 或 亿元：${String(v)}`, 2);
-  return u;
 }
 
 function readInputFile(path: string): Buffer {
@@ -108,17 +89,21 @@ const importCommand: Command = {
       quiet: { type: 'boolean' },
     });
     const [ledgerName, file, ...extra] = positionals;
-    if (extra.length > 0) throw new CliError(`多余的参数：${extra.join(' ')}`, 2);
+    if (extra.length > 0) throw new CliError(`多余的参数：${extra.join(' ')}（此命令不接受它们，请删去）`, 2);
     const ledger = ledgerArg(ledgerName);
-    if (!file) throw new CliError('请指定要导入的文件：funddesk import LEDGER FILE --db FILE', 2);
+    if (!file) throw new CliError('缺少要导入的文件：请在台账名称后写文件路径', 2);
     const db = requireDb(values);
     if (values['skip-duplicates'] && values['allow-duplicates']) {
-      throw new CliError('--skip-duplicates 与 --allow-duplicates 只能选一个', 2);
+      throw new CliError('参数 --skip-duplicates 与 --allow-duplicates 只能选一个：请去掉其中之一', 2);
     }
     let headerRow: number | undefined;
     if (values['header-row'] !== undefined) {
       headerRow = Number(values['header-row']);
-      if (!Number.isInteger(headerRow) || headerRow < 1) throw new CliError('--header-row 应为正整数', 2);
+      if (!Number.isInteger(headerRow) || headerRow < 1)
+        throw new CliError(
+          `参数 --header-row 无效：${String(values['header-row'])}；请写表头所在行号（正整数）`,
+          2,
+        );
     }
     const defaultUnit = unitArg(values.unit);
     const bytes = readInputFile(file);
@@ -235,12 +220,15 @@ const exportCommand: Command = {
       format: { type: 'string' },
     });
     const ledger = ledgerArg(positionals[0]);
-    if (positionals.length > 1) throw new CliError(`多余的参数：${positionals.slice(1).join(' ')}`, 2);
+    if (positionals.length > 1)
+      throw new CliError(`多余的参数：${positionals.slice(1).join(' ')}（此命令不接受它们，请删去）`, 2);
     const db = requireDb(values);
     const out = values.out;
-    if (typeof out !== 'string' || out === '') throw new CliError('请用 --out FILE 指定导出文件', 2);
+    if (typeof out !== 'string' || out === '')
+      throw new CliError('缺少参数 --out：请用 --out FILE 指定导出文件', 2);
     const format = (values.format ?? (extname(out).toLowerCase() === '.csv' ? 'csv' : 'xlsx')) as string;
-    if (format !== 'xlsx' && format !== 'csv') throw new CliError('--format 应为 xlsx 或 csv', 2);
+    if (format !== 'xlsx' && format !== 'csv')
+      throw new CliError(`参数 --format 无效：${format}；请写 xlsx 或 csv`, 2);
     const unit = unitArg(values.unit, 'wan')!;
     const { exportLedger } = await import('../services/import/ledger-export');
     const f = await withDb(db, { mustExist: true }, (ctx) =>
@@ -261,13 +249,15 @@ const templateCommand: Command = {
     });
     const ledger = ledgerArg(positionals[0]);
     const out = values.out;
-    if (typeof out !== 'string' || out === '') throw new CliError('请用 --out FILE 指定模板文件', 2);
+    if (typeof out !== 'string' || out === '')
+      throw new CliError('缺少参数 --out：请用 --out FILE 指定模板文件', 2);
     const format = extname(out).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
     const unit = unitArg(values.unit, 'wan')!;
     const { importTemplate } = await import('../services/import/template');
+    const db = dbArg(values);
     const f =
-      typeof values.db === 'string'
-        ? await withDb(values.db, { mustExist: true }, (ctx) =>
+      db !== undefined
+        ? await withDb(db, { mustExist: true }, (ctx) =>
             importTemplate(ctx.opened.db, ledger.entity, format, unit),
           )
         : await importTemplate(null, ledger.entity, format, unit);
@@ -284,7 +274,8 @@ const backupCommand: Command = {
       out: { type: 'string' },
       list: { type: 'boolean' },
     });
-    if (positionals.length > 0) throw new CliError(`多余的参数：${positionals.join(' ')}`, 2);
+    if (positionals.length > 0)
+      throw new CliError(`多余的参数：${positionals.join(' ')}（此命令不接受它们，请删去）`, 2);
     const db = requireDb(values);
     return withDb(db, { mustExist: true }, async (ctx) => {
       if (values.list) {
@@ -320,10 +311,11 @@ const backupCommand: Command = {
 const restoreCommand: Command = {
   run: async (argv, io) => {
     const { values, positionals } = parse(argv, { db: { type: 'string' }, from: { type: 'string' } });
-    if (positionals.length > 0) throw new CliError(`多余的参数：${positionals.join(' ')}`, 2);
+    if (positionals.length > 0)
+      throw new CliError(`多余的参数：${positionals.join(' ')}（此命令不接受它们，请删去）`, 2);
     const db = resolve(requireDb(values));
     const from = typeof values.from === 'string' && values.from !== '' ? resolve(values.from) : null;
-    if (!from) throw new CliError('请用 --from PATH 指定备份文件', 2);
+    if (!from) throw new CliError('缺少参数 --from：请用 --from PATH 指定备份文件', 2);
     if (from === db) throw new CliError('备份文件与数据库是同一个文件');
     if (!existsSync(from) || !statSync(from).isFile()) throw new CliError(`备份文件不存在：${from}`);
     const v = verifyDatabaseFile(from);

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { todayIso } from '../../shared/dates';
-import { UNIT_LABEL, UNITS, type Unit } from '../../shared/money';
+import type { Unit } from '../../shared/money';
 import {
   EXPORT_FORMATS,
   type ExportFormat,
@@ -13,12 +13,12 @@ import {
 import { exportReport } from '../export';
 import { exportFileName } from '../export/common';
 import { buildReport, performanceData } from '../services/reports';
-import { asOfDate, CliError, type Io, parse, requireDb } from './args';
+import { asOfDate, CliError, type Io, parse, requireDb, unitArg } from './args';
 import { type Command, overviewReport } from './commands-core';
 import { withDb } from './session';
 
 const USAGE =
-  'report NAME --db FILE [--as-of YYYY-MM-DD] [--unit yuan|wan|yi] [--fund ID] --format json|xlsx|pdf|csv --out PATH  或  --json';
+  'report NAME --db FILE [--as-of YYYY-MM-DD] [--unit 元|万元|亿元] [--fund ID] --format json|xlsx|pdf|csv --out PATH  或  --json';
 
 /** Commands of the reports area (merged into src/main/cli/main.ts). */
 export const reportsCommands: Record<string, Command> = {
@@ -33,7 +33,8 @@ export const reportsCommands: Record<string, Command> = {
           '',
           `用法：funddesk ${USAGE}`,
           '  --format json 写出报表全部数据（金额单位为分）；--json 输出到屏幕。',
-          '  --unit 默认：总览为亿元，其余报表为万元。--out 可为文件或已存在的文件夹。',
+          '  --unit 可写 元、万元、亿元（或 yuan、wan、yi）；默认：总览为亿元，其余报表为万元。--out 可为文件或已存在的文件夹。',
+          '  未写 --db 时使用环境变量 FUNDDESK_DB。',
           '',
         ].join('\n'),
       );
@@ -46,27 +47,27 @@ const FORMATS = ['json', ...EXPORT_FORMATS] as const;
 type CliFormat = (typeof FORMATS)[number];
 
 function parseUnit(v: string | boolean | undefined, name: ReportName): Unit {
-  if (v === undefined) return name === 'overview' ? 'yi' : 'wan';
-  if (typeof v === 'string' && (UNITS as string[]).includes(v)) return v as Unit;
-  throw new CliError(
-    `金额单位无效：${String(v)}（可选：${UNITS.map((u) => `${u}=${UNIT_LABEL[u]}`).join('、')}）`,
-    2,
-  );
+  return unitArg(v, name === 'overview' ? 'yi' : 'wan')!;
 }
 
 function parseFormat(v: string | boolean | undefined): CliFormat | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'string' && (FORMATS as readonly string[]).includes(v)) return v as CliFormat;
-  throw new CliError(`导出格式无效：${String(v)}（可选：${FORMATS.join('、')}）`, 2);
+  throw new CliError(`参数 --format 的导出格式无效：${String(v)}；请写 ${FORMATS.join('、')} 之一`, 2);
 }
 
 function parseFund(v: string | boolean | undefined, name: ReportName): number | undefined {
   if (v === undefined) {
-    if (name === 'fund') throw new CliError('单只基金报告需要用 --fund ID 指定基金编号', 2);
+    if (name === 'fund')
+      throw new CliError(
+        '缺少参数 --fund：单只基金报告需要用 --fund ID 指定基金编号（编号见 funddesk report performance --json）',
+        2,
+      );
     return undefined;
   }
   const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n <= 0) throw new CliError(`基金编号无效：${String(v)}（应为正整数）`, 2);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new CliError(`参数 --fund 的基金编号无效：${String(v)}；请写正整数`, 2);
   return n;
 }
 
@@ -89,7 +90,8 @@ function runner(name: ReportName) {
       fund: { type: 'string' },
       json: { type: 'boolean' },
     });
-    if (positionals.length) throw new CliError(`多余的参数：${positionals.join(' ')}`, 2);
+    if (positionals.length)
+      throw new CliError(`多余的参数：${positionals.join(' ')}（此命令不接受它们，请删去）`, 2);
     const db = requireDb(values);
     const asOf = asOfDate(values);
     const unit = parseUnit(values.unit, name);
@@ -100,11 +102,12 @@ function runner(name: ReportName) {
     if (!format) {
       if (!values.json) {
         throw new CliError(
-          `请用 --format json|xlsx|pdf|csv 和 --out PATH 指定导出格式与文件，或用 --json 输出到屏幕\n用法：funddesk ${USAGE}`,
+          '缺少参数 --format：请用 --format json|xlsx|pdf|csv 和 --out PATH 指定导出格式与文件，或用 --json 输出到屏幕',
           2,
         );
       }
-      if (typeof out === 'string') throw new CliError('--out 需与 --format 一起使用', 2);
+      if (typeof out === 'string')
+        throw new CliError('参数 --out 需与 --format 一起使用：请加上 --format，或去掉 --out', 2);
       // The overview keeps its original JSON shape (commands-core).
       if (name === 'overview') {
         return overviewReport(['--db', db, ...(asOf ? ['--as-of', asOf] : []), '--json'], io);
@@ -117,8 +120,9 @@ function runner(name: ReportName) {
       io.out(`${JSON.stringify(data, null, 2)}\n`);
       return 0;
     }
-    if (values.json) throw new CliError('--json 与 --format 只能选一个', 2);
-    if (typeof out !== 'string' || out === '') throw new CliError('请用 --out PATH 指定输出文件', 2);
+    if (values.json) throw new CliError('参数 --json 与 --format 只能选一个：请去掉其中之一', 2);
+    if (typeof out !== 'string' || out === '')
+      throw new CliError('缺少参数 --out：请用 --out PATH 指定输出文件或文件夹', 2);
 
     const started = Date.now();
     const { file, bytes } = await withDb(db, { mustExist: true }, async (ctx) => {

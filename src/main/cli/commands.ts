@@ -1,4 +1,4 @@
-import type { Io } from './args';
+import { EXIT_CODES_HELP, type Io } from './args';
 
 export type Command = { run: (argv: string[], io: Io) => Promise<number> };
 
@@ -15,7 +15,7 @@ export const COMMANDS: Record<string, { area: Area; summary: string }> = {
   report: {
     area: 'core',
     summary:
-      'report NAME --db FILE [--as-of YYYY-MM-DD] --json | --format xlsx|pdf|csv|json --out PATH   输出或导出报表（funddesk reports 查看全部）',
+      'report NAME --db FILE [--as-of YYYY-MM-DD] [--unit 元|万元|亿元] --json | --format xlsx|pdf|csv|json --out PATH   输出或导出报表（funddesk reports 查看全部）',
   },
   serve: {
     area: 'serve',
@@ -25,13 +25,13 @@ export const COMMANDS: Record<string, { area: Area; summary: string }> = {
   import: {
     area: 'data',
     summary:
-      'import LEDGER FILE --db FILE [--dry-run] [--sheet 名称] [--unit 万元] [--skip-duplicates|--allow-duplicates] [--create-missing]   导入台账（xlsx/CSV）',
+      'import LEDGER FILE --db FILE [--dry-run] [--sheet 名称] [--unit 元|万元|亿元] [--skip-duplicates|--allow-duplicates] [--create-missing]   导入台账（xlsx/CSV）',
   },
   'export-ledger': {
     area: 'data',
-    summary: 'export-ledger LEDGER --db FILE --out FILE [--unit 万元] [--format xlsx|csv]   导出台账',
+    summary: 'export-ledger LEDGER --db FILE --out FILE [--unit 元|万元|亿元] [--format xlsx|csv]   导出台账',
   },
-  template: { area: 'data', summary: 'template LEDGER --out FILE [--unit 万元] [--db FILE]   生成导入模板' },
+  template: { area: 'data', summary: 'template LEDGER --out FILE [--unit 元|万元|亿元] [--db FILE]   生成导入模板' },
   backup: { area: 'data', summary: 'backup --db FILE [--out PATH] [--list]   备份数据库（联机备份并校验）' },
   restore: { area: 'data', summary: 'restore --db FILE --from PATH   从备份恢复（先自动备份当前数据）' },
 };
@@ -41,6 +41,11 @@ export function usage(): string {
     'FundDesk 基金台账 命令行',
     '用法：funddesk <命令> [参数]',
     ...Object.values(COMMANDS).map((c) => `  funddesk ${c.summary}`),
+    '',
+    '需要 --db FILE 的命令在未写 --db 时使用环境变量 FUNDDESK_DB 指定的数据库。',
+    '金额单位 --unit 可写 元、万元、亿元（或 yuan、wan、yi）。',
+    '',
+    EXIT_CODES_HELP,
     '',
   ].join('\n');
 }

@@ -1,4 +1,4 @@
-import { CliError, type Io } from './args';
+import { CliError, EXIT_CODES_HELP, type Io } from './args';
 import { type Area, COMMANDS, type Command, usage } from './commands';
 
 type Runner = (argv: string[], io: Io) => Promise<number>;
@@ -34,7 +34,7 @@ const reportCommand: Command = {
     const run = name ? runners[name] : undefined;
     if (!run) {
       throw new CliError(
-        `请指定报表名称：${Object.keys(runners).join('、')}${name ? `（未知：${name}）` : ''}`,
+        `${name ? `未知的报表：${name}；` : '缺少报表名称：'}请在 report 后写报表名称：${Object.keys(runners).join('、')}`,
         2,
       );
     }
@@ -63,11 +63,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`未知的命令：${cmd}\n\n${usage()}`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(`用法：funddesk ${COMMANDS[cmd]?.summary}\n\n${EXIT_CODES_HELP}\n`);
+    return 0;
+  }
   try {
     return await c.run(rest, io);
   } catch (e) {
     if (e instanceof CliError) {
-      io.err(`错误：${e.message}\n`);
+      // A usage error is followed by the command's usage line, so the fix is on screen.
+      io.err(`错误：${e.message}\n${e.exitCode === 2 ? `用法：funddesk ${c.summary}\n` : ''}`);
       return e.exitCode;
     }
     io.err(`错误：${(e as Error).message}\n`);

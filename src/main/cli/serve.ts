@@ -6,7 +6,7 @@ import { HostOpenError } from '../host/data-host/client';
 import { startWorkerHost } from '../host/data-host/worker';
 import { resolveDbPath } from '../host/db-path';
 import { startPreviewServer } from '../host/preview-server';
-import { CliError, parse } from './args';
+import { CliError, parse, portArg } from './args';
 import type { Command } from './commands-core';
 import { VERSION } from './session';
 
@@ -18,7 +18,7 @@ export const serveCommand: Command = {
       process.env,
       defaultDataDir(),
     );
-    const port = values.port ? Number(values.port) : 0;
+    const port = portArg(values.port);
     const pdf = createChromiumPdfPrinter();
     // The database is the data host's, in a worker thread (as in the desktop app's utility process); it also
     // takes the automatic backups (on start, every few minutes while data changes, on quit).
@@ -32,6 +32,13 @@ export const serveCommand: Command = {
       const s = await startPreviewServer((channel, input) => host.invoke(channel, input), {
         rendererDir: join(appRoot(), 'out', 'renderer'),
         port,
+      }).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
+          throw new CliError(
+            `端口 ${port} ${e.code === 'EADDRINUSE' ? '已被占用' : '无权使用'}：请用 --port 换一个端口，或不写 --port 由系统选择空闲端口`,
+          );
+        }
+        throw e;
       });
       io.out(`FundDesk 浏览器预览已启动：${s.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
       await new Promise<void>((ok) => {

@@ -1,4 +1,5 @@
 import { ApiError } from '../../shared/contract/define';
+import type { DemoLoaded } from '../../shared/demo-loaded';
 import type { Db } from '../db/open';
 import { DEMO_KEY, setMeta } from '../services/meta';
 import { buildDemo } from './build';
@@ -50,10 +51,7 @@ function describe(counts: Record<string, number>): string {
  * refused unless `replace`, which first empties every ledger (the audit log is kept) and leaves a meta
  * note. No audit rows are written for demo records. Marks the database as demo (meta DEMO_KEY).
  */
-export async function loadDemo(
-  db: Db,
-  opts: { replace: boolean },
-): Promise<{ funds: number; projects: number; deals: number }> {
+export async function loadDemo(db: Db, opts: { replace: boolean }): Promise<DemoLoaded> {
   const data = buildDemo(1);
   return db.transaction().execute(async (trx) => {
     const counts = await countRows(trx);
@@ -78,7 +76,10 @@ export async function loadDemo(
     );
     return {
       funds: data.funds.length,
+      subFunds: data.funds.filter((f) => f.kind === 'sub').length,
+      directFunds: data.funds.filter((f) => f.kind === 'direct').length,
       projects: data.landed_projects.length,
+      projectsCancelled: data.landed_projects.filter((p) => p.status === 'cancelled').length,
       deals: data.financing_deals.length,
     };
   });

@@ -1,5 +1,6 @@
 /** One entry for every format: a report's data → the bytes of an xlsx, PDF or CSV file. */
 import type { Unit } from '../../shared/money';
+import { roundedReport } from '../../shared/reports/rounding';
 import { EXPORT_MIME, type ExportFormat, type ReportData } from '../../shared/reports/types';
 import { fail } from '../services/ledger/errors';
 import { exportFileName, type Progress } from './common';
@@ -32,7 +33,9 @@ export async function exportReport(
     // Loaded on demand: ECharts' server-side renderer is only needed for PDFs.
     const { renderPdfHtml } = await import('./pdf-html');
     opts.progress?.(0, 2);
-    const html = renderPdfHtml(report, unit);
+    // The PDF shows rounded amounts whose parts add up to the shown 合计 (as the screen). The xlsx and the CSV
+    // keep exact amounts: a spreadsheet's own SUM then equals the 合计 cell.
+    const html = renderPdfHtml(roundedReport(report, unit), unit);
     opts.progress?.(1, 2);
     bytes = await opts.printPdf(html);
     opts.progress?.(2, 2);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { date } from '../schemas/fields';
+import type { DemoLoaded } from '../demo-loaded';
 import { channel } from './define';
 import { jsonValue, SETTINGS_VALUE_MAX_BYTES } from './limits';
 
@@ -37,9 +38,7 @@ export interface AuditEntry {
 
 export const appChannels = {
   'app.info': channel<AppInfo>()(z.object({}).optional()),
-  'demo.load': channel<{ funds: number; projects: number; deals: number }>()(
-    z.object({ replace: z.boolean().default(false) }),
-  ),
+  'demo.load': channel<DemoLoaded>()(z.object({ replace: z.boolean().default(false) })),
   /** Empty a demo database (refused for real data). */
   'demo.clear': channel<{ removed: number }>()(z.object({ confirm: z.literal(true, { error: '需要确认' }) })),
   'overview.get': channel<Overview>()(z.object({ asOf: date('截至日期').optional() })),

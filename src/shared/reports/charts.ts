@@ -3,7 +3,9 @@
  * (server-side SVG rendering), so the printed chart is the chart on screen.
  */
 import type { EChartsOption } from 'echarts';
-import { fenToUnit, UNIT_DECIMALS, UNIT_LABEL, type Unit } from '../money';
+import { fenToUnit, UNIT_LABEL, type Unit } from '../money';
+import { REPORT_MONEY_DECIMALS } from './format';
+import { sharesPercent } from './rounding';
 import type { ChartSeries, ReportChart } from './types';
 
 export const CHART_COLORS = ['#1f5fbf', '#2f9e8f', '#f0a33a', '#8a63d2', '#e0605e', '#4aa3df', '#7b8794'];
@@ -11,7 +13,7 @@ export const CHART_FONT = '"Noto Sans SC", "Microsoft YaHei", "PingFang SC", san
 
 function seriesValue(s: ChartSeries, v: number | null, unit: Unit): number | null {
   if (v === null) return null;
-  if (s.kind === 'money') return Number(fenToUnit(v, unit).toFixed(UNIT_DECIMALS[unit]));
+  if (s.kind === 'money') return Number(fenToUnit(v, unit).toFixed(REPORT_MONEY_DECIMALS));
   if (s.kind === 'percent') return Number((v * 100).toFixed(2));
   return v;
 }
@@ -48,6 +50,11 @@ export function chartOption(chart: ReportChart, unit: Unit, opts: { print?: bool
       name,
       value: seriesValue(first, first.values[i] ?? null, unit) ?? 0,
     }));
+    // The labels' percentages are the tables' 占比: the same largest-remainder shares, adding up to 100%.
+    const pct = sharesPercent(
+      chart.categories.map((_, i) => first.values[i] ?? 0),
+      2,
+    );
     return {
       ...base,
       legend: { type: 'scroll', orient: 'vertical', right: 8, top: 'middle', textStyle: { fontSize: 11 } },
@@ -58,7 +65,7 @@ export function chartOption(chart: ReportChart, unit: Unit, opts: { print?: bool
           radius: ['38%', '68%'],
           center: ['36%', '52%'],
           avoidLabelOverlap: true,
-          label: { formatter: '{d}%', fontSize: 11 },
+          label: { formatter: (p) => `${(pct[p.dataIndex] ?? 0).toFixed(2)}%`, fontSize: 11 },
           data,
         },
       ],

@@ -1,8 +1,11 @@
 /** How report values are shown: the same text on screen, in the PDF and in the brief. */
-import { FEN_PER_UNIT, formatMoney, UNIT_DECIMALS, UNIT_LABEL, type Unit } from '../money';
+import { FEN_PER_UNIT, formatMoney, UNIT_LABEL, type Unit } from '../money';
 import type { CellValue, ColumnKind, ReportColumn } from './types';
 
 export const DASH = '—';
+
+/** Chinese reports show money with 2 decimals in every unit (元、万元、亿元). */
+export const REPORT_MONEY_DECIMALS = 2;
 
 /** Column header with the unit where the column is money: “认缴规模（万元）”. */
 export function columnHeader(col: Pick<ReportColumn, 'header' | 'kind'>, unit: Unit): string {
@@ -25,7 +28,7 @@ export function formatCell(kind: ColumnKind, v: CellValue, unit: Unit): string {
   if (typeof v === 'string') return v;
   switch (kind) {
     case 'money':
-      return formatMoney(v, unit);
+      return formatMoney(v, unit, { decimals: REPORT_MONEY_DECIMALS });
     case 'int':
       return groupInt(v);
     case 'percent':
@@ -55,10 +58,10 @@ export function fenToUnitString(fen: number, unit: Unit): string {
 }
 
 /** Excel/LibreOffice number format of a column in `unit`. */
-export function numberFormat(kind: ColumnKind, unit: Unit): string | undefined {
+export function numberFormat(kind: ColumnKind, _unit: Unit): string | undefined {
   switch (kind) {
     case 'money':
-      return UNIT_DECIMALS[unit] > 0 ? `#,##0.${'0'.repeat(UNIT_DECIMALS[unit])}` : '#,##0';
+      return `#,##0.${'0'.repeat(REPORT_MONEY_DECIMALS)}`;
     case 'int':
       return '#,##0';
     case 'percent':

@@ -1,3 +1,4 @@
+import { describeDemoLoaded } from '@shared/demo-loaded';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Space } from 'antd';
 import { useState } from 'react';
@@ -14,7 +15,7 @@ export function DemoOffer() {
       showIcon
       style={{ marginBottom: 16 }}
       title="欢迎使用 FundDesk。数据库还是空的。"
-      description="可以先载入示例数据（虚构的基金、企业与项目，数字与坪山区公开报道一致）熟悉功能，之后可在“数据库信息”页清除；也可以直接新增或导入自己的台账。"
+      description="可以先载入示例数据（虚构的基金、企业与项目，汇总数字依坪山区公开报道：子基金 11 只、总规模 49.63 亿元，即报道所说的“超49.52亿元”）熟悉功能，之后可在“数据库信息”页清除；也可以直接新增或导入自己的台账。"
       action={
         <Space>
           <Button
@@ -25,9 +26,7 @@ export function DemoOffer() {
               setLoading(true);
               try {
                 const r = await api('demo.load', { replace: false });
-                message.success(
-                  `已载入示例数据：${r.funds} 只基金、${r.projects} 个落地项目、${r.deals} 条融资对接`,
-                );
+                message.success(`已载入示例数据：${describeDemoLoaded(r)}`);
                 await qc.invalidateQueries();
               } catch (e) {
                 message.error((e as Error).message);

@@ -149,7 +149,7 @@ export function buildColDefs(
 /** The pinned totals row: money columns summed over the rows the filter shows. */
 export function totalsRow(specs: ColumnSpec[], rows: Row[], countLabel: string): Row {
   const first = specs[0]?.field ?? 'name';
-  const total: Row = { id: -1, [first]: `合计（${rows.length} ${countLabel}）` };
+  const total: Row = { id: -1, [first]: `合计（${rows.length.toLocaleString('en-US')} ${countLabel}）` };
   for (const s of specs) {
     if (!s.total) continue;
     let sum = 0;

@@ -1,4 +1,5 @@
-import { FEN_PER_UNIT, fenToUnit, formatMoney, UNIT_DECIMALS, UNIT_LABEL, type Unit } from '@shared/money';
+import { FEN_PER_UNIT, fenToUnit, formatMoney, UNIT_LABEL, type Unit } from '@shared/money';
+import { REPORT_MONEY_DECIMALS } from '@shared/reports/format';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
@@ -18,7 +19,7 @@ export function OverviewPage() {
   const report = useReport('overview', asOf);
   const o = q.data;
   const money = (fen: number | undefined) => (fen == null ? 0 : fenToUnit(fen, unit));
-  const precision = UNIT_DECIMALS[unit];
+  const precision = REPORT_MONEY_DECIMALS;
   const u = UNIT_LABEL[unit];
 
   const cards: {
@@ -59,7 +60,7 @@ export function OverviewPage() {
           testid: 'collective',
         },
         {
-          title: '落地项目（个）',
+          title: '已落地项目（个，不含已取消）',
           value: o.landedProjects.count,
           suffix: '个',
           precision: 0,
@@ -112,7 +113,10 @@ export function OverviewPage() {
                 formatter={
                   c.precision === 0
                     ? undefined
-                    : (v) => formatMoney(Math.round(Number(v) * FEN_PER_UNIT[unit]), unit) // rounds, never truncates
+                    : (v) =>
+                        formatMoney(Math.round(Number(v) * FEN_PER_UNIT[unit]), unit, {
+                          decimals: REPORT_MONEY_DECIMALS,
+                        }) // rounds, never truncates
                 }
               />
             </Card>

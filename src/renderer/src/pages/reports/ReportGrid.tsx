@@ -1,5 +1,6 @@
 import type { Unit } from '@shared/money';
 import { columnHeader, DASH, formatCell } from '@shared/reports/format';
+import { roundedTable } from '@shared/reports/rounding';
 import type { ReportColumn, ReportRow, ReportTable } from '@shared/reports/types';
 import type { ColDef } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
@@ -36,7 +37,9 @@ export function ReportGrid(props: {
   onOpenRow?: ((row: ReportRow) => void) | undefined;
   maxHeight?: number;
 }) {
-  const { table, unit } = props;
+  const { unit } = props;
+  // Rounded as shown: the shown rows add up to the shown 合计 (largest remainder), as in the xlsx and PDF.
+  const table = useMemo(() => roundedTable(props.table, unit), [props.table, unit]);
   const pinned = useMemo(() => {
     // In a wide table the row number and the name stay in view while scrolling sideways.
     const cols = table.columns;

@@ -1,7 +1,7 @@
 import './reports.css';
 import { todayIso } from '@shared/dates';
 import { formatMoney, UNIT_LABEL, type Unit } from '@shared/money';
-import { chineseDate, DASH, formatCell } from '@shared/reports/format';
+import { chineseDate, DASH, formatCell, REPORT_MONEY_DECIMALS } from '@shared/reports/format';
 import type { ReportData, ReportFigure, ReportName, ReportRow } from '@shared/reports/types';
 import { useQuery } from '@tanstack/react-query';
 import {
@@ -59,7 +59,10 @@ function figureProps(f: ReportFigure, unit: Unit): { value: string; suffix?: str
   if (f.value === null) return { value: DASH };
   switch (f.kind) {
     case 'money':
-      return { value: formatMoney(f.value, unit), suffix: UNIT_LABEL[unit] };
+      return {
+        value: formatMoney(f.value, unit, { decimals: REPORT_MONEY_DECIMALS }),
+        suffix: UNIT_LABEL[unit],
+      };
     case 'int':
       return { value: formatCell('int', f.value, unit), suffix: f.suffix };
     case 'percent':
