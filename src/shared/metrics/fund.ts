@@ -1,4 +1,4 @@
-// Fund metrics, PRODUCT.md §5. Money is integer fen; ratios are plain numbers (null where undefined).
+// Fund metrics, docs/PRODUCT.md §5. Money is integer fen; ratios are plain numbers (null where undefined).
 import { dayNumber, xirrDays } from './xirr';
 
 export type FundLedger = {

@@ -1,5 +1,5 @@
 /**
- * 引导基金总览: the headline figures of PRODUCT.md §2 (the same numbers as getOverview), by industry, by
+ * 引导基金总览: the headline figures of docs/PRODUCT.md §2 (the same numbers as getOverview), by industry, by
  * year, 返投 progress and the financing funnel, with charts and a one-paragraph brief.
  */
 import type { Overview } from '../../../shared/contract/app';

@@ -1,4 +1,4 @@
-/** 基金业绩: DPI, RVPI, TVPI and net IRR per fund and in total (PRODUCT.md §5). */
+/** 基金业绩: DPI, RVPI, TVPI and net IRR per fund and in total (docs/PRODUCT.md §5). */
 import { FUND_KIND, type FundKind, labelOf } from '../../../shared/domain';
 import type { FundMetrics } from '../../../shared/metrics/fund';
 import { fundMetrics, portfolioMetrics } from '../../../shared/metrics/fund';
