@@ -20,7 +20,7 @@ import { tempDb } from '../helpers/temp-db';
 const YI = 10_000_000_000; // fen per 亿元
 const AS_OF = '2025-12-31';
 
-/** The figures the bundled demo reproduces (PRODUCT.md §2), as of 2025-12-31. */
+/** The figures the bundled demo reproduces (docs/PRODUCT.md §2), as of 2025-12-31. */
 const EXPECTED = {
   asOf: AS_OF,
   subFunds: {
@@ -77,7 +77,7 @@ describe('loadDemo', () => {
     expect(describeDemoLoaded(result)).toContain(`已落地 ${o0.landedProjects.count} 个`);
 
     const o = await getOverview(t.db, AS_OF);
-    // The ranges of PRODUCT.md §2 …
+    // The ranges of docs/PRODUCT.md §2 …
     expect(o.subFunds.count).toBe(11);
     expect(o.subFunds.totalSizeFen).toBeGreaterThan(49.52 * YI);
     expect(o.subFunds.totalSizeFen).toBeLessThan(50 * YI);

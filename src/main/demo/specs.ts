@@ -2,7 +2,7 @@ import type { Industry } from '../../shared/domain';
 
 /**
  * The hand-set parts of the demo: the 11 sub-funds and 4 direct funds and the headline totals, chosen so
- * that the data reproduces PRODUCT.md §2 (the 2023-08-01 Pingshan figures) as of 2025-12-31.
+ * that the data reproduces docs/PRODUCT.md §2 (the 2023-08-01 Pingshan figures) as of 2025-12-31.
  */
 
 /** Every demo date is on or before this day. */
@@ -346,7 +346,7 @@ export const FUND_SPECS: FundSpec[] = [
   },
 ];
 
-/** The headline totals one replica reproduces (PRODUCT.md §2), in 万元 where money. */
+/** The headline totals one replica reproduces (docs/PRODUCT.md §2), in 万元 where money. */
 export const TARGETS = {
   /** 11 sub-funds, 49.63亿 (over 49.52亿). */
   subFundSizeWan: 496_300,

@@ -4,7 +4,7 @@ import { todayIso } from '../../shared/dates';
 import type { Db } from '../db/open';
 
 /**
- * The headline figures of PRODUCT.md §2 as of a date: funds established by then, capital calls,
+ * The headline figures of docs/PRODUCT.md §2 as of a date: funds established by then, capital calls,
  * landed projects and financing deals dated on or before it. One round trip per figure group.
  */
 export async function getOverview(db: Db, asOf: string = todayIso()): Promise<Overview> {

@@ -1,5 +1,5 @@
 /**
- * A report is pure data (PRODUCT.md §6): built once in main from the database, shown on screen and
+ * A report is pure data (docs/PRODUCT.md §6): built once in main from the database, shown on screen and
  * written to xlsx / PDF / CSV by one renderer per format. Money is integer fen (unit-independent); the
  * display unit is chosen only when the report is shown or exported.
  */

@@ -1,5 +1,6 @@
 import type {
   CellValue,
+  ChartSeries,
   ReportChart,
   ReportColumn,
   ReportData,
@@ -133,6 +134,44 @@ export function table(
   note?: string,
 ): ReportTable {
   return note ? { key, title, columns, rows, totals, note } : { key, title, columns, rows, totals };
+}
+
+type SeriesOf = string | { key: string; name?: string; line?: true };
+
+/**
+ * A chart of a table's rows: one category a row (`category`: a column's key, or a row's label) and one
+ * series per listed column, named and typed by the column unless `name` says otherwise (`line`: drawn as a
+ * line on the right-hand axis). What a chart shows is thus always a column the table shows too.
+ */
+export function chartOf(
+  key: string,
+  title: string,
+  type: ReportChart['type'],
+  t: Pick<ReportTable, 'columns' | 'rows'>,
+  category: string | ((r: ReportRow) => string),
+  series: readonly SeriesOf[],
+): ReportChart {
+  const label = typeof category === 'string' ? (r: ReportRow) => String(r[category]) : category;
+  return {
+    key,
+    title,
+    type,
+    categories: t.rows.map(label),
+    series: series.map((s) => {
+      const pick = typeof s === 'string' ? { key: s } : s;
+      const c = t.columns.find((x) => x.key === pick.key);
+      if (!c || (c.kind !== 'money' && c.kind !== 'int' && c.kind !== 'percent')) {
+        throw new Error(`图表“${title}”的数据列无效：${pick.key}`);
+      }
+      const out: ChartSeries = {
+        name: pick.name ?? c.header,
+        kind: c.kind,
+        values: t.rows.map((r) => r[pick.key] as number | null),
+      };
+      if (pick.line) out.line = true;
+      return out;
+    }),
+  };
 }
 
 export function ratio(a: number, b: number): number | null {

@@ -1,8 +1,8 @@
 /** 融资对接台账: the pipeline by stage, closed amounts, by industry and institution, and every deal. */
 import { DEAL_STAGE, type DealStage, INDUSTRY, INSTITUTION_KIND, labelOf } from '../../../shared/domain';
-import type { ReportColumn, ReportData, ReportRow } from '../../../shared/reports/types';
+import type { ReportColumn, ReportData, ReportRow, ReportTable } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, col, count, type ReportParams, table, totalsRow } from './common';
+import { baseReport, chartOf, col, count, type ReportParams, ratio, table, totalsRow } from './common';
 import { industryName } from './landed-projects';
 
 type Deal = [
@@ -65,6 +65,34 @@ export function funnel(deals: readonly Deal[]): FunnelCounts {
   return { matched: best.size, dd: at(RANK.dd!), ts: at(RANK.ts!), closed: at(RANK.closed!) };
 }
 
+/** The funnel as a table: enterprises at each stage or beyond (cumulative, so no totals row). */
+export function funnelTable(f: FunnelCounts): ReportTable {
+  const columns = [
+    col.text('stage', '阶段', 16),
+    col.int('enterprises', '企业数', 8),
+    col.pct('rate', '占对接企业', 10),
+  ];
+  const stages = [
+    ['对接企业', f.matched],
+    ['进入尽调', f.dd],
+    ['达成投资意向', f.ts],
+    ['完成融资', f.closed],
+  ] as const;
+  const rows = stages.map(([stage, n]) => ({ stage, enterprises: n, rate: ratio(n, f.matched) }));
+  return table(
+    'funnel',
+    '融资对接漏斗',
+    columns,
+    rows,
+    null,
+    '漏斗各阶段为累计数（含进入后续阶段的企业），不作合计。',
+  );
+}
+
+/** The funnel chart of funnelTable. */
+export const funnelChart = (t: ReportTable) =>
+  chartOf('funnel', '融资对接漏斗（企业数）', 'funnel', t, 'stage', ['enterprises']);
+
 export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
   const deals = loadDeals(opened, p.asOf);
   const f = funnel(deals);
@@ -110,7 +138,7 @@ export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
       };
     })
     .filter((r) => r.deals > 0);
-  const indTotals = totalsRow(indCols, indRows, '合计');
+  const indTable = table('by-industry', '按行业汇总', indCols, indRows, totalsRow(indCols, indRows, '合计'));
 
   // By institution.
   const instCols: ReportColumn[] = [
@@ -172,27 +200,15 @@ export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
       { key: 'closed', label: '完成融资金额', value: closedAmount, kind: 'money' },
     ],
     charts: [
-      {
-        key: 'funnel',
-        title: '融资对接漏斗（企业数）',
-        type: 'funnel',
-        categories: ['对接企业', '进入尽调', '达成投资意向', '完成融资'],
-        series: [{ name: '企业数', kind: 'int', values: [f.matched, f.dd, f.ts, f.closed] }],
-      },
-      {
-        key: 'industry',
-        title: '各行业完成融资金额',
-        type: 'bar',
-        categories: indRows.map((r) => String(r.industry)),
-        series: [
-          { name: '完成融资金额', kind: 'money', values: indRows.map((r) => r.closed as number) },
-          { name: '对接企业', kind: 'int', line: true, values: indRows.map((r) => r.matched as number) },
-        ],
-      },
+      funnelChart(funnelTable(f)),
+      chartOf('industry', '各行业完成融资金额', 'bar', indTable, 'industry', [
+        'closed',
+        { key: 'matched', line: true },
+      ]),
     ],
     tables: [
       table('by-stage', '按对接阶段汇总', stageCols, stageRows, stageTotals),
-      table('by-industry', '按行业汇总', indCols, indRows, indTotals),
+      indTable,
       table('by-institution', '按投资机构汇总', instCols, instRows, instTotals),
       table('deals', '融资对接明细', dealCols, dealRows, dealTotals),
     ],

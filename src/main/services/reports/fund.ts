@@ -16,7 +16,7 @@ import { formatPercent, quarterLabel } from '../../../shared/reports/format';
 import type { ReportColumn, ReportData, ReportFigure, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { fail } from '../ledger/errors';
-import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
+import { baseReport, chartOf, col, count, type ReportParams, ratio, table, totalsRow } from './common';
 import { investmentAsOf, loadInvestments } from './direct-funds';
 import { loadFunds, loadLedgers, loadRecognised, metricsOf, reinvestFigures, sumMap } from './load';
 import { NAV_LABEL, NAV_RULE_NOTE, navFigureNote } from './nav';
@@ -137,6 +137,8 @@ export function fundReport(opened: OpenedDb, p: ReportParams): ReportData {
     };
   });
 
+  const navTable = table('valuations', '估值历史', navCols, navRows, null, '估值为时点数，不作合计。');
+
   // Investments.
   const invs = loadInvestments(opened, p.asOf, `i.fund_id = ${Number(f.id)}`);
   const invCols: ReportColumn[] = [
@@ -227,17 +229,11 @@ export function fundReport(opened: OpenedDb, p: ReportParams): ReportData {
     figures,
     charts: navRows.length
       ? [
-          {
-            key: 'nav',
-            title: '估值与累计现金流',
-            type: 'line',
-            categories: navRows.map((n) => String(n.date)),
-            series: [
-              { name: '份额净值', kind: 'money', values: navRows.map((n) => n.nav as number) },
-              { name: '累计实缴', kind: 'money', values: navRows.map((n) => n.paidIn as number) },
-              { name: '累计分配', kind: 'money', values: navRows.map((n) => n.distributed as number) },
-            ],
-          },
+          chartOf('nav', '估值与累计现金流', 'line', navTable, 'date', [
+            { key: 'nav', name: '份额净值' },
+            'paidIn',
+            'distributed',
+          ]),
         ]
       : [],
     tables: [
@@ -249,7 +245,7 @@ export function fundReport(opened: OpenedDb, p: ReportParams): ReportData {
         null,
       ),
       table('cash-flows', '现金流明细', flowCols, flowRows, totalsRow(flowCols, flowRows, '合计')),
-      table('valuations', '估值历史', navCols, navRows, null, '估值为时点数，不作合计。'),
+      navTable,
       table('investments', '投资项目', invCols, invRows, invTotals),
     ],
     notes,

@@ -11,7 +11,17 @@ import {
 import { shortFundName } from '../../../shared/reports/format';
 import type { ReportColumn, ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, col, count, type ReportParams, ratio, table, totalsRow, yearOf } from './common';
+import {
+  baseReport,
+  chartOf,
+  col,
+  count,
+  type ReportParams,
+  ratio,
+  table,
+  totalsRow,
+  yearOf,
+} from './common';
 
 type Landed = [
   id: number,
@@ -132,8 +142,10 @@ export function landedProjectsReport(opened: OpenedDb, p: ReportParams): ReportD
     }));
   const fundCols = groupColumns(col.text('fund', '引进基金', 30));
 
-  const sumTotals = (cols: ReportColumn[], rs: ReportRow[]) =>
-    totalsRow(cols, rs, '合计', { share: rs.length ? 1 : null });
+  const grouped = (key: string, title: string, cols: ReportColumn[], rs: ReportRow[]) =>
+    table(key, title, cols, rs, totalsRow(cols, rs, '合计', { share: rs.length ? 1 : null }));
+  const byIndustryTable = grouped('by-industry', '按行业汇总', industryCols, industryRows);
+  const byYearTable = grouped('by-year', '按年度汇总', yearCols, yearRows);
 
   return baseReport(opened, 'landed-projects', p.asOf, {
     figures: [
@@ -149,29 +161,14 @@ export function landedProjectsReport(opened: OpenedDb, p: ReportParams): ReportD
       { key: 'recognised', label: '返投认定金额', value: Number(totals.recognised), kind: 'money' },
     ],
     charts: [
-      {
-        key: 'industry',
-        title: '落户金额按行业分布',
-        type: 'pie',
-        categories: industryRows.map((r) => String(r.industry)),
-        series: [{ name: '落户金额', kind: 'money', values: industryRows.map((r) => r.amount as number) }],
-      },
-      {
-        key: 'year',
-        title: '各年度落地项目',
-        type: 'bar',
-        categories: yearRows.map((r) => String(r.year)),
-        series: [
-          { name: '落户金额', kind: 'money', values: yearRows.map((r) => r.amount as number) },
-          { name: '项目数', kind: 'int', line: true, values: yearRows.map((r) => r.count as number) },
-        ],
-      },
+      chartOf('industry', '落户金额按行业分布', 'pie', byIndustryTable, 'industry', ['amount']),
+      chartOf('year', '各年度落地项目', 'bar', byYearTable, 'year', ['amount', { key: 'count', line: true }]),
     ],
     tables: [
       table('projects', '落地项目明细', columns, rows, totals),
-      table('by-industry', '按行业汇总', industryCols, industryRows, sumTotals(industryCols, industryRows)),
-      table('by-year', '按年度汇总', yearCols, yearRows, sumTotals(yearCols, yearRows)),
-      table('by-fund', '按引进基金汇总', fundCols, fundRows, sumTotals(fundCols, fundRows)),
+      byIndustryTable,
+      byYearTable,
+      grouped('by-fund', '按引进基金汇总', fundCols, fundRows),
     ],
     notes: [
       '统计截至日期（含）前落地的项目；已终止的项目不计入项目数和落户金额。',

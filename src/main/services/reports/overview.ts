@@ -1,5 +1,5 @@
 /**
- * 引导基金总览: the headline figures of PRODUCT.md §2 (the same numbers as getOverview), by industry, by
+ * 引导基金总览: the headline figures of docs/PRODUCT.md §2 (the same numbers as getOverview), by industry, by
  * year, 返投 progress and the financing funnel, with charts and a one-paragraph brief.
  */
 import type { Overview } from '../../../shared/contract/app';
@@ -10,8 +10,8 @@ import type { ReportColumn, ReportData, ReportFigure, ReportRow } from '../../..
 import type { OpenedDb } from '../../db/open';
 import { getOverview } from '../overview';
 import { writeBrief } from './brief';
-import { baseReport, col, type ReportParams, ratio, table, totalsRow, yearOf } from './common';
-import type { FunnelCounts } from './financing';
+import { baseReport, chartOf, col, type ReportParams, ratio, table, totalsRow, yearOf } from './common';
+import { type FunnelCounts, funnelChart, funnelTable } from './financing';
 import {
   EMPTY_LEDGER,
   homeDistrict,
@@ -303,20 +303,10 @@ export async function overviewReport(opened: OpenedDb, p: ReportParams): Promise
   const reTotals = totalsRow(reCols, reRows, '合计');
   reTotals.completion = ratio(Number(reTotals.recognised), Number(reTotals.required));
 
-  // Financing funnel (cumulative: not additive).
-  const funnelCols: ReportColumn[] = [
-    col.text('stage', '阶段', 16),
-    col.int('enterprises', '企业数', 8),
-    col.pct('rate', '占对接企业', 10),
-  ];
-  const funnelRows: ReportRow[] = (
-    [
-      ['对接企业', fun.matched],
-      ['进入尽调', fun.dd],
-      ['达成投资意向', fun.ts],
-      ['完成融资', fun.closed],
-    ] as const
-  ).map(([stage, n]) => ({ stage, enterprises: n, rate: ratio(n, fun.matched) }));
+  const funnel = funnelTable(fun);
+  const byIndustry = table('by-industry', '按行业', indCols, indRows, totalsRow(indCols, indRows, '合计'));
+  const yearTable = table('by-year', '按年度', yearCols, yearRows, totalsRow(yearCols, yearRows, '合计'));
+  const reinvest = table('reinvestment', '返投进度', reCols, reRows, reTotals);
 
   const district = homeDistrict(raw);
   const brief = writeBrief({
@@ -336,58 +326,21 @@ export async function overviewReport(opened: OpenedDb, p: ReportParams): Promise
     figures,
     brief,
     charts: [
-      {
-        key: 'industry',
-        title: '按行业：落户金额与基金投资',
-        type: 'bar',
-        categories: indRows.map((r) => String(r.industry)),
-        series: [
-          { name: '落户金额', kind: 'money', values: indRows.map((r) => r.landedAmount as number) },
-          { name: '基金投资金额', kind: 'money', values: indRows.map((r) => r.invAmount as number) },
-        ],
-      },
-      {
-        key: 'year',
-        title: '按年度：新设基金规模与落户金额',
-        type: 'bar',
-        categories: yearRows.map((r) => String(r.year)),
-        series: [
-          { name: '新设子基金规模', kind: 'money', values: yearRows.map((r) => r.subSize as number) },
-          { name: '新设直投基金规模', kind: 'money', values: yearRows.map((r) => r.directSize as number) },
-          { name: '落户金额', kind: 'money', values: yearRows.map((r) => r.landedAmount as number) },
-        ],
-      },
-      {
-        key: 'reinvest',
-        title: '返投完成进度',
-        type: 'hbar',
-        categories: reRows.map((r) => String(r.name)),
-        series: [
-          { name: '返投完成率', kind: 'percent', values: reRows.map((r) => r.completion as number | null) },
-        ],
-      },
-      {
-        key: 'funnel',
-        title: '融资对接漏斗（企业数）',
-        type: 'funnel',
-        categories: funnelRows.map((r) => String(r.stage)),
-        series: [{ name: '企业数', kind: 'int', values: funnelRows.map((r) => r.enterprises as number) }],
-      },
+      chartOf('industry', '按行业：落户金额与基金投资', 'bar', byIndustry, 'industry', [
+        'landedAmount',
+        'invAmount',
+      ]),
+      chartOf('year', '按年度：新设基金规模与落户金额', 'bar', yearTable, 'year', [
+        { key: 'subSize', name: '新设子基金规模' },
+        { key: 'directSize', name: '新设直投基金规模' },
+        'landedAmount',
+      ]),
+      chartOf('reinvest', '返投完成进度', 'hbar', reinvest, 'name', [
+        { key: 'completion', name: '返投完成率' },
+      ]),
+      funnelChart(funnel),
     ],
-    tables: [
-      table('headline', '核心指标', keyCols, keyRows, null),
-      table('by-industry', '按行业', indCols, indRows, totalsRow(indCols, indRows, '合计')),
-      table('by-year', '按年度', yearCols, yearRows, totalsRow(yearCols, yearRows, '合计')),
-      table('reinvestment', '返投进度', reCols, reRows, reTotals),
-      table(
-        'funnel',
-        '融资对接漏斗',
-        funnelCols,
-        funnelRows,
-        null,
-        '漏斗各阶段为累计数（含进入后续阶段的企业），不作合计。',
-      ),
-    ],
+    tables: [table('headline', '核心指标', keyCols, keyRows, null), byIndustry, yearTable, reinvest, funnel],
     notes: [
       '子基金、直投基金按成立日期统计；实缴出资、落地项目、融资对接按截至日期（含）前发生的记录统计；已终止的落地项目不计入。',
       '返投要求＝返投倍数×返投基数；完成率＝已认定金额÷返投要求。',

@@ -1,11 +1,11 @@
-/** 基金业绩: DPI, RVPI, TVPI and net IRR per fund and in total (PRODUCT.md §5). */
+/** 基金业绩: DPI, RVPI, TVPI and net IRR per fund and in total (docs/PRODUCT.md §5). */
 import { FUND_KIND, type FundKind, labelOf } from '../../../shared/domain';
 import type { FundMetrics } from '../../../shared/metrics/fund';
 import { fundMetrics, portfolioMetrics } from '../../../shared/metrics/fund';
 import { shortFundName } from '../../../shared/reports/format';
 import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, col, count, type ReportParams, table, totalsRow } from './common';
+import { baseReport, chartOf, col, count, type ReportParams, table, totalsRow } from './common';
 import { type FundRow, loadFunds, loadLedgers, metricsOf } from './load';
 import { NAV_LABEL, NAV_RULE_NOTE, navFigureNote } from './nav';
 
@@ -147,7 +147,8 @@ export function performanceReport(opened: OpenedDb, p: ReportParams): ReportData
   });
   const kindTotals = totalsRow(kindColumns, kindRows, '合计', ratioValues(total));
 
-  const short = funds.map((f) => shortFundName(f.name));
+  const main = table('performance', '基金业绩', columns, rows, totals);
+  const short = (r: ReportRow) => shortFundName(String(r.name));
   return baseReport(opened, 'performance', p.asOf, {
     figures: [
       { key: 'paidIn', label: '累计实缴', value: total.paidInFen, kind: 'money' },
@@ -158,29 +159,10 @@ export function performanceReport(opened: OpenedDb, p: ReportParams): ReportData
       { key: 'irr', label: '整体净IRR', value: total.irr, kind: 'percent', note: total.irrNote ?? undefined },
     ],
     charts: [
-      {
-        key: 'value',
-        title: '各基金实缴、分配与估值',
-        type: 'hbar',
-        categories: short,
-        series: [
-          { name: '实缴出资', kind: 'money', values: rows.map((r) => r.paidIn as number) },
-          { name: '累计分配', kind: 'money', values: rows.map((r) => r.distributed as number) },
-          { name: NAV_LABEL, kind: 'money', values: rows.map((r) => r.nav as number) },
-        ],
-      },
-      {
-        key: 'irr',
-        title: '各基金净IRR',
-        type: 'hbar',
-        categories: short,
-        series: [{ name: '净IRR', kind: 'percent', values: rows.map((r) => r.irr as number | null) }],
-      },
+      chartOf('value', '各基金实缴、分配与估值', 'hbar', main, short, ['paidIn', 'distributed', 'nav']),
+      chartOf('irr', '各基金净IRR', 'hbar', main, short, ['irr']),
     ],
-    tables: [
-      table('performance', '基金业绩', columns, rows, totals),
-      table('by-kind', '按基金类型汇总', kindColumns, kindRows, kindTotals),
-    ],
+    tables: [main, table('by-kind', '按基金类型汇总', kindColumns, kindRows, kindTotals)],
     notes: [
       '实缴出资、累计分配为截至日期（含）的引导基金出资与所获分配。',
       NAV_RULE_NOTE,

@@ -3,7 +3,7 @@ import { labelOf, REINVEST_BASE, REINVEST_CATEGORY, type ReinvestCategory } from
 import { shortFundName } from '../../../shared/reports/format';
 import type { ReportColumn, ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
+import { baseReport, chartOf, col, count, type ReportParams, ratio, table, totalsRow } from './common';
 import { loadFunds, loadLedgers, loadRecognised, metricsOf, reinvestFigures, sumMap } from './load';
 
 const CATS = REINVEST_CATEGORY.codes as ReinvestCategory[];
@@ -54,6 +54,7 @@ export function reinvestmentReport(opened: OpenedDb, p: ReportParams): ReportDat
   });
   const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`);
   totals.completion = ratio(Number(totals.recognised), Number(totals.required));
+  const main = table('reinvestment', '返投台账', columns, rows, totals);
   const done = rows.filter((r) => r.state === '已完成').length;
   const overdue = rows.filter((r) => r.state === '逾期未完成').length;
 
@@ -107,19 +108,13 @@ export function reinvestmentReport(opened: OpenedDb, p: ReportParams): ReportDat
       { key: 'overdue', label: '逾期未完成', value: overdue, kind: 'int', suffix: '只' },
     ],
     charts: [
-      {
-        key: 'progress',
-        title: '各基金返投要求与已认定金额',
-        type: 'hbar',
-        categories: rows.map((r) => shortFundName(String(r.name))),
-        series: [
-          { name: '返投要求', kind: 'money', values: rows.map((r) => r.required as number | null) },
-          { name: '已认定', kind: 'money', values: rows.map((r) => r.recognised as number) },
-        ],
-      },
+      chartOf('progress', '各基金返投要求与已认定金额', 'hbar', main, (r) => shortFundName(String(r.name)), [
+        { key: 'required', name: '返投要求' },
+        { key: 'recognised', name: '已认定' },
+      ]),
     ],
     tables: [
-      table('reinvestment', '返投台账', columns, rows, totals),
+      main,
       table(
         'recognitions',
         '返投认定明细',

@@ -3,7 +3,7 @@ import type { ColumnSpec } from '@shared/columns/spec';
 import type { GridApi } from 'ag-grid-community';
 import { Button, Checkbox, Popover, Space, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Row } from './colDefs';
+import type { Row } from './row';
 
 /**
  * 显示列: which columns the grid shows (the hidden-by-default ones — 统一社会信用代码, 条款 … — included).

@@ -1,6 +1,6 @@
 import type { ICellRendererComp, ICellRendererParams } from 'ag-grid-community';
 import { navigate } from '../lib/router';
-import type { Row } from './colDefs';
+import type { Row } from './row';
 
 /** Records that have a detail view, and its route. */
 export const DETAIL_ROUTE = { fund: '/funds/detail', enterprise: '/enterprises/detail' } as const;

@@ -7,8 +7,10 @@ import { cellTextOf } from './cellText';
 import { FieldCellEditor, fieldEditorParams } from './FieldCellEditor';
 import { DETAIL_ROUTE, type DetailEntity, LinkCell } from './LinkCell';
 import { LinkCellEditor } from './LinkCellEditor';
+import type { Row } from './row';
 
-export type Row = Record<string, unknown> & { id: number };
+/** Re-exported for the grid's other modules; LinkCell takes it from './row' (no import cycle). */
+export type { Row };
 export type Options = Partial<Record<LinkEntity, LinkOption[]>>;
 export type CellErrors = Map<string, string>;
 

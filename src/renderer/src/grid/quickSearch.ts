@@ -2,7 +2,7 @@ import type { ColumnSpec } from '@shared/columns/spec';
 import type { Unit } from '@shared/money';
 import type { GridApi, IRowNode } from 'ag-grid-community';
 import { cellTextOf } from './cellText';
-import type { Row } from './colDefs';
+import type { Row } from './row';
 
 /**
  * The quick search box, as AG Grid's quick filter matches (every space-separated word, any case, in the

@@ -12,7 +12,7 @@ import { LedgerGrid } from '../../grid/LedgerGrid';
 import { cashFlowTotals, valuationTotals } from './totals';
 
 /**
- * One page per ledger of PRODUCT.md §4, each the generic ledger grid: unit switch, pinned totals, sort,
+ * One page per ledger of docs/PRODUCT.md §4, each the generic ledger grid: unit switch, pinned totals, sort,
  * filter, quick search, in-cell entry checked at the cell, paste from Excel, undo, remembered layout.
  * Names of funds and enterprises link to their detail views.
  */

@@ -1,6 +1,6 @@
 import { CASH_FLOW_TYPE } from '@shared/domain';
 import { formatMoney, type Unit } from '@shared/money';
-import type { Row } from '../../grid/colDefs';
+import type { Row } from '../../grid/row';
 
 const SHORT: Record<(typeof CASH_FLOW_TYPE.codes)[number], string> = {
   call: '实缴',
