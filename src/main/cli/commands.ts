@@ -31,7 +31,10 @@ export const COMMANDS: Record<string, { area: Area; summary: string }> = {
     area: 'data',
     summary: 'export-ledger LEDGER --db FILE --out FILE [--unit 元|万元|亿元] [--format xlsx|csv]   导出台账',
   },
-  template: { area: 'data', summary: 'template LEDGER --out FILE [--unit 元|万元|亿元] [--db FILE]   生成导入模板' },
+  template: {
+    area: 'data',
+    summary: 'template LEDGER --out FILE [--unit 元|万元|亿元] [--db FILE]   生成导入模板',
+  },
   backup: { area: 'data', summary: 'backup --db FILE [--out PATH] [--list]   备份数据库（联机备份并校验）' },
   restore: { area: 'data', summary: 'restore --db FILE --from PATH   从备份恢复（先自动备份当前数据）' },
 };

@@ -72,7 +72,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   } catch (e) {
     if (e instanceof CliError) {
       // A usage error is followed by the command's usage line, so the fix is on screen.
-      io.err(`错误：${e.message}\n${e.exitCode === 2 ? `用法：funddesk ${c.summary}\n` : ''}`);
+      io.err(`错误：${e.message}\n${e.exitCode === 2 ? `用法：funddesk ${COMMANDS[cmd]?.summary}\n` : ''}`);
       return e.exitCode;
     }
     io.err(`错误：${(e as Error).message}\n`);

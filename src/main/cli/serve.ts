@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { appRoot } from '../host/app-root';
+import { appRoot, appVersion } from '../host/app-root';
 import { createChromiumPdfPrinter } from '../host/chromium-pdf';
 import { defaultDataDir } from '../host/data-dir';
 import { HostOpenError } from '../host/data-host/client';
@@ -8,7 +8,6 @@ import { resolveDbPath } from '../host/db-path';
 import { startPreviewServer } from '../host/preview-server';
 import { CliError, parse, portArg } from './args';
 import type { Command } from './commands-core';
-import { VERSION } from './session';
 
 export const serveCommand: Command = {
   run: async (argv, io) => {
@@ -23,7 +22,7 @@ export const serveCommand: Command = {
     // The database is the data host's, in a worker thread (as in the desktop app's utility process); it also
     // takes the automatic backups (on start, every few minutes while data changes, on quit).
     const host = await startWorkerHost(
-      { dbPath, host: 'browser', version: VERSION, backups: true },
+      { dbPath, host: 'browser', version: appVersion(), backups: true },
       { printPdf: pdf.printPdf, onLog: (m) => io.err(`${m}\n`) },
     ).catch((e: unknown) => {
       throw e instanceof HostOpenError ? new CliError(e.message) : e;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { date } from '../schemas/fields';
 import type { DemoLoaded } from '../demo-loaded';
+import { date } from '../schemas/fields';
 import { channel } from './define';
 import { jsonValue, SETTINGS_VALUE_MAX_BYTES } from './limits';
 
