@@ -16,7 +16,8 @@ if (!built.ok) {
   process.exit(1);
 }
 
-const server = spawn(process.execPath, [join(root, 'bin/funddesk.js'), 'serve', ...serveArgs], {
+// The build was just checked: the built CLI directly (bin/funddesk.js would hash the sources again).
+const server = spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'serve', ...serveArgs], {
   cwd: root,
   stdio: ['inherit', 'pipe', 'inherit'],
 });
