@@ -6,6 +6,7 @@ const executablePath = (findChromium as () => string | null)() ?? undefined;
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   timeout: 150_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

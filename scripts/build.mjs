@@ -44,9 +44,10 @@ export function sourceHash() {
 }
 
 export function isUpToDate(hash = sourceHash()) {
-  if (hash === null) return true;
+  const built = existsSync(join(root, 'out', 'main', 'cli.js'));
+  if (hash === null) return built; // no sources: whatever was built is what there is
   try {
-    return readFileSync(stampFile, 'utf8') === hash && existsSync(join(root, 'out', 'main', 'cli.js'));
+    return built && readFileSync(stampFile, 'utf8') === hash;
   } catch {
     return false;
   }

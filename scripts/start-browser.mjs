@@ -1,26 +1,23 @@
 // `npm run start:browser`: the same renderer and handlers in your browser, on 127.0.0.1 only, each call
 // carrying a per-launch token. For machines where Electron cannot run. Extra arguments go to
 // `funddesk serve` (e.g. --db FILE, --port 8080).
-import { spawn, spawnSync } from 'node:child_process';
+// The build is redone only when the sources changed (a content hash, scripts/build.mjs).
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { ensureBuilt, root } from './build.mjs';
 
-const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const noOpen = args.includes('--no-open');
 const serveArgs = args.filter((a) => a !== '--no-open');
 
-console.log('构建界面… / building the renderer…');
-const build = spawnSync(
-  process.execPath,
-  [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
-);
-if (build.status !== 0) process.exit(build.status ?? 1);
+const built = ensureBuilt();
+if (!built.ok) {
+  console.error(built.output);
+  process.exit(1);
+}
 
-const server = spawn(process.execPath, [join(root, 'bin/funddesk.js'), 'serve', ...serveArgs], {
+// The build was just checked: the built CLI directly (bin/funddesk.js would hash the sources again).
+const server = spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'serve', ...serveArgs], {
   cwd: root,
   stdio: ['inherit', 'pipe', 'inherit'],
 });

@@ -1,13 +1,14 @@
-// `npm start`: build FundDesk, make sure Electron and its SQLite binding are there, open the desktop app.
-// Electron downloads its binary on first start; where that cannot work (no internet), say so plainly
-// and point at the browser preview, which needs neither.
+// `npm start`: build FundDesk if the sources changed (a content hash, scripts/build.mjs), make sure Electron and
+// its SQLite binding are there, open the desktop app. Electron downloads its binary on the first start; where
+// that cannot work (no internet) this says so in one short bilingual message, names the browser preview
+// (which needs neither) and exits non-zero. The download's own output is shown only if it succeeds slowly
+// enough to matter: a failure's stack trace would bury the message.
 import { spawn, spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureBuilt, root } from './build.mjs';
 import { ensureElectronSqlite } from './electron-native.mjs';
 
-const root = join(import.meta.dirname, '..');
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 
 function fail(reasonZh, reasonEn) {
@@ -15,35 +16,41 @@ function fail(reasonZh, reasonEn) {
 FundDesk 桌面版无法启动：${reasonZh}
 FundDesk desktop cannot start: ${reasonEn}
 
-可以改用浏览器预览（同样的界面与数据，仅在本机 127.0.0.1 上运行）：
-Use the browser preview instead (same screens and data, served on 127.0.0.1 only):
+请改用浏览器预览（同样的界面与数据，仅在本机 127.0.0.1 上运行）/ use the browser preview instead:
 
     npm run start:browser
 `);
   process.exit(1);
 }
 
-console.log('构建界面与主进程… / building…');
-const build = spawnSync(
-  process.execPath,
-  [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
-);
-if (build.status !== 0) process.exit(build.status ?? 1);
-
-let electronPath;
-try {
-  // The first require downloads Electron's binary (it has no install script).
-  electronPath = require('electron');
-} catch (e) {
-  fail(
-    `无法下载 Electron 运行环境（${e.message.split('\n')[0]}）。首次启动需要联网下载一次。`,
-    'the Electron binary could not be downloaded; the first start needs an internet connection once.',
-  );
+const built = ensureBuilt();
+if (!built.ok) {
+  console.error(built.output);
+  process.exit(1);
 }
+
+/** Electron's binary, downloaded on first use by the electron package's own installer. */
+function electronPath() {
+  const pkgDir = join(root, 'node_modules', 'electron');
+  const pathFile = join(pkgDir, 'path.txt');
+  const installed = () =>
+    existsSync(pathFile) && existsSync(join(pkgDir, 'dist', readFileSync(pathFile, 'utf8')));
+  if (process.env.ELECTRON_OVERRIDE_DIST_PATH || installed()) return join(pkgDir, 'dist');
+  console.log('首次启动：下载 Electron 运行环境… / first start: downloading Electron…');
+  const r = spawnSync(process.execPath, [join(pkgDir, 'install.js')], { encoding: 'utf8', stdio: 'pipe' });
+  if (r.status !== 0 || !installed()) {
+    const why = `${r.stderr ?? ''}`.split('\n').find((l) => /error/i.test(l)) ?? '';
+    fail(
+      `无法下载 Electron 运行环境${why ? `（${why.trim().slice(0, 160)}）` : ''}。首次启动需要联网一次。`,
+      'the Electron runtime could not be downloaded; the first start needs an internet connection once.',
+    );
+  }
+  return join(pkgDir, 'dist');
+}
+
+electronPath();
+// Resolved by the electron package itself (it honours ELECTRON_OVERRIDE_DIST_PATH); nothing to download now.
+const electron = (await import('electron')).default;
 
 try {
   await ensureElectronSqlite(root);
@@ -54,6 +61,6 @@ try {
   );
 }
 
-const child = spawn(electronPath, [root, ...args], { stdio: 'inherit', cwd: root });
+const child = spawn(electron, [root, ...args], { stdio: 'inherit', cwd: root });
 child.on('exit', (code) => process.exit(code ?? 0));
 child.on('error', (e) => fail(`无法运行 Electron（${e.message}）`, `Electron could not run (${e.message})`));

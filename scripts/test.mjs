@@ -1,4 +1,5 @@
-// `npm test`: lint, typecheck, build, unit and service tests, then e2e tests in Chromium. The build comes
+// `npm test`: lint, typecheck, build, unit and service tests, the packaging check (the app packed by
+// electron-builder around a stand-in Electron, its CLI run from the packed files), then e2e tests in Chromium. The build comes
 // before the tests because the CLI tests and the e2e suite run the built command line (out/main/cli.js).
 import { spawnSync } from 'node:child_process';
 import { findChromium, NO_CHROMIUM_MESSAGE } from './chromium.mjs';
@@ -14,6 +15,7 @@ const steps = [
   ['类型检查 typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['构建 build', process.execPath, ['scripts/build.mjs']],
   ['单元与服务测试 unit + service', 'npx', ['vitest', 'run']],
+  ['打包检查 package (scripts/check-package.mjs)', process.execPath, ['scripts/check-package.mjs']],
   ['端到端测试 e2e', 'npx', ['playwright', 'test']],
 ];
 

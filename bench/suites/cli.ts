@@ -27,6 +27,15 @@ export async function cliSuite(ctx: BenchContext) {
   });
   if (!built.ok) throw new Error(`build failed: ${built.output}`);
 
+  // The floor: Node starting and exiting, timed the same way (on a busy machine this alone takes long).
+  const floor = await measure({
+    run: () => spawnSync(process.execPath, ['-e', '0']),
+    runs: runsOf(ctx, 11),
+  });
+  R.add('cli.node-floor', 'CLI floor: node -e 0', '—', floor, {
+    note: 'a new Node process that does nothing',
+  });
+
   const help = await measure({ run: () => funddesk(['--help']), runs: runsOf(ctx, 11) });
   R.add('cli.help', 'CLI: funddesk --help', '—', help, {
     target: { kind: 'max', value: 300, text: '≤ 300 ms' },

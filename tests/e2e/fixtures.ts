@@ -12,7 +12,7 @@ export interface AppServer {
   dir: string;
 }
 
-/** Run the `funddesk` command line and wait for it to finish. */
+/** Run the built `funddesk` command line (bin/funddesk.js → out/main/cli.js) and wait for it to finish. */
 export function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   return new Promise((resolve) => {
     const p = spawn(process.execPath, [join(root, 'bin', 'funddesk.js'), ...args], { cwd: root });
@@ -28,7 +28,7 @@ export function runCli(args: string[]): Promise<{ code: number; out: string; err
   });
 }
 
-/** Start `funddesk serve` (the real handlers and the built renderer) on a database; resolves with its URL. */
+/** Start the built `funddesk serve` (out/main: the real handlers; out/renderer) on a database; resolves with its URL. */
 export function startServer(dbPath: string): Promise<{ url: string; proc: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [join(root, 'bin', 'funddesk.js'), 'serve', '--db', dbPath], {

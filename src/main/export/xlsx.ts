@@ -5,7 +5,7 @@
  * in the chosen unit with number formats, a bold 合计 row, notes, column widths and A4 print setup.
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { FEN_PER_UNIT, UNIT_LABEL, type Unit } from '../../shared/money';
 import { columnHeader, DASH, formatCell, numberFormat } from '../../shared/reports/format';
 import type {
@@ -16,6 +16,7 @@ import type {
   ReportTable,
 } from '../../shared/reports/types';
 import { breathe, displayWidth, type Progress, subtitleLine } from './common';
+import { loadExcelJS } from './exceljs';
 
 const FONT = 'Microsoft YaHei';
 const BORDER_COLOR = { argb: 'FFC9D1DB' };
@@ -276,7 +277,11 @@ export async function renderXlsx(report: ReportData, unit: Unit, progress?: Prog
     out.on('end', ok);
     out.on('error', bad);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  const wb = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   wb.creator = 'FundDesk 基金台账';
   wb.title = report.title;
   wb.created = new Date(report.generatedAt);

@@ -1,11 +1,12 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { headerWithUnit } from '../../../shared/columns/convert';
 import type { ColumnSpec } from '../../../shared/columns/spec';
 import { ENTITY, type Entity } from '../../../shared/domain';
 import { FEN_PER_UNIT, UNIT_LABEL, type Unit } from '../../../shared/money';
 import type { Db } from '../../db/open';
+import { loadExcelJS } from '../../export/exceljs';
 import { listRows } from '../ledger/service';
 import { importColumns } from './headers';
 
@@ -178,7 +179,11 @@ export async function exportLedger(
     out.on('end', ok);
     out.on('error', bad);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  const wb = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   wb.creator = 'FundDesk';
   wb.created = new Date();
   const ws = wb.addWorksheet(title.replace(/台账$/, ''), { views: FROZEN_HEADER });

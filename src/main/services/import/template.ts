@@ -1,9 +1,10 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { headerWithUnit } from '../../../shared/columns/convert';
 import type { ColumnSpec } from '../../../shared/columns/spec';
 import type { Entity } from '../../../shared/domain';
 import { UNIT_LABEL, type Unit } from '../../../shared/money';
 import type { Db } from '../../db/open';
+import { loadExcelJS } from '../../export/exceljs';
 import { importColumns } from './headers';
 import {
   CSV_MIME,
@@ -76,7 +77,7 @@ export async function importTemplate(
     };
   }
   const specs = importColumns(entity);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'FundDesk';
   const ws = wb.addWorksheet(ledgerTitle(entity).replace(/台账$/, ''));
   setUpSheet(ws, specs, unit);
