@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { appRoot, appVersion } from '../host/app-root';
 import { createChromiumPdfPrinter } from '../host/chromium-pdf';
 import { defaultDataDir } from '../host/data-dir';
-import { HostOpenError } from '../host/data-host/client';
+import { type DataHost, HostOpenError } from '../host/data-host/client';
 import { startWorkerHost } from '../host/data-host/worker';
 import { resolveDbPath } from '../host/db-path';
 import { startPreviewServer } from '../host/preview-server';
@@ -20,26 +20,36 @@ export const serveCommand: Command = {
     const port = portArg(values.port);
     const pdf = createChromiumPdfPrinter();
     // The database is the data host's, in a worker thread (as in the desktop app's utility process); it also
-    // takes the automatic backups (on start, every few minutes while data changes, on quit).
-    const host = await startWorkerHost(
+    // takes the automatic backups (on start, every few minutes while data changes, on quit). The page is
+    // served at once; API calls wait for the host while it opens the database.
+    const starting = startWorkerHost(
       { dbPath, host: 'browser', version: appVersion(), backups: true },
       { printPdf: pdf.printPdf, onLog: (m) => io.err(`${m}\n`) },
-    ).catch((e: unknown) => {
-      throw e instanceof HostOpenError ? new CliError(e.message) : e;
+    );
+    starting.catch(() => {});
+    const s = await startPreviewServer(async (channel, input) => (await starting).invoke(channel, input), {
+      rendererDir: join(appRoot(), 'out', 'renderer'),
+      port,
+    }).catch(async (e: NodeJS.ErrnoException) => {
+      await pdf.close();
+      await starting.then((h) => h.close()).catch(() => {});
+      if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
+        throw new CliError(
+          `端口 ${port} ${e.code === 'EADDRINUSE' ? '已被占用' : '无权使用'}：请用 --port 换一个端口，或不写 --port 由系统选择空闲端口`,
+        );
+      }
+      throw e;
     });
+    let host: DataHost;
     try {
-      const s = await startPreviewServer((channel, input) => host.invoke(channel, input), {
-        rendererDir: join(appRoot(), 'out', 'renderer'),
-        port,
-      }).catch((e: NodeJS.ErrnoException) => {
-        if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
-          throw new CliError(
-            `端口 ${port} ${e.code === 'EADDRINUSE' ? '已被占用' : '无权使用'}：请用 --port 换一个端口，或不写 --port 由系统选择空闲端口`,
-          );
-        }
-        throw e;
-      });
       io.out(`FundDesk 浏览器预览已启动：${s.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
+      host = await starting;
+    } catch (e) {
+      await s.close();
+      await pdf.close();
+      throw e instanceof HostOpenError ? new CliError(`${e.message}\n浏览器预览已停止。`) : e;
+    }
+    try {
       await new Promise<void>((ok) => {
         const stop = () => ok();
         process.once('SIGINT', stop);

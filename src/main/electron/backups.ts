@@ -1,32 +1,16 @@
-import { type App, type BrowserWindow, dialog } from 'electron';
-import type { OpenedDb } from '../db/open';
+import { type BrowserWindow, dialog } from 'electron';
 import { verifyDatabaseFile } from '../services/backup/backup';
 import { backupDirOfDamaged, newestGoodBackup } from '../services/backup/recover';
 import { restoreFile } from '../services/backup/restore';
-import { BackupScheduler } from '../services/backup/scheduler';
 import { setNativeBinding } from '../services/backup/sqlite';
 
 export { setNativeBinding };
 
 /**
- * The Electron side of backups: automatic backups on start, every few minutes while the data changes
- * and on quit (the app waits for the quit backup); and, when the database is damaged, a dialog that
- * offers to restore the newest backup that verifies (the damaged file is kept aside, untouched).
+ * The Electron side of backups: when the database is damaged, a dialog that offers to restore the newest
+ * backup that verifies (the damaged file is kept aside, untouched). Automatic backups (on start, every few
+ * minutes while the data changes, on quit) are the data host's (host/data-host/host.ts).
  */
-
-export function startAutomaticBackups(app: App, getOpened: () => OpenedDb | null): BackupScheduler {
-  const scheduler = new BackupScheduler(getOpened, (m) => console.error(m));
-  void scheduler.start();
-  let done = false;
-  app.on('before-quit', (event) => {
-    if (done) return;
-    event.preventDefault();
-    done = true;
-    const timeout = new Promise((resolve) => setTimeout(resolve, 30_000));
-    void Promise.race([scheduler.quit(), timeout]).finally(() => app.quit());
-  });
-  return scheduler;
-}
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 

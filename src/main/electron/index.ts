@@ -2,27 +2,39 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
-import { DbError } from '../db/errors';
-import { type OpenedDb, openDatabase } from '../db/open';
-import { dispatch, type HandlerContext } from '../handlers';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { type DataHost, HostOpenError } from '../host/data-host/client';
 import { resolveDbPath } from '../host/db-path';
-import { offerRestore, setNativeBinding, startAutomaticBackups } from './backups';
+import { offerRestore, setNativeBinding } from './backups';
+import { startUtilityHost } from './data-host';
 import { buildMenu } from './menu';
 import { electronPrintPdf } from './print-pdf';
-import { externalLinkTarget, isAllowedNavigation, isTrustedSender, WEB_PREFERENCES } from './security';
+import {
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  externalLink,
+  isAllowedNavigation,
+  isPermissionAllowed,
+  isTrustedSender,
+  RENDERER_CSP,
+  RENDERER_URL,
+  rendererFileFor,
+  WEB_PREFERENCES,
+} from './security';
 
 /**
- * The thin Electron shell: one window, the menu, native dialogs, IPC to the handler map, a
- * single-instance lock and the security settings. Everything else lives in services.
+ * The thin Electron shell: one window, the menu, native dialogs, file pickers and PDF printing, a
+ * single-instance lock and the security settings (security.ts). The database belongs to the data host, a
+ * utility process (data-host.ts); IPC calls are relayed to it. The page is served as app://funddesk/.
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const appRoot = join(here, '..', '..');
-const rendererIndex = join(appRoot, 'out', 'renderer', 'index.html');
-const rendererUrl = pathToFileURL(rendererIndex).href;
+const rendererDir = join(appRoot, 'out', 'renderer');
 
 let win: BrowserWindow | null = null;
-let opened: OpenedDb | null = null;
+let host: DataHost | null = null;
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -35,25 +47,76 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.whenReady().then(start);
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void opened?.close();
+  // The data host takes the quit backup and closes the database before the app ends (at most 30 s).
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (!host || closing) return;
+    event.preventDefault();
+    closing = true;
+    const h = host;
+    const timeout = new Promise((resolve) => setTimeout(resolve, 30_000));
+    void Promise.race([h.close(), timeout]).finally(() => {
+      host = null;
+      app.quit();
+    });
   });
 }
 
 app.on('web-contents-created', (_e, contents) => {
   contents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
+    if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
-    if (!isAllowedNavigation(url, rendererUrl)) event.preventDefault();
+    if (!isAllowedNavigation(url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    const external = externalLinkTarget(url);
-    if (external) void shell.openExternal(external);
+    void openLink(url);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
+
+/** A link leaving the app: known hosts open in the browser, other https sites after the user confirms. */
+async function openLink(url: string) {
+  const link = externalLink(url);
+  if (link.action === 'deny') return;
+  if (link.action === 'ask') {
+    const options = {
+      type: 'question' as const,
+      title: '打开外部网站',
+      message: `要在浏览器中打开 ${new URL(link.url).hostname} 吗？`,
+      detail: link.url,
+      buttons: ['在浏览器中打开', '取消'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    };
+    const { response } = win
+      ? await dialog.showMessageBox(win, options)
+      : await dialog.showMessageBox(options);
+    if (response !== 0) return;
+  }
+  await shell.openExternal(link.url);
+}
+
+/** No permission the app does not use; the renderer's files through app:// (never file://), with its CSP. */
+function secureSession() {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl)),
+  );
+  ses.setPermissionCheckHandler((_wc, permission, origin) => isPermissionAllowed(permission, origin));
+  ses.setDevicePermissionHandler(() => false);
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = rendererFileFor(request.url, rendererDir);
+    if (!file || !existsSync(file)) return new Response('未找到', { status: 404 });
+    const r = await net.fetch(pathToFileURL(file).href);
+    const headers = new Headers(r.headers);
+    headers.set('content-security-policy', RENDERER_CSP);
+    headers.set('x-content-type-options', 'nosniff');
+    return new Response(r.body, { status: r.status, headers });
+  });
+}
 
 function nativeBinding(): string | undefined {
   const p = join(appRoot, '.electron-native', 'better_sqlite3.node');
@@ -61,45 +124,46 @@ function nativeBinding(): string | undefined {
 }
 
 async function start() {
+  secureSession();
   const dbPath = resolveDbPath(process.argv.slice(1), process.env, app.getPath('userData'));
   const nb = nativeBinding();
   setNativeBinding(nb);
-  for (let attempt = 0; !opened; attempt++) {
+  for (let attempt = 0; !host; attempt++) {
     try {
-      opened = await openDatabase(dbPath, nb ? { nativeBinding: nb } : {});
+      host = await startUtilityHost(
+        { dbPath, host: 'electron', version: app.getVersion(), nativeBinding: nb, backups: true },
+        {
+          printPdf: electronPrintPdf,
+          onProgress: (p) => win?.webContents.send('funddesk:progress', p),
+          onLog: (m) => console.error(m),
+        },
+      );
     } catch (e) {
       // A damaged database is never modified: offer to restore the newest good backup instead.
       if (
-        e instanceof DbError &&
+        e instanceof HostOpenError &&
         e.code === 'damaged' &&
         attempt < 3 &&
         (await offerRestore(null, dbPath, e.message))
       ) {
         continue;
       }
-      const message = e instanceof DbError ? e.message : `无法打开数据库：${(e as Error).message}`;
+      const message = e instanceof HostOpenError ? e.message : `无法打开数据库：${(e as Error).message}`;
       dialog.showErrorBox('FundDesk 无法打开数据库', `${message}\n\n数据库文件：${dbPath}`);
       app.exit(1);
       return;
     }
   }
-  const ctx: HandlerContext = {
-    opened,
-    host: 'electron',
-    version: app.getVersion(),
-    printPdf: electronPrintPdf,
-    progress: (task, done, total) => win?.webContents.send('funddesk:progress', { task, done, total }),
-  };
-  startAutomaticBackups(app, () => opened);
 
   ipcMain.handle('funddesk:invoke', (event, channel: unknown, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url, rendererUrl)) {
+    if (!isTrustedSender(event.senderFrame?.url)) {
       return { ok: false, error: { code: 'bad_request', message: '拒绝来自未知页面的调用' } };
     }
-    return dispatch(ctx, String(channel), input);
+    if (!host) return { ok: false, error: { code: 'internal', message: '数据服务已关闭' } };
+    return host.invoke(String(channel), input);
   });
   ipcMain.handle('funddesk:save-file', async (event, name: unknown, data: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url, rendererUrl) || !win) return null;
+    if (!isTrustedSender(event.senderFrame?.url) || !win) return null;
     if (typeof name !== 'string' || !(data instanceof Uint8Array)) return null;
     const r = await dialog.showSaveDialog(win, { defaultPath: basename(name) });
     if (r.canceled || !r.filePath) return null;
@@ -107,7 +171,7 @@ async function start() {
     return r.filePath;
   });
   ipcMain.handle('funddesk:open-file', async (event, filters: unknown) => {
-    if (!isTrustedSender(event.senderFrame?.url, rendererUrl) || !win) return null;
+    if (!isTrustedSender(event.senderFrame?.url) || !win) return null;
     const r = await dialog.showOpenDialog(win, {
       properties: ['openFile'],
       filters: Array.isArray(filters) ? (filters as Electron.FileFilter[]) : [],
@@ -131,5 +195,5 @@ async function start() {
   });
   Menu.setApplicationMenu(buildMenu(win));
   win.once('ready-to-show', () => win?.show());
-  await win.loadFile(rendererIndex);
+  await win.loadURL(RENDERER_URL);
 }

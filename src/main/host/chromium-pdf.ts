@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import { withPrintCsp } from '../electron/security';
 
 /** Where Chromium is: FUNDDESK_CHROMIUM, CHROME_PATH, or the usual system paths (as scripts/chromium.mjs). */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -72,7 +73,8 @@ export function createChromiumPdfPrinter(opts: { idleMs?: number } = {}): PdfPri
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
-    const context = await browser.newContext({ offline: true });
+    // As Electron's print window: no JavaScript in the page (the fonts are awaited through the protocol).
+    const context = await browser.newContext({ offline: true, javaScriptEnabled: false });
     return context.newPage();
   };
 
@@ -84,7 +86,7 @@ export function createChromiumPdfPrinter(opts: { idleMs?: number } = {}): PdfPri
       });
     }
     const p = await page;
-    await p.setContent(html, { waitUntil: 'load', timeout: 300_000 });
+    await p.setContent(withPrintCsp(html), { waitUntil: 'load', timeout: 300_000 });
     await p.evaluate(() => document.fonts.ready.then(() => undefined));
     const pdf = await p.pdf({
       format: 'A4',

@@ -3,6 +3,7 @@ import { Alert, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd'
 import { Suspense, useEffect, useRef } from 'react';
 import { api } from './api';
 import { DemoOffer } from './components/DemoOffer';
+import { WaitNotice } from './components/WaitNotice';
 import { navigate, useRoute } from './lib/router';
 import { ALL_NAV_ITEMS, NAV } from './nav';
 import { prefetchRoute, preloadCommonPages, ROUTES } from './routes';
@@ -31,6 +32,7 @@ export function App() {
 
   return (
     <Layout style={{ height: '100vh' }}>
+      <WaitNotice />
       <Sider width={208} theme="light" className="fd-sider">
         <div className="fd-brand">
           <span className="fd-brand-mark">FD</span>

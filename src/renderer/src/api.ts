@@ -36,8 +36,58 @@ function httpTransport(): Transport {
   };
 }
 
+/** Channels with their own progress display (a bar with counts); other calls that wait get the wait notice. */
+const OWN_PROGRESS = new Set([
+  'import.preview',
+  'import.commit',
+  'import.progress',
+  'report.export',
+  'ledger.export',
+  'backup.now',
+  'backup.restore',
+  'demo.load',
+]);
+let slow = 0;
+let longRunning = 0;
+const slowListeners = new Set<(n: number) => void>();
+
+/** Hears how many calls have waited longer than a second behind a long task (e.g. an edit while an import writes). */
+export function onSlowCalls(fn: (n: number) => void): () => void {
+  slowListeners.add(fn);
+  return () => slowListeners.delete(fn);
+}
+
+function counted(t: Transport): Transport {
+  return async (channel, input) => {
+    if (OWN_PROGRESS.has(channel)) {
+      longRunning++;
+      try {
+        return await t(channel, input);
+      } finally {
+        longRunning--;
+      }
+    }
+    let late = false;
+    const timer = window.setTimeout(() => {
+      if (longRunning === 0) return; // slow on its own (a big report): its page shows its own spinner
+      late = true;
+      slow++;
+      for (const fn of slowListeners) fn(slow);
+    }, 1000);
+    try {
+      return await t(channel, input);
+    } finally {
+      window.clearTimeout(timer);
+      if (late) {
+        slow--;
+        for (const fn of slowListeners) fn(slow);
+      }
+    }
+  };
+}
+
 /** The typed client: the page never knows whether it runs in Electron or the browser preview. */
-export const api = createClient(window.api ? (c, i) => window.api!.invoke(c, i) : httpTransport());
+export const api = createClient(counted(window.api ? (c, i) => window.api!.invoke(c, i) : httpTransport()));
 
 export const isElectron = () => Boolean(window.api);
 

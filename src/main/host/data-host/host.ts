@@ -27,6 +27,7 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
   let request: OpenRequest | null = null;
   let scheduler: BackupScheduler | null = null;
   let lane: DataHost | null = null;
+  let closing = false;
   const running = new Map<number, { channel: string; controller: AbortController }>();
   const prints = new Map<number, { ok: (b: Uint8Array) => void; bad: (e: Error) => void }>();
   let printSeq = 0;
@@ -79,20 +80,21 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
       // Without a second connection every call goes to the write connection (reads then wait for writes).
       port.post({ kind: 'log', message: `只读连接未能打开，读取将等待写入完成：${(e as Error).message}` });
     }
-    try {
-      lane = await startWorkerHost({
-        dbPath: writer.path,
-        host: m.host,
-        version: m.version,
-        readOnly: true,
-        nativeBinding: m.nativeBinding,
-      });
-    } catch (e) {
-      port.post({
-        kind: 'log',
-        message: `读取线程未能启动，读取将由数据服务本身应答：${(e as Error).message}`,
-      });
-    }
+    // The reader lane starts beside: until it is up, quick reads use this thread's read-only connection.
+    startWorkerHost({
+      dbPath: writer.path,
+      host: m.host,
+      version: m.version,
+      readOnly: true,
+      nativeBinding: m.nativeBinding,
+    }).then(
+      (l) => {
+        if (closing) void l.close();
+        else lane = l;
+      },
+      (e: Error) =>
+        port.post({ kind: 'log', message: `读取线程未能启动，读取由数据服务本身应答：${e.message}` }),
+    );
     if (m.backups) {
       scheduler = new BackupScheduler(
         () => writer,
@@ -143,6 +145,7 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
   }
 
   async function close() {
+    closing = true;
     cancel();
     await scheduler?.quit().catch(() => null);
     await lane?.close().catch(() => {});

@@ -16,15 +16,18 @@ export interface HostEntry {
 }
 
 export function dataHostEntry(here = dirname(fileURLToPath(import.meta.url))): HostEntry {
-  const built = join(here, 'data-host.js');
-  if (existsSync(built)) return { file: built, execArgv: [], tsxApi: null };
+  // Bundled, this code may sit in out/main/chunks/: data-host.js is then one folder up.
+  const builtCandidates = [join(here, 'data-host.js'), join(here, '..', 'data-host.js')];
+  const built = builtCandidates.find((p) => existsSync(p));
+  if (built) return { file: built, execArgv: [], tsxApi: null };
   const candidates = [
     join(here, 'entry.ts'),
-    // A built module (out/main) without its data-host.js: the sources of the checkout it was built from.
+    // A built module (out/main or out/main/chunks) without data-host.js: the sources it was built from.
     join(here, '..', '..', 'src', 'main', 'host', 'data-host', 'entry.ts'),
+    join(here, '..', '..', '..', 'src', 'main', 'host', 'data-host', 'entry.ts'),
   ];
   const source = candidates.find((p) => existsSync(p));
-  if (!source) throw new Error(`找不到数据服务程序（${built}），请先运行 npm run build`);
+  if (!source) throw new Error(`找不到数据服务程序（${builtCandidates[0]}），请先运行 npm run build`);
   return {
     file: source,
     execArgv: ['--import', resolveUrl('tsx', 'tsx')],

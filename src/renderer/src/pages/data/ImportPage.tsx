@@ -512,6 +512,13 @@ export function ImportPage() {
           {busy === 'commit' ? (
             <div className="fd-import-commit-progress" data-testid="import-progress">
               <ProgressLine busy={busy} progress={progress} />
+              <Button
+                size="small"
+                onClick={() => void api('task.cancel', { channel: 'import.commit' }).catch(() => {})}
+                data-testid="import-cancel"
+              >
+                取消导入
+              </Button>
             </div>
           ) : null}
           <div className="fd-import-commit">

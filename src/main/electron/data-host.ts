@@ -1,0 +1,37 @@
+import { utilityProcess } from 'electron';
+import { connectDataHost, type DataHost, type HostChannel, type HostOptions } from '../host/data-host/client';
+import { dataHostEntry } from '../host/data-host/locate';
+import type { FromHost, OpenRequest } from '../host/data-host/protocol';
+
+/**
+ * The desktop app's data host: the same module as under Node (src/main/host/data-host/), in an Electron
+ * utility process, so that no SQLite call runs in the main process (windows, menus and dialogs stay
+ * responsive during a 100x export or a 50,000-row import). Calls travel over the utility process's message
+ * channel; the host asks main to print PDFs (electronPrintPdf).
+ */
+export function startUtilityHost(
+  open: Omit<OpenRequest, 'kind' | 'canPrint'>,
+  opts: HostOptions = {},
+): Promise<DataHost> {
+  const entry = dataHostEntry();
+  const child = utilityProcess.fork(entry.file, [], {
+    serviceName: 'FundDesk 数据服务',
+    execArgv: entry.execArgv,
+    stdio: 'inherit',
+  });
+  let ended = false;
+  const ch: HostChannel = {
+    post: (m) => child.postMessage(m),
+    onMessage: (fn) => child.on('message', (m: FromHost) => fn(m)),
+    onExit: (fn) =>
+      child.once('exit', (code) => {
+        if (!ended) fn(`数据服务进程退出（${code}）`);
+        ended = true;
+      }),
+    terminate: async () => {
+      ended = true;
+      child.kill();
+    },
+  };
+  return connectDataHost(ch, { kind: 'open', ...open, canPrint: Boolean(opts.printPdf) }, opts);
+}
