@@ -4,6 +4,7 @@ import { createChromiumPdfPrinter } from '../host/chromium-pdf';
 import { defaultDataDir } from '../host/data-dir';
 import { resolveDbPath } from '../host/db-path';
 import { startPreviewServer } from '../host/preview-server';
+import { checkInBackground } from '../services/backup/recover';
 import { BackupScheduler } from '../services/backup/scheduler';
 import { parse } from './args';
 import type { Command } from './commands-core';
@@ -12,16 +13,22 @@ import { withDb } from './session';
 const appRoot = join(fileURLToPath(import.meta.url), '..', '..', '..', '..');
 
 export const serveCommand: Command = {
-  summary: 'serve [--db FILE] [--port N]            在浏览器中使用（仅本机 127.0.0.1）',
+  summary: 'serve [--db FILE] [--create] [--port N]  在浏览器中使用（仅本机 127.0.0.1；--create 新建数据库）',
   run: async (argv, io) => {
-    const { values } = parse(argv, { db: { type: 'string' }, port: { type: 'string' } });
+    const { values } = parse(argv, {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      create: { type: 'boolean' },
+    });
     const dbPath = resolveDbPath(
       typeof values.db === 'string' ? ['--db', values.db] : [],
       process.env,
       defaultDataDir(),
     );
     const port = values.port ? Number(values.port) : 0;
-    await withDb(dbPath, {}, async (ctx) => {
+    // A missing file at the default place is the first start; a named one is created only with --create.
+    const create = values.create === true || (typeof values.db !== 'string' && !process.env.FUNDDESK_DB);
+    await withDb(dbPath, { mustExist: !create, createFlag: '--create' }, async (ctx) => {
       const pdf = createChromiumPdfPrinter();
       const s = await startPreviewServer(
         { ...ctx, host: 'browser', printPdf: pdf.printPdf },
@@ -34,6 +41,11 @@ export const serveCommand: Command = {
         (m) => io.err(`${m}\n`),
       );
       void backups.start();
+      // The check a clean open leaves for later (db/open.ts); damage found shows in the page (app.info).
+      void checkInBackground(ctx.opened).then((damage) => {
+        if (damage) io.err(`${damage}\n`);
+      });
+      if (ctx.opened.readOnly) io.out(`${ctx.opened.readOnly}：已以只读方式打开，不能编辑。\n`);
       await new Promise<void>((ok) => {
         const stop = () => ok();
         process.once('SIGINT', stop);

@@ -1,17 +1,18 @@
 import { type App, type BrowserWindow, dialog } from 'electron';
-import type { OpenedDb } from '../db/open';
-import { verifyDatabaseFile } from '../services/backup/backup';
-import { backupDirOfDamaged, newestGoodBackup } from '../services/backup/recover';
-import { restoreFile } from '../services/backup/restore';
+import { DbError } from '../db/errors';
+import { type OpenedDb, openDatabase } from '../db/open';
+import { backupDirOfDamaged, checkInBackground, newestGoodBackup } from '../services/backup/recover';
+import { checkBackup, finishPendingRestore, restoreFile } from '../services/backup/restore';
 import { BackupScheduler } from '../services/backup/scheduler';
 import { setNativeBinding } from '../services/backup/sqlite';
 
 export { setNativeBinding };
 
 /**
- * The Electron side of backups: automatic backups on start, every few minutes while the data changes
- * and on quit (the app waits for the quit backup); and, when the database is damaged, a dialog that
- * offers to restore the newest backup that verifies (the damaged file is kept aside, untouched).
+ * The Electron side of the database's safety: opening it (asking before a missing or empty file becomes a new
+ * ledger; offering a restore when it is damaged; a read-only file opens read-only), the background check a
+ * clean open leaves for later, automatic backups on start, every few minutes while the data changes and on
+ * quit (the app waits for the quit backup). index.ts calls openForApp, then startAutomaticBackups.
  */
 
 export function startAutomaticBackups(app: App, getOpened: () => OpenedDb | null): BackupScheduler {
@@ -28,18 +29,75 @@ export function startAutomaticBackups(app: App, getOpened: () => OpenedDb | null
   return scheduler;
 }
 
+/**
+ * Opens the app's database, or returns null after telling the user why not (the caller quits). `explicit`:
+ * the path was chosen (--db, FUNDDESK_DB); a missing file at the default place is the first start and is
+ * created without asking.
+ */
+export async function openForApp(
+  dbPath: string,
+  opts: { nativeBinding?: string; explicit: boolean },
+): Promise<OpenedDb | null> {
+  const nb = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+  finishPendingRestore(dbPath);
+  let create = false;
+  let restored = false;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      const opened = await openDatabase(dbPath, { ...nb, mustExist: !create, fullCheck: restored });
+      void checkInBackground(opened).then((damage) => {
+        if (damage) dialog.showErrorBox('FundDesk 数据库已损坏', `${damage}\n\n数据库文件：${dbPath}`);
+      });
+      return opened;
+    } catch (e) {
+      if (e instanceof DbError && (e.code === 'missing' || e.code === 'empty') && !create) {
+        create = (e.code === 'missing' && !opts.explicit) || (await confirmCreate(dbPath, e.message));
+        if (create) continue;
+        return null;
+      }
+      if (
+        e instanceof DbError &&
+        e.code === 'damaged' &&
+        attempt < 3 &&
+        (await offerRestore(null, dbPath, e.message))
+      ) {
+        restored = true;
+        continue;
+      }
+      const message = e instanceof DbError ? e.message : `无法打开数据库：${(e as Error).message}`;
+      dialog.showErrorBox('FundDesk 无法打开数据库', `${message}\n\n数据库文件：${dbPath}`);
+      return null;
+    }
+  }
+  return null;
+}
+
+async function confirmCreate(dbPath: string, why: string): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    title: 'FundDesk',
+    message: `${why}。要在这里新建一个空的 FundDesk 数据库吗？`,
+    detail: `数据库文件：${dbPath}\n\n如果文件名或位置输错了，请选择“退出”，然后用正确的路径重新打开。`,
+    buttons: ['新建数据库', '退出'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  });
+  return response === 0;
+}
+
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /**
  * Tells the user the database is damaged and offers a restore. Resolves true when a backup was put in
- * place (the caller opens the database again), false to quit.
+ * place (the caller opens the database again, with the full check), false to quit.
  */
 export async function offerRestore(
   win: BrowserWindow | null,
   dbPath: string,
   problem: string,
 ): Promise<boolean> {
-  const good = newestGoodBackup(dbPath);
+  const good = await newestGoodBackup(dbPath);
   const detail = good
     ? `${problem}\n\n最近一份完好的备份：${new Date(good.createdAt).toLocaleString('zh-CN')}（${good.reasonLabel}，${mb(good.sizeBytes)}）。\n恢复后，损坏的文件会改名保留在原文件夹中，不会被删除。`
     : `${problem}\n\n没有找到可用的自动备份。可以选择一个备份文件来恢复；损坏的文件会改名保留，不会被删除。`;
@@ -67,13 +125,9 @@ export async function offerRestore(
     chosen = r.canceled ? null : (r.filePaths[0] ?? null);
   }
   if (!chosen) return false;
-  const v = verifyDatabaseFile(chosen);
-  if (!v.ok) {
-    dialog.showErrorBox('不能用该备份恢复', `${chosen}\n${v.problems.join('；')}\n\n数据库文件没有改动。`);
-    return false;
-  }
   try {
-    const { asidePath } = restoreFile(dbPath, chosen);
+    await checkBackup(chosen);
+    const { asidePath } = await restoreFile(dbPath, chosen);
     await dialog.showMessageBox({
       type: 'info',
       title: '已从备份恢复',
@@ -83,7 +137,11 @@ export async function offerRestore(
     });
     return true;
   } catch (e) {
-    dialog.showErrorBox('恢复失败', `${(e as Error).message}\n\n数据库文件没有改动。`);
+    const body = (e as { body?: { message: string } }).body;
+    dialog.showErrorBox(
+      '不能用该备份恢复',
+      `${body?.message ?? (e as Error).message}\n\n数据库文件没有改动。`,
+    );
     return false;
   }
 }

@@ -3,11 +3,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
-import { DbError } from '../db/errors';
-import { type OpenedDb, openDatabase } from '../db/open';
+import type { OpenedDb } from '../db/open';
 import { dispatch, type HandlerContext } from '../handlers';
 import { resolveDbPath } from '../host/db-path';
-import { offerRestore, setNativeBinding, startAutomaticBackups } from './backups';
+import { openForApp, setNativeBinding, startAutomaticBackups } from './backups';
 import { buildMenu } from './menu';
 import { electronPrintPdf } from './print-pdf';
 import { externalLinkTarget, isAllowedNavigation, isTrustedSender, WEB_PREFERENCES } from './security';
@@ -55,6 +54,11 @@ app.on('web-contents-created', (_e, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
+/** The database was named (--db, FUNDDESK_DB) rather than the default place of a first start. */
+function dbPathChosen(): boolean {
+  return process.argv.some((a) => a === '--db' || a.startsWith('--db=')) || Boolean(process.env.FUNDDESK_DB);
+}
+
 function nativeBinding(): string | undefined {
   const p = join(appRoot, '.electron-native', 'better_sqlite3.node');
   return existsSync(p) ? p : undefined;
@@ -64,24 +68,11 @@ async function start() {
   const dbPath = resolveDbPath(process.argv.slice(1), process.env, app.getPath('userData'));
   const nb = nativeBinding();
   setNativeBinding(nb);
-  for (let attempt = 0; !opened; attempt++) {
-    try {
-      opened = await openDatabase(dbPath, nb ? { nativeBinding: nb } : {});
-    } catch (e) {
-      // A damaged database is never modified: offer to restore the newest good backup instead.
-      if (
-        e instanceof DbError &&
-        e.code === 'damaged' &&
-        attempt < 3 &&
-        (await offerRestore(null, dbPath, e.message))
-      ) {
-        continue;
-      }
-      const message = e instanceof DbError ? e.message : `无法打开数据库：${(e as Error).message}`;
-      dialog.showErrorBox('FundDesk 无法打开数据库', `${message}\n\n数据库文件：${dbPath}`);
-      app.exit(1);
-      return;
-    }
+  // Opening asks before creating, offers a restore when the file is damaged, opens a read-only file read-only.
+  opened = await openForApp(dbPath, { ...(nb ? { nativeBinding: nb } : {}), explicit: dbPathChosen() });
+  if (!opened) {
+    app.exit(1);
+    return;
   }
   const ctx: HandlerContext = {
     opened,
