@@ -75,7 +75,7 @@ function fieldsIn(text: string): string[] {
 
 function constraintMessage(code: string, raw: string): Explained {
   const fields = fieldsIn(raw.replace(/^[A-Z ]+constraint failed:?/i, ''));
-  const which = fields.length > 0 ? `（${fields.slice(0, 3).join('、')}）` : '';
+  const which = fields.length > 0 ? `（涉及：${fields.slice(0, 3).join('、')}）` : '';
   if (code.endsWith('_UNIQUE') || code.endsWith('_PRIMARYKEY') || /UNIQUE/.test(raw)) {
     return { code: 'conflict', message: `与已有记录重复${which}，未保存。请修改后重试` };
   }
@@ -87,7 +87,7 @@ function constraintMessage(code: string, raw: string): Explained {
   }
   return {
     code: 'validation',
-    message: `数据不符合规则${which}（例如日期的年份超出范围、金额为负、前后日期颠倒），未保存。请检查后重试`,
+    message: `数据不符合数据库的规则${which}，未保存。常见原因：日期的年份超出范围、金额为负、前后日期颠倒。请检查后重试`,
   };
 }
 

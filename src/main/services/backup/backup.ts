@@ -257,7 +257,10 @@ export async function createBackupUnlocked(opened: OpenedDb, opts: BackupOptions
     try {
       mkdirSync(dir, { recursive: true });
     } catch (e) {
-      fail('internal', `无法创建备份文件夹“${dir}”：${(e as Error).message}`);
+      fail(
+        'internal',
+        `无法创建备份文件夹“${dir}”（${(e as NodeJS.ErrnoException).code === 'ENOSPC' ? '磁盘空间已满' : '该位置只读或没有写入权限'}），未做备份，当前数据未受影响。请在“备份设置”中选择可写的文件夹`,
+      );
     }
     const now = new Date();
     let target = opts.file ?? join(dir, `${stemOf(opened.path)}-${stamp(now)}-${opts.reason}.sqlite`);
