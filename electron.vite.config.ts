@@ -1,12 +1,30 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 const shared = { '@shared': resolve(import.meta.dirname, 'src/shared') };
 
+// The backup/check worker thread is a plain CommonJS file run as it is (services/backup/copy-worker.ts finds it
+// beside the bundle): copied next to out/main/index.js.
+const sqliteThread = {
+  name: 'funddesk-sqlite-thread',
+  generateBundle(this: { emitFile(f: { type: 'asset'; fileName: string; source: string }): void }) {
+    this.emitFile({
+      type: 'asset',
+      fileName: 'sqlite-thread.cjs',
+      source: readFileSync(
+        resolve(import.meta.dirname, 'src/main/services/backup/sqlite-thread.cjs'),
+        'utf8',
+      ),
+    });
+  },
+};
+
 export default defineConfig({
   main: {
     resolve: { alias: shared },
+    plugins: [sqliteThread],
     build: {
       outDir: 'out/main',
       // Pure-JavaScript libraries are bundled (tree-shaken into a few files): loading them as hundreds of

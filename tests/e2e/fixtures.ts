@@ -31,9 +31,13 @@ export function runCli(args: string[]): Promise<{ code: number; out: string; err
 /** Start the built `funddesk serve` (out/main: the real handlers; out/renderer) on a database; resolves with its URL. */
 export function startServer(dbPath: string): Promise<{ url: string; proc: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [join(root, 'bin', 'funddesk.js'), 'serve', '--db', dbPath], {
-      cwd: root,
-    });
+    const proc = spawn(
+      process.execPath,
+      [join(root, 'bin', 'funddesk.js'), 'serve', '--db', dbPath, '--create'],
+      {
+        cwd: root,
+      },
+    );
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`服务未能启动：${out}${err}`)), 30_000);

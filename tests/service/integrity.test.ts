@@ -136,7 +136,9 @@ describe('a damaged or foreign file is refused and never modified', () => {
     const text = join(dir, 'notes.txt');
     writeFileSync(text, '这不是数据库'.repeat(1000));
     const ht = sha(text);
-    await expect(openDatabase(text)).rejects.toThrow(/不是 SQLite 数据库文件，或文件已损坏；文件未被改动/);
+    await expect(openDatabase(text)).rejects.toThrow(
+      /已损坏，或不是 SQLite 数据库文件（文件头不是 SQLite 数据库的文件头）；文件未被改动/,
+    );
     expect(sha(text)).toBe(ht);
   });
 });
@@ -193,7 +195,7 @@ describe('restoring a database that cannot be opened', () => {
     corrupt(dbPath);
     const damaged = sha(dbPath);
     await expect(openDatabase(dbPath)).rejects.toThrow(/已损坏/);
-    const { asidePath } = restoreFile(dbPath, b.path);
+    const { asidePath } = await restoreFile(dbPath, b.path);
     expect(sha(asidePath!)).toBe(damaged);
     const again = await openDatabase(dbPath);
     expect(await snapshot(again.db)).toEqual(before);
@@ -232,7 +234,7 @@ describe('restoring a database that cannot be opened', () => {
     const h = sha(dbPath);
     const r3 = await run(['restore', '--db', dbPath, '--from', bad]);
     expect(r3.code).toBe(1);
-    expect(r3.err).toMatch(/备份文件不能用于恢复/);
+    expect(r3.err).toMatch(/备份文件“bad\.sqlite”不能用于恢复/);
     expect(sha(dbPath)).toBe(h);
   });
 });

@@ -3,9 +3,10 @@ import { basename, extname, resolve } from 'node:path';
 import { IMPORT_MAX_FILE_BYTES } from '../../shared/contract/data';
 import { ENTITY, type Entity } from '../../shared/domain';
 import { DbError } from '../db/errors';
+import { openElsewhere } from '../db/lock';
 import { openDatabase } from '../db/open';
-import { COUNTED, createBackup, listBackupFiles, verifyDatabaseFile } from '../services/backup/backup';
-import { restoreFile, restoreInto } from '../services/backup/restore';
+import { COUNTED, createBackup, listCheckedBackups } from '../services/backup/backup';
+import { finishPendingRestore, restoreFile, restoreInto } from '../services/backup/restore';
 import { backupDirOf, getBackupSettings } from '../services/backup/settings';
 import { fmtMB } from '../services/import/limits';
 import { onProgress } from '../services/import/progress';
@@ -86,6 +87,7 @@ const importCommand: Command = {
       'allow-duplicates': { type: 'boolean' },
       'create-missing': { type: 'boolean' },
       'no-backup': { type: 'boolean' },
+      create: { type: 'boolean' },
       quiet: { type: 'boolean' },
     });
     const [ledgerName, file, ...extra] = positionals;
@@ -128,7 +130,8 @@ const importCommand: Command = {
       });
     }
     try {
-      return await withDb(db, { mustExist: dryRun }, async (ctx) => {
+      const create = values.create === true && !dryRun;
+      return await withDb(db, { mustExist: !create, createFlag: '--create' }, async (ctx) => {
         const a = await analyseImport(ctx.opened.db, options);
         const p = previewOf(options, a);
         const used = p.mapping.filter((m) => m.field);
@@ -280,11 +283,12 @@ const backupCommand: Command = {
     return withDb(db, { mustExist: true }, async (ctx) => {
       if (values.list) {
         const dir = backupDirOf(ctx.opened.path, await getBackupSettings(ctx.opened.db));
-        const items = listBackupFiles(dir, ctx.opened.path);
+        const items = await listCheckedBackups(dir, ctx.opened.path);
         io.out(`备份文件夹：${dir}（${items.length} 份）\n`);
         for (const i of items) {
+          const state = i.verified ? '已校验' : `不可用（${i.problem ?? '未校验'}）`;
           io.out(
-            `${new Date(i.createdAt).toLocaleString('zh-CN')}  ${i.reasonLabel}  ${fmtMB(i.sizeBytes)}  ${i.file}\n`,
+            `${new Date(i.createdAt).toLocaleString('zh-CN')}  ${i.reasonLabel}  ${fmtMB(i.sizeBytes)}  ${state}  ${i.file}\n`,
           );
         }
         return 0;
@@ -318,35 +322,44 @@ const restoreCommand: Command = {
     if (!from) throw new CliError('缺少参数 --from：请用 --from PATH 指定备份文件', 2);
     if (from === db) throw new CliError('备份文件与数据库是同一个文件');
     if (!existsSync(from) || !statSync(from).isFile()) throw new CliError(`备份文件不存在：${from}`);
-    const v = verifyDatabaseFile(from);
-    if (!v.ok) throw new CliError(`备份文件不能用于恢复：${v.problems.join('；')}；未做任何改动`);
-    if (!existsSync(db)) {
-      restoreFile(db, from);
-      io.out(`已从备份恢复 → ${db}（${countsText(v.counts)}）\n`);
+    const restore = async <T>(run: () => Promise<T>): Promise<T> => {
+      try {
+        return await run();
+      } catch (e) {
+        const body = (e as { body?: { message: string } }).body;
+        if (body) throw new CliError(body.message);
+        if (e instanceof DbError) throw new CliError(e.message);
+        throw e;
+      }
+    };
+    finishPendingRestore(db);
+    // Another process (the app, an import) with the file open would keep writing to the file it opened.
+    if (existsSync(db) && openElsewhere(db)) {
+      throw new CliError(
+        `数据库“${db}”正被另一个程序（例如 FundDesk 应用或命令行导入）打开，不能恢复；请先关闭它再恢复。未做任何改动`,
+      );
+    }
+    if (!existsSync(db) || statSync(db).size === 0) {
+      await restore(() => restoreFile(db, from));
+      io.out(`已从备份恢复 → ${db}\n`);
       return 0;
     }
-    let opened: Awaited<ReturnType<typeof openDatabase>> | null = null;
+    let opened: Awaited<ReturnType<typeof openDatabase>>;
     try {
       opened = await openDatabase(db, { mustExist: true });
     } catch (e) {
       if (!(e instanceof DbError)) throw e;
       if (e.code !== 'damaged') throw new CliError(`${e.message}；未做任何改动`);
-      const r = restoreFile(db, from);
-      io.out(
-        `数据库已损坏，原文件已另存为 ${r.asidePath}\n已从备份恢复 → ${db}（${countsText(v.counts)}）\n`,
-      );
+      const r = await restore(() => restoreFile(db, from));
+      io.out(`数据库已损坏，原文件已另存为 ${r.asidePath}\n已从备份恢复 → ${db}\n`);
       return 0;
     }
     try {
-      const r = await restoreInto(opened, from);
+      const r = await restore(() => restoreInto(opened, from));
       io.out(
         `${r.safetyBackup ? `恢复前已备份当前数据 → ${r.safetyBackup.path}\n` : ''}已从备份恢复 → ${db}（${countsText(r.counts)}）\n`,
       );
       return 0;
-    } catch (e) {
-      const body = (e as { body?: { message: string } }).body;
-      if (body) throw new CliError(body.message);
-      throw e;
     } finally {
       await opened.close();
     }

@@ -19,13 +19,14 @@ export const COMMANDS: Record<string, { area: Area; summary: string }> = {
   },
   serve: {
     area: 'serve',
-    summary: 'serve [--db FILE] [--port N]            在浏览器中使用（仅本机 127.0.0.1）',
+    summary:
+      'serve [--db FILE] [--create] [--port N]  在浏览器中使用（仅本机 127.0.0.1；--create 新建数据库）',
   },
   reports: { area: 'reports', summary: 'reports                                列出可导出的报表及用法' },
   import: {
     area: 'data',
     summary:
-      'import LEDGER FILE --db FILE [--dry-run] [--sheet 名称] [--unit 元|万元|亿元] [--skip-duplicates|--allow-duplicates] [--create-missing]   导入台账（xlsx/CSV）',
+      'import LEDGER FILE --db FILE [--create] [--dry-run] [--sheet 名称] [--unit 元|万元|亿元] [--skip-duplicates|--allow-duplicates] [--create-missing]   导入台账（xlsx/CSV；--create 新建数据库）',
   },
   'export-ledger': {
     area: 'data',
@@ -36,7 +37,10 @@ export const COMMANDS: Record<string, { area: Area; summary: string }> = {
     summary: 'template LEDGER --out FILE [--unit 元|万元|亿元] [--db FILE]   生成导入模板',
   },
   backup: { area: 'data', summary: 'backup --db FILE [--out PATH] [--list]   备份数据库（联机备份并校验）' },
-  restore: { area: 'data', summary: 'restore --db FILE --from PATH   从备份恢复（先自动备份当前数据）' },
+  restore: {
+    area: 'data',
+    summary: 'restore --db FILE --from PATH   从备份恢复（先自动备份当前数据；数据库损坏时也可恢复）',
+  },
 };
 
 export function usage(): string {

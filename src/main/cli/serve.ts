@@ -6,12 +6,17 @@ import { type DataHost, HostOpenError } from '../host/data-host/client';
 import { startWorkerHost } from '../host/data-host/worker';
 import { resolveDbPath } from '../host/db-path';
 import { startPreviewServer } from '../host/preview-server';
+import { finishPendingRestore } from '../services/backup/restore';
 import { CliError, parse, portArg } from './args';
 import type { Command } from './commands-core';
 
 export const serveCommand: Command = {
   run: async (argv, io) => {
-    const { values } = parse(argv, { db: { type: 'string' }, port: { type: 'string' } });
+    const { values } = parse(argv, {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      create: { type: 'boolean' },
+    });
     const dbPath = resolveDbPath(
       typeof values.db === 'string' ? ['--db', values.db] : [],
       process.env,
@@ -22,8 +27,11 @@ export const serveCommand: Command = {
     // The database is the data host's, in a worker thread (as in the desktop app's utility process); it also
     // takes the automatic backups (on start, every few minutes while data changes, on quit). The page is
     // served at once; API calls wait for the host while it opens the database.
+    // A missing file at the default place is the first start; a named one is created only with --create.
+    const create = values.create === true || (typeof values.db !== 'string' && !process.env.FUNDDESK_DB);
+    finishPendingRestore(dbPath);
     const starting = startWorkerHost(
-      { dbPath, host: 'browser', version: appVersion(), backups: true },
+      { dbPath, host: 'browser', version: appVersion(), backups: true, mustExist: !create },
       { printPdf: pdf.printPdf, onLog: (m) => io.err(`${m}\n`) },
     );
     starting.catch(() => {});
@@ -47,6 +55,11 @@ export const serveCommand: Command = {
     } catch (e) {
       await s.close();
       await pdf.close();
+      if (e instanceof HostOpenError && (e.code === 'missing' || e.code === 'empty')) {
+        throw new CliError(
+          `${e.message}；没有创建任何文件。请检查 --db 的路径；如确实要在这里新建一个空数据库，请加 --create\n浏览器预览已停止。`,
+        );
+      }
       throw e instanceof HostOpenError ? new CliError(`${e.message}\n浏览器预览已停止。`) : e;
     }
     try {

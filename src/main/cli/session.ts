@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { DbError } from '../db/errors';
 import { type OpenOptions, openDatabase } from '../db/open';
 import type { HandlerContext } from '../handlers';
@@ -5,16 +6,30 @@ import { appVersion } from '../host/app-root';
 import { chromiumPrintPdf } from '../host/chromium-pdf';
 import { CliError } from './args';
 
-/** Open the database for one command and always close it. */
+/**
+ * Open the database for one command and always close it. `mustExist`: a missing or empty file is refused
+ * with an explanation (a mistyped --db creates nothing); `createFlag` names the option that would create it.
+ */
 export async function withDb<T>(
   path: string,
-  options: OpenOptions,
+  options: OpenOptions & { createFlag?: string },
   run: (ctx: HandlerContext) => Promise<T>,
 ): Promise<T> {
+  const { createFlag, ...open } = options;
+  if (existsSync(`${path}.restoring`))
+    (await import('../services/backup/restore')).finishPendingRestore(path);
   let opened: Awaited<ReturnType<typeof openDatabase>>;
   try {
-    opened = await openDatabase(path, options);
+    opened = await openDatabase(path, open);
   } catch (e) {
+    if (e instanceof DbError && (e.code === 'missing' || e.code === 'empty')) {
+      throw new CliError(
+        `${e.message}；没有创建任何文件。请检查 --db 的路径${createFlag ? `；如确实要在这里新建一个空数据库，请加 ${createFlag}` : ''}`,
+      );
+    }
+    if (e instanceof DbError && e.code === 'damaged') {
+      throw new CliError(`${e.message}（funddesk restore --db 数据库 --from 备份文件）`);
+    }
     if (e instanceof DbError) throw new CliError(e.message);
     throw e;
   }

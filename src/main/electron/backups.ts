@@ -1,29 +1,86 @@
 import { type BrowserWindow, dialog } from 'electron';
-import { verifyDatabaseFile } from '../services/backup/backup';
+import { HostOpenError } from '../host/data-host/client';
 import { backupDirOfDamaged, newestGoodBackup } from '../services/backup/recover';
-import { restoreFile } from '../services/backup/restore';
+import { checkBackup, finishPendingRestore, restoreFile } from '../services/backup/restore';
 import { setNativeBinding } from '../services/backup/sqlite';
 
 export { setNativeBinding };
 
 /**
- * The Electron side of backups: when the database is damaged, a dialog that offers to restore the newest
- * backup that verifies (the damaged file is kept aside, untouched). Automatic backups (on start, every few
- * minutes while the data changes, on quit) are the data host's (host/data-host/host.ts).
+ * The Electron side of the database's safety: starting the data host on it (asking before a missing or empty
+ * file becomes a new ledger; offering a restore when it is damaged, then a full check). Automatic backups and
+ * the background check a clean open leaves for later are the data host's (host/data-host/host.ts); damage it
+ * finds shows in the window (app.info).
  */
+
+/** What the caller gets back from starting the data host: its handle. */
+export interface OpenAttempt {
+  mustExist: boolean;
+  fullCheck: boolean;
+}
+
+/**
+ * Starts the data host on the app's database, or returns null after telling the user why not (the caller
+ * quits). `explicit`: the path was chosen (--db, FUNDDESK_DB); a missing file at the default place is the
+ * first start and is created without asking. A damaged file gets the restore offer, then a full check.
+ */
+export async function openForApp<H>(
+  dbPath: string,
+  opts: { explicit: boolean },
+  startHost: (attempt: OpenAttempt) => Promise<H>,
+): Promise<H | null> {
+  finishPendingRestore(dbPath);
+  let create = false;
+  let restored = false;
+  for (let attempt = 0; attempt < 4; attempt++) {
+    try {
+      return await startHost({ mustExist: !create, fullCheck: restored });
+    } catch (e) {
+      const code = e instanceof HostOpenError ? e.code : '';
+      if ((code === 'missing' || code === 'empty') && !create) {
+        create =
+          (code === 'missing' && !opts.explicit) || (await confirmCreate(dbPath, (e as Error).message));
+        if (create) continue;
+        return null;
+      }
+      if (code === 'damaged' && attempt < 3 && (await offerRestore(null, dbPath, (e as Error).message))) {
+        restored = true;
+        continue;
+      }
+      const message = e instanceof HostOpenError ? e.message : `无法打开数据库：${(e as Error).message}`;
+      dialog.showErrorBox('FundDesk 无法打开数据库', `${message}\n\n数据库文件：${dbPath}`);
+      return null;
+    }
+  }
+  return null;
+}
+
+async function confirmCreate(dbPath: string, why: string): Promise<boolean> {
+  const { response } = await dialog.showMessageBox({
+    type: 'question',
+    title: 'FundDesk',
+    message: `${why}。要在这里新建一个空的 FundDesk 数据库吗？`,
+    detail: `数据库文件：${dbPath}\n\n如果文件名或位置输错了，请选择“退出”，然后用正确的路径重新打开。`,
+    buttons: ['新建数据库', '退出'],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  });
+  return response === 0;
+}
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /**
  * Tells the user the database is damaged and offers a restore. Resolves true when a backup was put in
- * place (the caller opens the database again), false to quit.
+ * place (the caller opens the database again, with the full check), false to quit.
  */
 export async function offerRestore(
   win: BrowserWindow | null,
   dbPath: string,
   problem: string,
 ): Promise<boolean> {
-  const good = newestGoodBackup(dbPath);
+  const good = await newestGoodBackup(dbPath);
   const detail = good
     ? `${problem}\n\n最近一份完好的备份：${new Date(good.createdAt).toLocaleString('zh-CN')}（${good.reasonLabel}，${mb(good.sizeBytes)}）。\n恢复后，损坏的文件会改名保留在原文件夹中，不会被删除。`
     : `${problem}\n\n没有找到可用的自动备份。可以选择一个备份文件来恢复；损坏的文件会改名保留，不会被删除。`;
@@ -51,13 +108,9 @@ export async function offerRestore(
     chosen = r.canceled ? null : (r.filePaths[0] ?? null);
   }
   if (!chosen) return false;
-  const v = verifyDatabaseFile(chosen);
-  if (!v.ok) {
-    dialog.showErrorBox('不能用该备份恢复', `${chosen}\n${v.problems.join('；')}\n\n数据库文件没有改动。`);
-    return false;
-  }
   try {
-    const { asidePath } = restoreFile(dbPath, chosen);
+    await checkBackup(chosen);
+    const { asidePath } = await restoreFile(dbPath, chosen);
     await dialog.showMessageBox({
       type: 'info',
       title: '已从备份恢复',
@@ -67,7 +120,11 @@ export async function offerRestore(
     });
     return true;
   } catch (e) {
-    dialog.showErrorBox('恢复失败', `${(e as Error).message}\n\n数据库文件没有改动。`);
+    const body = (e as { body?: { message: string } }).body;
+    dialog.showErrorBox(
+      '不能用该备份恢复',
+      `${body?.message ?? (e as Error).message}\n\n数据库文件没有改动。`,
+    );
     return false;
   }
 }

@@ -3,9 +3,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
-import { type DataHost, HostOpenError } from '../host/data-host/client';
+import type { DataHost } from '../host/data-host/client';
 import { resolveDbPath } from '../host/db-path';
-import { offerRestore, setNativeBinding } from './backups';
+import { openForApp, setNativeBinding } from './backups';
 import { startUtilityHost } from './data-host';
 import { buildMenu } from './menu';
 import { electronPrintPdf } from './print-pdf';
@@ -118,6 +118,11 @@ function secureSession() {
   });
 }
 
+/** The database was named (--db, FUNDDESK_DB) rather than the default place of a first start. */
+function dbPathChosen(): boolean {
+  return process.argv.some((a) => a === '--db' || a.startsWith('--db=')) || Boolean(process.env.FUNDDESK_DB);
+}
+
 function nativeBinding(): string | undefined {
   const p = join(appRoot, '.electron-native', 'better_sqlite3.node');
   return existsSync(p) ? p : undefined;
@@ -128,31 +133,28 @@ async function start() {
   const dbPath = resolveDbPath(process.argv.slice(1), process.env, app.getPath('userData'));
   const nb = nativeBinding();
   setNativeBinding(nb);
-  for (let attempt = 0; !host; attempt++) {
-    try {
-      host = await startUtilityHost(
-        { dbPath, host: 'electron', version: app.getVersion(), nativeBinding: nb, backups: true },
-        {
-          printPdf: electronPrintPdf,
-          onProgress: (p) => win?.webContents.send('funddesk:progress', p),
-          onLog: (m) => console.error(m),
-        },
-      );
-    } catch (e) {
-      // A damaged database is never modified: offer to restore the newest good backup instead.
-      if (
-        e instanceof HostOpenError &&
-        e.code === 'damaged' &&
-        attempt < 3 &&
-        (await offerRestore(null, dbPath, e.message))
-      ) {
-        continue;
-      }
-      const message = e instanceof HostOpenError ? e.message : `无法打开数据库：${(e as Error).message}`;
-      dialog.showErrorBox('FundDesk 无法打开数据库', `${message}\n\n数据库文件：${dbPath}`);
-      app.exit(1);
-      return;
-    }
+  // Opening asks before creating, offers a restore when the file is damaged, opens a read-only file read-only.
+  host = await openForApp(dbPath, { explicit: dbPathChosen() }, ({ mustExist, fullCheck }) =>
+    startUtilityHost(
+      {
+        dbPath,
+        host: 'electron',
+        version: app.getVersion(),
+        nativeBinding: nb,
+        backups: true,
+        mustExist,
+        fullCheck,
+      },
+      {
+        printPdf: electronPrintPdf,
+        onProgress: (p) => win?.webContents.send('funddesk:progress', p),
+        onLog: (m) => console.error(m),
+      },
+    ),
+  );
+  if (!host) {
+    app.exit(1);
+    return;
   }
 
   ipcMain.handle('funddesk:invoke', (event, channel: unknown, input: unknown) => {

@@ -15,6 +15,8 @@ export const appHandlers: HandlerMap<keyof typeof appChannels> = {
     isEmpty: await isEmpty(ctx.opened.db),
     schemaVersion: LATEST_MIGRATION,
     host: ctx.host,
+    readOnly: ctx.opened.readOnly,
+    damage: ctx.opened.damage,
   }),
   'demo.load': async (input, ctx) => loadDemo(ctx.opened.db, { replace: input.replace }),
   'demo.clear': async (_input, ctx) => clearDemo(ctx.opened.db),

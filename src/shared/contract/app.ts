@@ -14,6 +14,10 @@ export interface AppInfo {
   schemaVersion: string;
   /** 'electron' | 'browser' | 'test' */
   host: string;
+  /** Opened read-only: why (e.g. 「数据库文件只读」); editing, import and restore are disabled. Null: editable. */
+  readOnly: string | null;
+  /** Damage found by the background check after opening (then: restore from a backup), or null. */
+  damage: string | null;
 }
 
 export interface Overview {

@@ -175,7 +175,10 @@ export interface BackupItem {
   reason: string;
   reasonLabel: string;
   sizeBytes: number;
+  /** The file itself was checked (its SHA-256 against the manifest, quick_check) and is sound. */
   verified: boolean;
+  /** What that check found wrong (Chinese), or null when sound or not checked. */
+  problem: string | null;
   /** Records per ledger at backup time (from the backup's manifest). */
   counts: Record<string, number> | null;
 }

@@ -3,6 +3,7 @@ import type { Envelope } from '../../../shared/contract/define';
 import { DbError } from '../../db/errors';
 import { type OpenedDb, openDatabase } from '../../db/open';
 import { dispatch, type HandlerContext } from '../../handlers';
+import { checkInBackground } from '../../services/backup/recover';
 import { BackupScheduler } from '../../services/backup/scheduler';
 import { setNativeBinding } from '../../services/backup/sqlite';
 import type { DataHost } from './client';
@@ -67,11 +68,22 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
         ...(m.nativeBinding ? { nativeBinding: m.nativeBinding } : {}),
         ...(m.mustExist ? { mustExist: true } : {}),
         ...(m.skipIntegrityCheck ? { skipIntegrityCheck: true } : {}),
+        ...(m.fullCheck ? { fullCheck: true } : {}),
       });
     } catch (e) {
       const code = e instanceof DbError ? e.code : 'cannot_open';
       const message = e instanceof DbError ? e.message : `无法打开数据库：${(e as Error).message}`;
       port.post({ kind: 'open-failed', code, message });
+      return;
+    }
+    // The check a clean open leaves for later (db/open.ts); damage found shows in the window (app.info).
+    const opened = writer;
+    void checkInBackground(opened).then((damage) => {
+      if (damage) port.post({ kind: 'log', message: damage });
+    });
+    if (opened.readOnly) {
+      // A read-only file: nothing may be written beside it, so no second connection and no reader lane.
+      port.post({ kind: 'opened', dbPath: opened.path });
       return;
     }
     try {

@@ -15,6 +15,8 @@ export interface OpenRequest {
   nativeBinding?: string | undefined;
   mustExist?: boolean | undefined;
   skipIntegrityCheck?: boolean | undefined;
+  /** Run the full integrity check (after a restore). */
+  fullCheck?: boolean | undefined;
   /** Take automatic backups (on start, every few minutes while data changes, on close). */
   backups?: boolean | undefined;
   /** A reader lane: only a read-only connection, for the quick reads (host.ts starts one). */

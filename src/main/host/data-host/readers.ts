@@ -16,7 +16,6 @@ import type { Database } from '../../db/schema';
  * host's thread is busy with a long task (parsing a file, a restore's copy, rendering an export).
  */
 export const QUICK_READS: ReadonlySet<Channel> = new Set<Channel>([
-  'app.info',
   'overview.get',
   'audit.list',
   'settings.get',
@@ -55,5 +54,15 @@ export function openReader(path: string, nativeBinding?: string): OpenedDb {
   });
   raw.pragma('busy_timeout = 30000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
-  return { db, raw, path, preMigrationBackup: null, close: () => db.destroy() };
+  // The write connection decides whether the app may edit and runs the checks: this one only reads.
+  return {
+    db,
+    raw,
+    path,
+    preMigrationBackup: null,
+    readOnly: null,
+    check: 'none',
+    damage: null,
+    close: () => db.destroy(),
+  };
 }

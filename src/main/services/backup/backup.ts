@@ -6,7 +6,6 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   renameSync,
   rmSync,
   statSync,
@@ -14,20 +13,35 @@ import {
 } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type SqliteDatabase from 'better-sqlite3';
-import { LATEST_MIGRATION, migrations } from '../../../../migrations';
+import { LATEST_MIGRATION } from '../../../../migrations';
 import type { BackupItem, BackupSettings } from '../../../shared/contract/data';
-import { APPLICATION_ID, type OpenedDb } from '../../db/open';
+import { explainDbError } from '../../db/errors';
+import type { OpenedDb } from '../../db/open';
+import { readOnlySource } from '../../db/sqlite-uri';
 import { fail } from '../ledger/errors';
 import { copyInWorker } from './copy-worker';
 import { backupsToDelete } from './rotate';
 import { backupDirOf, getBackupSettings } from './settings';
 import { openRaw } from './sqlite';
+import {
+  checkBackupFile,
+  fileSha256,
+  knownCheck,
+  type Manifest,
+  readManifest,
+  rememberCheck,
+  verifyDatabaseFile,
+} from './verify';
+
+export { COUNTED, countRecords, type Verification, verifyDatabaseFile } from './verify';
 
 /**
- * Backups: SQLite's online backup of the open database into "<folder>/<name>-<time>-<reason>.sqlite",
- * turned into a self-contained file (rollback journal), verified by opening it read-only (FundDesk
- * file, integrity_check, foreign_key_check, record counts) before it is renamed into place, with a
- * small manifest beside it. A failed or unverifiable copy is deleted, never listed.
+ * Backups: SQLite's online backup of the open database into "<folder>/<name>-<time>-<reason>.sqlite", every
+ * page read inside ONE read transaction of a connection of its own (another process writing meanwhile neither
+ * restarts the copy nor spoils it: the time is bounded by the file's size), turned into a self-contained file
+ * (rollback journal), verified by opening it read-only (FundDesk file, quick_check, record counts) before it
+ * is renamed into place, with a manifest beside it holding the file's SHA-256. A failed or unverifiable copy
+ * is deleted, never listed; a listed backup is 「已校验」 only once the file itself was checked (verify.ts).
  */
 
 export const REASON_LABEL: Record<string, string> = {
@@ -39,31 +53,6 @@ export const REASON_LABEL: Record<string, string> = {
   'before-import': '导入前',
   cli: '命令行',
 };
-
-/** The ledgers whose record counts a backup notes (table → label). */
-export const COUNTED: [string, string][] = [
-  ['funds', '基金'],
-  ['managers', '基金管理人'],
-  ['cash_flows', '现金流'],
-  ['valuations', '估值'],
-  ['enterprises', '企业'],
-  ['investments', '投资'],
-  ['landed_projects', '落地项目'],
-  ['institutions', '投资机构'],
-  ['financing_deals', '融资对接'],
-  ['audit_log', '审计日志'],
-];
-
-interface Manifest {
-  createdAt: string;
-  reason: string;
-  sizeBytes: number;
-  counts: Record<string, number>;
-  verified: boolean;
-  fingerprint: string;
-  schemaVersion: string;
-  source: string;
-}
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -77,22 +66,6 @@ const NAME = /^(.*)-(\d{8})-(\d{6})-(\d{3})-([a-z-]+)\.sqlite$/;
 export function stemOf(dbPath: string) {
   const b = basename(dbPath);
   return (b.slice(0, b.length - extname(b).length) || b).replace(/[^\w\u4e00-\u9fa5.-]/g, '_');
-}
-
-/** Record counts of the ledgers (tables that do not exist count 0). */
-export function countRecords(raw: SqliteDatabase.Database): Record<string, number> {
-  const tables = new Set(
-    (raw.prepare(`SELECT name FROM sqlite_master WHERE type='table'`).all() as { name: string }[]).map(
-      (r) => r.name,
-    ),
-  );
-  const out: Record<string, number> = {};
-  for (const [t] of COUNTED) {
-    out[t] = tables.has(t)
-      ? ((raw.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n ?? 0)
-      : 0;
-  }
-  return out;
 }
 
 /**
@@ -128,71 +101,6 @@ export function fingerprint(raw: SqliteDatabase.Database): string {
   return h.digest('hex');
 }
 
-export interface Verification {
-  ok: boolean;
-  problems: string[];
-  counts: Record<string, number>;
-  schemaVersion: string | null;
-}
-
-/**
- * Opens a file read-only and checks it is a sound FundDesk database this version can use.
- * `copyOfOpenDb`: the file is a fresh page-for-page copy (SQLite's online backup) of the database FundDesk has
- * open, which passed integrity_check when it was opened and has foreign keys enforced on every write. Such a
- * copy is checked with quick_check — every page, b-tree, record format and the free list, which is what a copy
- * can break — and not with integrity_check + foreign_key_check, which re-prove facts of the source (each index
- * agrees with its table, each reference resolves) that a page copy cannot change. At 100x the demo data this
- * is 0.5 s instead of 2.2 s, taken before every import. Files from elsewhere (a restore, a file to open) always
- * get the full checks.
- */
-export function verifyDatabaseFile(
-  path: string,
-  opts: { copyOfOpenDb?: boolean; quickCheckDone?: string[] } = {},
-): Verification {
-  let raw: SqliteDatabase.Database | null = null;
-  try {
-    raw = openRaw(path, { readonly: true, fileMustExist: true });
-    const appId = raw.pragma('application_id', { simple: true }) as number;
-    if (appId !== APPLICATION_ID) {
-      return { ok: false, problems: ['不是 FundDesk 数据库文件'], counts: {}, schemaVersion: null };
-    }
-    const check = opts.copyOfOpenDb ? 'quick_check' : 'integrity_check';
-    const problems =
-      opts.copyOfOpenDb && opts.quickCheckDone
-        ? [...opts.quickCheckDone] // run by the worker that made the copy (copy-worker.ts)
-        : (raw.pragma(check) as Record<string, string>[]).map((r) => r[check]!).filter((r) => r !== 'ok');
-    if (!opts.copyOfOpenDb) {
-      const fk = raw.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
-      for (const f of fk.slice(0, 5))
-        problems.push(`${f.table} 第 ${f.rowid} 行引用的 ${f.parent} 记录不存在`);
-    }
-    let schemaVersion: string | null = null;
-    const hasMig = raw
-      .prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='kysely_migration'`)
-      .get();
-    if (hasMig) {
-      const names = (
-        raw.prepare('SELECT name FROM kysely_migration ORDER BY name').all() as { name: string }[]
-      ).map((r) => r.name);
-      const unknown = names.filter((n) => !(n in migrations));
-      if (unknown.length > 0) problems.push(`由更新版本的 FundDesk 写入（结构版本 ${unknown.join('、')}）`);
-      schemaVersion = names.at(-1) ?? null;
-    } else {
-      problems.push('缺少结构版本信息');
-    }
-    return {
-      ok: problems.length === 0,
-      problems: problems.slice(0, 5),
-      counts: countRecords(raw),
-      schemaVersion,
-    };
-  } catch (e) {
-    return { ok: false, problems: [`无法读取：${(e as Error).message}`], counts: {}, schemaVersion: null };
-  } finally {
-    raw?.close();
-  }
-}
-
 function fsyncPath(path: string) {
   try {
     const fd = openSync(path, 'r');
@@ -203,14 +111,6 @@ function fsyncPath(path: string) {
     }
   } catch {
     // directories cannot be fsynced on every platform
-  }
-}
-
-function readManifest(path: string): Manifest | null {
-  try {
-    return JSON.parse(readFileSync(`${path}.json`, 'utf8')) as Manifest;
-  } catch {
-    return null;
   }
 }
 
@@ -246,9 +146,24 @@ function itemOf(dir: string, file: string): BackupItem | null {
     reason,
     reasonLabel: REASON_LABEL[reason] ?? reason,
     sizeBytes: st.size,
-    verified: manifest?.verified === true,
+    ...verdict(path),
     counts: manifest?.counts ?? null,
   };
+}
+
+function verdict(path: string): Pick<BackupItem, 'verified' | 'problem'> {
+  const c = knownCheck(path);
+  return { verified: c?.ok === true, problem: c && !c.ok ? c.problems.join('；') : null };
+}
+
+/** listBackupFiles with every file checked (its hash and quick_check; verify.ts), for the lists users read. */
+export async function listCheckedBackups(dir: string, dbPath: string): Promise<BackupItem[]> {
+  const items = listBackupFiles(dir, dbPath);
+  for (const it of items) {
+    await checkBackupFile(it.path).catch(() => null);
+    Object.assign(it, verdict(it.path));
+  }
+  return items;
 }
 
 /**
@@ -301,6 +216,31 @@ export interface BackupOptions {
 
 const BACKUP_STEP_PAGES = 4096;
 
+/**
+ * The page copy in this thread: from a read-only connection of its own that holds one read transaction
+ * throughout, so every step reads the same snapshot (SQLite's online backup otherwise starts over whenever
+ * another connection writes between steps: it never finished at 20 writes/s). 4,096 pages (16 MB) a step:
+ * the event loop gets a turn every few tens of milliseconds.
+ */
+async function copyHere(source: string, partial: string) {
+  const src = openRaw(source, { readonly: true, fileMustExist: true });
+  try {
+    src.exec('BEGIN');
+    src.prepare('SELECT count(*) FROM sqlite_master').get();
+    await src.backup(partial, { progress: () => BACKUP_STEP_PAGES });
+    src.exec('COMMIT');
+  } finally {
+    src.close();
+  }
+  // A backup is one self-contained file: switch it from WAL to a rollback journal.
+  const w = openRaw(partial, { fileMustExist: true });
+  try {
+    w.pragma('journal_mode = DELETE');
+  } finally {
+    w.close();
+  }
+}
+
 /** Copies the live database into a verified backup file. */
 export function createBackup(opened: OpenedDb, opts: BackupOptions): Promise<BackupItem> {
   return serialized(opened.path, () => createBackupUnlocked(opened, opts));
@@ -317,7 +257,10 @@ export async function createBackupUnlocked(opened: OpenedDb, opts: BackupOptions
     try {
       mkdirSync(dir, { recursive: true });
     } catch (e) {
-      fail('internal', `无法创建备份文件夹“${dir}”：${(e as Error).message}`);
+      fail(
+        'internal',
+        `无法创建备份文件夹“${dir}”（${(e as NodeJS.ErrnoException).code === 'ENOSPC' ? '磁盘空间已满' : '该位置只读或没有写入权限'}），未做备份，当前数据未受影响。请在“备份设置”中选择可写的文件夹`,
+      );
     }
     const now = new Date();
     let target = opts.file ?? join(dir, `${stemOf(opened.path)}-${stamp(now)}-${opts.reason}.sqlite`);
@@ -330,34 +273,25 @@ export async function createBackupUnlocked(opened: OpenedDb, opts: BackupOptions
     const partial = `${target}.partial`;
     rmSync(partial, { force: true });
     const print = fingerprint(opened.raw);
+    const source = opened.readOnly ? readOnlySource(opened.path) : opened.path;
     try {
       let quickCheckDone: string[] | undefined;
       if (opts.inWorker) {
         try {
-          quickCheckDone = (await copyInWorker(opened.path, partial, BACKUP_STEP_PAGES)).problems;
+          quickCheckDone = (await copyInWorker(source, partial, BACKUP_STEP_PAGES)).problems;
         } catch {
           for (const f of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`])
             rmSync(f, { force: true });
         }
       }
-      if (!quickCheckDone) {
-        // 4,096 pages (16 MB) a step, not better-sqlite3's 100: a 250 MB file is copied in 0.8 s instead of
-        // 1.5 s, and the event loop still gets a turn every few tens of milliseconds.
-        await opened.raw.backup(partial, { progress: () => BACKUP_STEP_PAGES });
-        // A backup is one self-contained file: switch it from WAL to a rollback journal.
-        const w = openRaw(partial, { fileMustExist: true });
-        try {
-          w.pragma('journal_mode = DELETE');
-        } finally {
-          w.close();
-        }
-      }
+      if (!quickCheckDone) await copyHere(source, partial);
       const v = verifyDatabaseFile(partial, {
         copyOfOpenDb: true,
         ...(quickCheckDone ? { quickCheckDone } : {}),
       });
       if (!v.ok) throw new Error(`备份校验失败：${v.problems.join('；')}`);
       fsyncPath(partial);
+      const sha256 = await fileSha256(partial);
       rmSync(target, { force: true });
       renameSync(partial, target);
       fsyncPath(dir);
@@ -368,17 +302,27 @@ export async function createBackupUnlocked(opened: OpenedDb, opts: BackupOptions
         sizeBytes: size,
         counts: v.counts,
         verified: true,
+        sha256,
         fingerprint: print,
         schemaVersion: v.schemaVersion ?? LATEST_MIGRATION,
         source: opened.path,
       };
       writeFileSync(`${target}.json.partial`, JSON.stringify(manifest, null, 2));
+      fsyncPath(`${target}.json.partial`);
       renameSync(`${target}.json.partial`, `${target}.json`);
+      fsyncPath(dir);
+      rememberCheck(target, { ok: true, problems: [] });
     } catch (e) {
       for (const f of [partial, `${partial}-wal`, `${partial}-shm`, `${partial}-journal`])
         rmSync(f, { force: true });
+      // A copy whose manifest could not be written (a full disk) is not a backup: it goes too.
+      if (!existsSync(`${target}.json`)) {
+        rmSync(target, { force: true });
+        rmSync(`${target}.json.partial`, { force: true });
+      }
       if ((e as { body?: unknown }).body) throw e;
-      fail('internal', `备份失败，当前数据未受影响：${(e as Error).message}`);
+      const why = (e as { code?: unknown }).code ? explainDbError(e).message : (e as Error).message;
+      fail('internal', `备份失败，当前数据未受影响：${why}`);
     }
     if (!opts.file && opts.rotate !== false) pruneBackups(dir, opened.path, settings);
     return itemOf(dir, basename(target))!;

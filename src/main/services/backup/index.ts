@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { BackupItem, BackupList, BackupSettings, RestoreResult } from '../../../shared/contract/data';
 import type { OpenedDb } from '../../db/open';
 import { fail } from '../ledger/errors';
-import { createBackup, listBackupFiles, totalBytes } from './backup';
+import { createBackup, listCheckedBackups, totalBytes } from './backup';
 import { restoreInto } from './restore';
 import { backupDirOf, getBackupSettings, saveBackupSettings } from './settings';
 
@@ -12,7 +12,7 @@ import { backupDirOf, getBackupSettings, saveBackupSettings } from './settings';
 export async function listBackups(opened: OpenedDb): Promise<BackupList> {
   const settings = await getBackupSettings(opened.db);
   const dir = backupDirOf(opened.path, settings);
-  const items = listBackupFiles(dir, opened.path);
+  const items = await listCheckedBackups(dir, opened.path);
   return { dir, items, totalBytes: totalBytes(items), settings };
 }
 

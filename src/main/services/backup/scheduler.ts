@@ -23,7 +23,7 @@ export class BackupScheduler {
   /** Back up if the data differs from the newest backup. Resolves with the backup, or null. */
   async backupIfChanged(reason: 'start' | 'auto' | 'quit'): Promise<BackupItem | null> {
     const opened = this.getOpened();
-    if (!opened) return null;
+    if (!opened || opened.readOnly) return null; // nothing changes, and nothing may be written beside it
     const run = async () => {
       try {
         const settings = await getBackupSettings(opened.db);

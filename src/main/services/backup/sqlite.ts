@@ -1,3 +1,4 @@
+import '../../db/sqlite-uri';
 import SqliteDatabase from 'better-sqlite3';
 
 /**

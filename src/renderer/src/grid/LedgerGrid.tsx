@@ -26,6 +26,7 @@ import { App as AntApp, Button, Input, Space, Spin, Tooltip, Typography } from '
 import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
 import { UnitSwitch } from '../components/UnitSwitch';
+import { readOnlyTip, useReadOnly } from '../lib/readOnly';
 import { AddRecordModal } from './AddRecordModal';
 import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
@@ -137,11 +138,12 @@ export function LedgerGrid(props: LedgerGridProps) {
     return o;
   }, [links, optionsKey]);
 
+  const readOnly = useReadOnly();
   // biome-ignore lint/correctness/useExhaustiveDependencies: options change only when their queries do (optionsKey)
-  const colDefs = useMemo(
-    () => buildColDefs(columns, unit, options, errors, entity),
-    [columns, unit, optionsKey, errors, entity],
-  );
+  const colDefs = useMemo(() => {
+    const defs = buildColDefs(columns, unit, options, errors, entity);
+    return readOnly ? defs.map((d) => ({ ...d, editable: false })) : defs;
+  }, [columns, unit, optionsKey, errors, entity, readOnly]);
 
   const unitRef = useRef(unit);
   unitRef.current = unit;
@@ -293,8 +295,8 @@ export function LedgerGrid(props: LedgerGridProps) {
         e.preventDefault();
         void doUndo();
       } else if (
-        ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') ||
-        (e.key === 'Insert' && !inInput)
+        !readOnly &&
+        (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') || (e.key === 'Insert' && !inInput))
       ) {
         e.preventDefault();
         setAdding(true);
@@ -304,7 +306,12 @@ export function LedgerGrid(props: LedgerGridProps) {
           e.preventDefault();
           openRow(row);
         }
-      } else if (e.key === 'Delete' && !inInput && gridRef.current?.getEditingCells().length === 0) {
+      } else if (
+        !readOnly &&
+        e.key === 'Delete' &&
+        !inInput &&
+        gridRef.current?.getEditingCells().length === 0
+      ) {
         if (gridRef.current.getSelectedRows().length > 0) {
           e.preventDefault();
           deleteSelected();
@@ -313,7 +320,7 @@ export function LedgerGrid(props: LedgerGridProps) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [doUndo, deleteSelected, openRow]);
+  }, [doUndo, deleteSelected, openRow, readOnly]);
 
   const openPaste = useCallback(
     (text: string) => {
@@ -328,7 +335,7 @@ export function LedgerGrid(props: LedgerGridProps) {
   // Ctrl+V on the grid (not while editing a cell) opens the paste preview with the clipboard's rows.
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
-      if (!boxRef.current || boxRef.current.offsetParent === null) return;
+      if (readOnly || !boxRef.current || boxRef.current.offsetParent === null) return;
       const t = e.target as HTMLElement | null;
       if (t?.closest?.('input, textarea, [contenteditable="true"], .ant-modal, .ant-select')) return;
       if ((gridRef.current?.getEditingCells().length ?? 0) > 0) return;
@@ -339,7 +346,7 @@ export function LedgerGrid(props: LedgerGridProps) {
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
-  }, [openPaste]);
+  }, [openPaste, readOnly]);
 
   const onPasted = useCallback(
     (ids: number[]) => {
@@ -480,21 +487,46 @@ export function LedgerGrid(props: LedgerGridProps) {
     <div className="fd-ledger" ref={boxRef}>
       <div className="fd-toolbar">
         <Space wrap>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            新增{props.noun}
-          </Button>
-          <Tooltip title="删除选中的行（Delete）">
-            <Button icon={<DeleteOutlined />} danger disabled={!selected} onClick={deleteSelected}>
+          <Tooltip title={readOnly ? readOnlyTip(readOnly) : undefined}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              disabled={!!readOnly}
+              onClick={() => setAdding(true)}
+            >
+              新增{props.noun}
+            </Button>
+          </Tooltip>
+          <Tooltip title={readOnly ? readOnlyTip(readOnly) : '删除选中的行（Delete）'}>
+            <Button
+              icon={<DeleteOutlined />}
+              danger
+              disabled={!selected || !!readOnly}
+              onClick={deleteSelected}
+            >
               删除
             </Button>
           </Tooltip>
           <Tooltip title={undo.peek()?.label ?? '没有可撤销的操作'}>
-            <Button icon={<UndoOutlined />} disabled={undo.size === 0} onClick={() => void doUndo()}>
+            <Button
+              icon={<UndoOutlined />}
+              disabled={undo.size === 0 || !!readOnly}
+              onClick={() => void doUndo()}
+            >
               撤销
             </Button>
           </Tooltip>
-          <Tooltip title="粘贴从 Excel、WPS 复制的行（也可在表格上直接按 Ctrl+V）">
-            <Button icon={<SnippetsOutlined />} onClick={() => openPaste('')} data-testid="paste-open">
+          <Tooltip
+            title={
+              readOnly ? readOnlyTip(readOnly) : '粘贴从 Excel、WPS 复制的行（也可在表格上直接按 Ctrl+V）'
+            }
+          >
+            <Button
+              icon={<SnippetsOutlined />}
+              disabled={!!readOnly}
+              onClick={() => openPaste('')}
+              data-testid="paste-open"
+            >
               粘贴导入
             </Button>
           </Tooltip>

@@ -4,6 +4,7 @@ import {
   HistoryOutlined,
   ReloadOutlined,
   SaveOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import type { BackupItem, BackupSettings } from '@shared/contract/data';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,6 +21,7 @@ import {
   Switch,
   Table,
   Tag,
+  Tooltip,
   Typography,
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -27,6 +29,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import { fmtBytes } from './files';
 import './data.css';
+import { readOnlyTip, useReadOnly } from '../../lib/readOnly';
 
 const COUNT_LABELS: [string, string, string][] = [
   ['funds', '基金', '只'],
@@ -65,6 +68,7 @@ export function countsText(counts: Record<string, number> | null): string {
 export function BackupPage() {
   const { message, modal } = AntApp.useApp();
   const qc = useQueryClient();
+  const readOnly = useReadOnly();
   const list = useQuery({ queryKey: ['backups'], queryFn: () => api('backup.list') });
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -140,11 +144,17 @@ export function BackupPage() {
       title: '校验',
       dataIndex: 'verified',
       width: 90,
-      render: (v: boolean) =>
+      render: (v: boolean, b) =>
         v ? (
-          <span>
+          <span title="已核对文件的校验值并做过结构检查">
             <CheckCircleTwoTone twoToneColor="#52c41a" /> 已校验
           </span>
+        ) : b.problem ? (
+          <Tooltip title={`${b.problem}；不能用于恢复`}>
+            <Typography.Text type="danger" data-testid="backup-damaged">
+              <WarningOutlined /> 已损坏
+            </Typography.Text>
+          </Tooltip>
         ) : (
           <Typography.Text type="secondary">未知</Typography.Text>
         ),
@@ -158,7 +168,8 @@ export function BackupPage() {
           size="small"
           icon={<HistoryOutlined />}
           loading={busy === b.file}
-          disabled={busy !== null}
+          disabled={busy !== null || !!readOnly || !!b.problem}
+          title={readOnly ? readOnlyTip(readOnly) : (b.problem ?? undefined)}
           onClick={() => restore(b)}
           data-testid="restore-button"
         >
@@ -197,7 +208,8 @@ export function BackupPage() {
               type="primary"
               icon={<CloudUploadOutlined />}
               loading={busy === 'now'}
-              disabled={busy !== null && busy !== 'now'}
+              disabled={(busy !== null && busy !== 'now') || !!readOnly}
+              title={readOnly ? readOnlyTip(readOnly) : undefined}
               onClick={() => void backupNow()}
               data-testid="backup-now"
             >

@@ -40,6 +40,7 @@ import { api, openFile, saveFile } from '../../api';
 import { navigate, useRoute } from '../../lib/router';
 import { fmtBytes, fromBase64, LEDGER_CHOICES, type LedgerChoice, toBase64 } from './files';
 import './data.css';
+import { readOnlyTip, useReadOnly } from '../../lib/readOnly';
 
 interface PickedFile {
   name: string;
@@ -74,6 +75,7 @@ export function ImportPage() {
   const { params } = useRoute();
   const { message } = AntApp.useApp();
   const qc = useQueryClient();
+  const readOnly = useReadOnly();
   const [choice, setChoice] = useState<LedgerChoice>(() => choiceOf(params.get('ledger')));
   const [templateUnit, setTemplateUnit] = useState<Unit>('wan');
   const [file, setFile] = useState<PickedFile | null>(null);
@@ -241,17 +243,19 @@ export function ImportPage() {
   const counts = preview?.counts;
   const importable = counts ? counts.ok + (duplicates === 'import' ? counts.duplicate : 0) : 0;
   const hardDuplicates = preview?.rows.some((r) => r.hardDuplicate) ?? false;
-  const blocked = !preview
-    ? '请先选择文件'
-    : preview.missingRequired.length > 0
-      ? `缺少必填列：${preview.missingRequired.join('、')}`
-      : counts!.error > 0
-        ? `有 ${counts!.error.toLocaleString('zh-CN')} 行有错误，请修改文件后重新选择`
-        : duplicates === 'import' && hardDuplicates
-          ? '有重复的行与已有记录的统一社会信用代码、名称或估值日相同，不能仍然导入'
-          : importable === 0
-            ? '没有可导入的行'
-            : null;
+  const blocked = readOnly
+    ? readOnlyTip(readOnly)
+    : !preview
+      ? '请先选择文件'
+      : preview.missingRequired.length > 0
+        ? `缺少必填列：${preview.missingRequired.join('、')}`
+        : counts!.error > 0
+          ? `有 ${counts!.error.toLocaleString('zh-CN')} 行有错误，请修改文件后重新选择`
+          : duplicates === 'import' && hardDuplicates
+            ? '有重复的行与已有记录的统一社会信用代码、名称或估值日相同，不能仍然导入'
+            : importable === 0
+              ? '没有可导入的行'
+              : null;
 
   return (
     <div className="fd-import" data-testid="import-page">
