@@ -26,7 +26,7 @@ export function channel<O>() {
 export interface ApiErrorBody {
   code: 'validation' | 'conflict' | 'not_found' | 'in_use' | 'database' | 'internal' | 'bad_request';
   message: string;
-  issues?: { field: string | null; message: string; row?: number }[];
+  issues?: { field: string | null; message: string; row?: number; code?: string }[];
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody };
