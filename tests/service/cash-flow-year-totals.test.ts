@@ -127,7 +127,7 @@ describe('yearly cash-flow totals (migration 0003)', () => {
     const fund = (await listRows(t.db, 'fund')).find((f) => f.kind === 'sub')!;
     const csv = `基金,日期,类型,金额（万元）\r\n${fund.name},2025-03-01,实缴出资,100\r\n${fund.name},2024-03-01,实缴出资,50\r\n`;
     const before = await getOverview(t.db, '2025-12-31');
-    await commitImport(t.db, {
+    await commitImport(t.opened, {
       ledger: 'cash_flow',
       fileName: 'a.csv',
       bytes: Buffer.from(csv),

@@ -47,7 +47,7 @@ const commit = (
     duplicates?: 'refuse' | 'skip' | 'import';
     ledger?: ImportOptions['ledger'];
   },
-) => commitImport(t.db, { ledger: 'cash_flow', duplicates: 'refuse', remember: true, ...o });
+) => commitImport(t.opened, { ledger: 'cash_flow', duplicates: 'refuse', remember: true, ...o });
 
 const CSV_ROWS = [
   ['基金', '日期', '类型', '金额（万元）', '备注'],

@@ -49,7 +49,7 @@ async function importAll(files: Record<string, { name: string; data: Buffer }>) 
         p.mapping.every((m) => m.field !== null),
         `${e}: every exported column maps back`,
       ).toBe(true);
-      const r = await commitImport(target.db, {
+      const r = await commitImport(target.opened, {
         ledger: e,
         fileName: f.name,
         bytes: f.data,
@@ -90,7 +90,7 @@ describe('export then import of every ledger gives back the original', () => {
         e,
       ).toBe(true);
       await expect(
-        commitImport(source.db, {
+        commitImport(source.opened, {
           ledger: e,
           fileName: f.fileName,
           bytes: f.data,

@@ -48,10 +48,13 @@ describe('checkMany / createMany (paste and import)', () => {
     expect(res[2]!.issues).toEqual([
       {
         field: 'uscc',
+        code: 'duplicate',
         message: `与已有企业“深圳市测试科技有限公司”（编号 ${ent.id}）重复：统一社会信用代码相同`,
       },
     ]);
-    expect(res[3]!.issues).toEqual([{ field: 'uscc', message: '与本批第 1 行重复：统一社会信用代码相同' }]);
+    expect(res[3]!.issues).toEqual([
+      { field: 'uscc', code: 'duplicate', message: '与本批第 1 行重复：统一社会信用代码相同' },
+    ]);
     expect(res[4]!.issues).toEqual([{ field: 'industry', message: '所属产业不在可选范围内' }]);
     expect(await api('ledger.list', { entity: 'enterprise' })).toHaveLength(1);
   });
@@ -74,6 +77,7 @@ describe('checkMany / createMany (paste and import)', () => {
     expect(res[1]!.issues).toEqual([
       {
         field: 'reinvest_category',
+        code: 'recognition',
         message: '与本批第 1 行是同一基金对同一企业的返投认定，同一基金与企业只能认定一次',
       },
     ]);

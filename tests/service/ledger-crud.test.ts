@@ -127,6 +127,7 @@ describe('ledger rules that need the stored data', () => {
     expect(e.issues).toEqual([
       {
         field: 'uscc',
+        code: 'unique',
         message: `统一社会信用代码“${M_USCC}”已被基金管理人“深圳市测试私募股权投资基金管理有限公司”（编号 ${manager.id}）使用`,
       },
     ]);
@@ -156,7 +157,9 @@ describe('ledger rules that need the stored data', () => {
         values: { fund_id: 77, date: '2021-03-01', type: 'call', amount_fen: 100 },
       }),
     );
-    expect(e.issues).toEqual([{ field: 'fund_id', message: '所选基金（编号 77）不存在' }]);
+    expect(e.issues).toEqual([
+      { field: 'fund_id', code: 'missing_link', message: '所选基金（编号 77）不存在' },
+    ]);
   });
 
   it('one valuation per fund and date', async () => {
@@ -167,6 +170,7 @@ describe('ledger rules that need the stored data', () => {
     expect(e.issues).toEqual([
       {
         field: 'as_of_date',
+        code: 'valuation_date',
         message: `该基金在 2024-12-31 已有估值（编号 ${first.id}），同一估值日只能有一条`,
       },
     ]);
@@ -198,6 +202,7 @@ describe('ledger rules that need the stored data', () => {
     expect(e.issues).toEqual([
       {
         field: 'reinvest_category',
+        code: 'recognition',
         message: `该基金对该企业已有返投认定（投资编号 ${inv.id}），同一基金与企业只能认定一次`,
       },
     ]);

@@ -242,7 +242,9 @@ describe('edge cases', () => {
       /晚于截至日期/,
     );
     await expect(api('report.get', { name: 'nope' as never })).rejects.toThrow(/未知的报表/);
-    await expect(api('report.get', { name: 'overview', asOf: '2025-13-01' })).rejects.toThrow(/截至日期无效/);
+    await expect(api('report.get', { name: 'overview', asOf: '2025-13-01' })).rejects.toThrow(
+      /截至日期不是有效日期/,
+    );
     await expect(buildReport(t.opened, 'overview', { asOf: '2025-02-30' })).rejects.toBeInstanceOf(ApiError);
     // No printer in the test host: PDF export says so.
     await expect(

@@ -183,7 +183,7 @@ const importCommand: Command = {
         try {
           const noBackup = values['no-backup'] === true;
           const r = await commitAnalysis(
-            ctx.opened.db,
+            ctx.opened,
             {
               ...options,
               duplicates,

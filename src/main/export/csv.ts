@@ -7,6 +7,7 @@ import { UNIT_LABEL, type Unit } from '../../shared/money';
 import { columnHeader, fenToUnitString } from '../../shared/reports/format';
 import type { CellValue, ColumnKind, ReportData } from '../../shared/reports/types';
 import { breathe, type Progress, subtitleLine } from './common';
+import { guardFormula } from './formula-guard';
 
 export const BOM = '\uFEFF';
 
@@ -14,14 +15,9 @@ function quote(s: string): string {
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Text that a spreadsheet would run as a formula is kept as text. */
-function safeText(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
 export function csvValue(kind: ColumnKind, v: CellValue, unit: Unit): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return quote(kind === 'text' ? safeText(v) : v);
+  if (typeof v === 'string') return quote(kind === 'text' ? guardFormula(v) : v);
   switch (kind) {
     case 'money':
       return fenToUnitString(v, unit);

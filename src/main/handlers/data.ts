@@ -72,7 +72,7 @@ async function commit(
   try {
     const a = cached ?? (await analyseImport(ctx.opened.db, o));
     return await commitAnalysis(
-      ctx.opened.db,
+      ctx.opened,
       {
         ...o,
         duplicates: i.duplicates,

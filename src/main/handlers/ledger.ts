@@ -22,6 +22,6 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
   'ledger.delete': async (i, ctx) => deleteRow(ctx.opened.db, i.entity, i.id),
   'ledger.restore': async (i, ctx) => restoreRow(ctx.opened.db, i.entity, i.row),
   'ledger.checkMany': async (i, ctx) => checkMany(ctx.opened.db, i.entity, i.rows),
-  'ledger.createMany': async (i, ctx) => createMany(ctx.opened.db, i.entity, i.rows),
+  'ledger.createMany': async (i, ctx) => createMany(ctx.opened, i.entity, i.rows),
   'ledger.options': async (i, ctx) => linkOptions(ctx.opened.db, i.entity),
 };

@@ -35,7 +35,7 @@ export interface ApiErrorBody {
     /** The user cancelled a long task (task.cancel); nothing was written. */
     | 'cancelled';
   message: string;
-  issues?: { field: string | null; message: string; row?: number }[];
+  issues?: { field: string | null; message: string; row?: number; code?: string }[];
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ApiErrorBody };

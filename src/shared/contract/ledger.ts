@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITY, type Entity } from '../domain';
+import type { FieldIssue } from '../schemas/entities';
 import { channel } from './define';
 import { recordRows, recordValues, whereFilter } from './limits';
 
@@ -13,7 +14,7 @@ export type LedgerRow = Record<string, unknown> & { id: number; created_at: stri
 export interface BulkRowResult {
   row: number;
   ok: boolean;
-  issues: { field: string | null; message: string }[];
+  issues: FieldIssue[];
   /** A duplicate of something stored (same USCC; same fund, date and amount). */
   duplicateOf?: string;
 }

@@ -3,6 +3,7 @@ import type { ColumnSpec } from '../../../shared/columns/spec';
 import type { ImportIssue } from '../../../shared/contract/data';
 import { parseDate } from '../../../shared/dates';
 import { FEN_PER_UNIT, parseMoney, UNIT_LABEL, type Unit } from '../../../shared/money';
+import { controlCharIn, withoutControlChars } from '../../../shared/schemas/strings';
 import { normalizeInput } from '../../../shared/text';
 import type { LinkResolver } from './links';
 import { type Cell, cellText, tidyNumber } from './table';
@@ -101,10 +102,16 @@ export function convertCell(spec: ColumnSpec, cell: Cell, unit: Unit, links: Lin
           error: `${spec.header}被 Excel 存成了数字（${cellText(cell)}），已丢失位数；请把该列设为“文本”格式后重新录入`,
         };
       }
-      // Text keeps what the file says (full-width brackets in company names, line breaks in notes).
-      const raw = cellText(cell).trim();
-      if (spec.multiline) return { ok: true, value: raw.replace(/\r\n?/g, '\n') };
-      return { ok: true, value: raw.replace(/[\r\n\t]+/g, ' ') };
+      // Text keeps what the file says (full-width brackets in company names, line breaks in notes), as the
+      // schema stores it (shared/schemas/fields.ts). An invisible control character (a \x0b Excel kept from
+      // a copied cell) cannot be stored: it is removed, and the row says so.
+      const written = cellText(cell);
+      const control = controlCharIn(written);
+      const raw = (control ? withoutControlChars(written) : written).trim();
+      const value = spec.multiline ? raw.replace(/\r\n?/g, '\n') : raw.replace(/[\r\n\t]+/g, ' ');
+      return control
+        ? { ok: true, value, warning: `${spec.header}含有不可见的控制字符（${control}），已删除` }
+        : { ok: true, value };
     }
     default:
       return parseCell(spec, text, unit);

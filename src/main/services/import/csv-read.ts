@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { unguardFormula } from '../../export/formula-guard';
 import { decodeText } from './decode';
 import { LIMITS, refuse } from './limits';
 import type { Cell, ReadResult, SheetRow } from './table';
@@ -23,8 +24,8 @@ function csvCell(raw: string): Cell {
     };
   }
   // A leading apostrophe keeps Excel from reading text as a number or formula (and our export writes it).
-  if (s.startsWith("'") && /^'[=+\-@\d]/.test(s)) return s.slice(1);
-  return raw;
+  const unguarded = unguardFormula(s);
+  return unguarded === s ? raw : unguarded;
 }
 
 /** Columns in the first line (up to its last value), before papaparse spends time guessing delimiters. */

@@ -32,19 +32,24 @@ function utf16Guess(b: Buffer): 'utf16le' | 'utf16be' | null {
   return null;
 }
 
-/** Control characters that never appear in a spreadsheet's text (tab, CR, LF, FF and EOF are allowed). */
-function controlRatio(text: string): number {
+/**
+ * Share of characters that text never holds: control characters other than tab, CR, LF, FF and EOF, and
+ * U+FFFD (bytes the decoder could not read). A few are text with a stray character (a \x0b from a copied
+ * cell: the import removes it, saying where, convert.ts); many are binary data.
+ */
+function looksBinary(text: string): boolean {
   let bad = 0;
   const n = Math.min(text.length, 200_000);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 0x1a) || c === 0xfffd) bad++;
   }
-  return n === 0 ? 0 : bad / n;
+  // More than a few, and more than 1 in 100 characters: binary data, not a CSV with stray characters.
+  return bad > 8 && bad / n > 0.01;
 }
 
 function checkText(text: string, encoding: string): Decoded {
-  if (controlRatio(text) > 0) {
+  if (looksBinary(text) || text.includes('\ufffd')) {
     refuse(
       `文件内容不是文本（含有二进制数据或无法识别的字符，按 ${encoding} 读取失败），不是有效的 CSV 文件；${RESAVE}`,
     );
@@ -78,14 +83,13 @@ function gb2312Share(b: Buffer): number {
 
 export function decodeText(bytes: Buffer): Decoded {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    let text: string;
     try {
-      return checkText(
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)),
-        'UTF-8（带 BOM）',
-      );
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
     } catch {
       refuse(`文件标明为 UTF-8 编码，但内容不是有效的 UTF-8（文件可能已损坏）；${RESAVE}`);
     }
+    return checkText(text, 'UTF-8（带 BOM）');
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return checkText(iconv.decode(bytes.subarray(2), 'utf16le'), 'UTF-16LE');
@@ -99,11 +103,13 @@ export function decodeText(bytes: Buffer): Decoded {
     if (u16) return checkText(iconv.decode(bytes, u16), u16 === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE');
     refuse(`文件内容是二进制数据，不是 CSV 文本文件；${RESAVE}`);
   }
+  let utf8: string | null = null;
   try {
-    return checkText(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'UTF-8');
+    utf8 = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     // not UTF-8: Chinese Windows' ANSI code page is GBK; GB18030 is its superset.
   }
+  if (utf8 !== null) return checkText(utf8, 'UTF-8');
   const text = iconv.decode(bytes, 'gb18030');
   const sample = bytes.subarray(0, 64 * 1024);
   const guesses = jschardet.detectAll(sample);

@@ -7,6 +7,7 @@ import { ENTITY, type Entity } from '../../../shared/domain';
 import { FEN_PER_UNIT, UNIT_LABEL, type Unit } from '../../../shared/money';
 import type { Db } from '../../db/open';
 import { loadExcelJS } from '../../export/exceljs';
+import { guardFormula } from '../../export/formula-guard';
 import { listRows } from '../ledger/service';
 import { importColumns } from './headers';
 
@@ -84,14 +85,9 @@ function xlsxValue(spec: ColumnSpec, row: Row, unit: Unit): ExcelJS.CellValue {
   }
 }
 
-/** Text that a spreadsheet would run as a formula gets a leading apostrophe (import strips it). */
-function safeText(s: string): string {
-  return /^[=+\-@]/.test(s) ? `'${s}` : s;
-}
-
 function csvValue(spec: ColumnSpec, row: Row, unit: Unit): string {
   const v = row[spec.field];
-  if (spec.kind === 'link') return safeText(String(row[spec.nameField] ?? ''));
+  if (spec.kind === 'link') return guardFormula(String(row[spec.nameField] ?? ''));
   if (v == null || v === '') return '';
   switch (spec.kind) {
     case 'money':
@@ -103,7 +99,7 @@ function csvValue(spec: ColumnSpec, row: Row, unit: Unit): string {
       return String(v);
     default: {
       const x = xlsxValue(spec, row, unit);
-      return safeText(String(x ?? ''));
+      return guardFormula(String(x ?? ''));
     }
   }
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { parseCell } from '../../../shared/columns/convert';
 import type { ColumnSpec } from '../../../shared/columns/spec';
 import type {
@@ -14,13 +15,13 @@ import type { LinkEntity } from '../../../shared/contract/ledger';
 import { ENTITY, type Entity } from '../../../shared/domain';
 import type { Unit } from '../../../shared/money';
 import { validateEntity } from '../../../shared/schemas/entities';
-import type { Db } from '../../db/open';
+import type { Db, OpenedDb } from '../../db/open';
 import { throwIfCancelled } from '../cancel';
-import { writeAudit } from '../ledger/audit';
-import { KEY_SCOPE, namesOf } from '../ledger/bulk';
+import { DuplicateFinder, namesOf } from '../ledger/duplicates';
 import { explainSqliteError, fail } from '../ledger/errors';
 import { REGISTRY } from '../ledger/registry';
 import { checkRules } from '../ledger/rules';
+import { insertRows, writeAtOnce } from '../ledger/write';
 import { convertCell, skipReason } from './convert';
 import {
   findHeaderRow,
@@ -31,7 +32,7 @@ import {
   unitNote,
 } from './headers';
 import { LIMITS, refuse } from './limits';
-import { LINK_LABEL, LinkResolver, normName, PENDING_BASE } from './links';
+import { LINK_LABEL, LinkResolver } from './links';
 import { rememberedMapping, rememberMapping } from './mappings';
 import { setProgress, tick } from './progress';
 import { readImportFile } from './read';
@@ -40,8 +41,10 @@ import { cellText, type ReadResult } from './table';
 /**
  * Import of one ledger from a file: read → find the header row → map columns (given, remembered or
  * suggested) → convert every cell → check every row (schema, duplicates against stored records and
- * within the file, rules that need stored data) → preview; commit does all of it again and then adds
- * every accepted row in ONE transaction (all or nothing), after a backup of the database.
+ * within the file (ledger/duplicates.ts), rules that need stored data) → preview. The commit takes a
+ * backup, then SQLite's write lock; inside that transaction it uses the analysis only if the database is
+ * exactly as the analysis saw it, else analyses again, and adds every accepted row at once (ledger/write.ts):
+ * all or nothing, never seen half-done, never twice by two imports of one file.
  */
 
 export interface ImportOptions {
@@ -72,6 +75,8 @@ interface RowResult {
 }
 
 export interface Analysis {
+  /** The database as the analysis began to read it (dbState): the commit trusts it only while unchanged. */
+  state: string;
   read: ReadResult;
   headerRow: number;
   headers: string[];
@@ -86,88 +91,14 @@ export interface Analysis {
 
 const isDataOf = (entity: Entity) => ENTITY.label[entity];
 
-/** Keys that tell a row repeats a stored record or an earlier row; `hard` when the database forbids it. */
-function duplicateKeys(entity: Entity, v: Values): { key: string; hard: boolean }[] {
-  const name = (x: unknown) => (typeof x === 'string' ? normName(x) : '');
-  switch (entity) {
-    case 'manager':
-    case 'fund':
-    case 'enterprise':
-      return [
-        ...(v.uscc ? [{ key: `uscc:${v.uscc}`, hard: true }] : []),
-        ...(entity === 'fund'
-          ? [{ key: `name:${v.kind}:${name(v.name)}`, hard: false }]
-          : [{ key: `name:${name(v.name)}`, hard: false }]),
-      ];
-    case 'institution':
-      return [{ key: `name:${name(v.name)}`, hard: true }];
-    case 'cash_flow':
-      // As pasting decides (ledger/bulk.ts): flows alike in all but their type or document number are two.
-      return [{ key: `${v.fund_id}|${v.date}|${v.type}|${v.amount_fen}|${v.doc_no ?? ''}`, hard: false }];
-    case 'valuation':
-      return [{ key: `${v.fund_id}|${v.as_of_date}`, hard: true }];
-    case 'investment':
-      return [{ key: `${v.fund_id}|${v.enterprise_id}|${v.date}|${v.amount_fen}`, hard: false }];
-    case 'landed_project':
-      return [{ key: `${v.enterprise_id}|${v.landed_date}|${v.amount_fen}`, hard: false }];
-    case 'financing_deal':
-      return [{ key: `${v.enterprise_id}|${v.institution_id}|${v.first_contact_date ?? ''}`, hard: false }];
-  }
-}
-
-/** The columns duplicateKeys reads, per ledger. */
-const KEY_COLUMNS: Record<Entity, string[]> = {
-  manager: ['uscc', 'name'],
-  fund: ['uscc', 'kind', 'name'],
-  enterprise: ['uscc', 'name'],
-  institution: ['name'],
-  cash_flow: ['fund_id', 'date', 'type', 'amount_fen', 'doc_no'],
-  valuation: ['fund_id', 'as_of_date'],
-  investment: ['fund_id', 'enterprise_id', 'date', 'amount_fen'],
-  landed_project: ['enterprise_id', 'landed_date', 'amount_fen'],
-  financing_deal: ['enterprise_id', 'institution_id', 'first_contact_date'],
-};
-
 /**
- * Stored records by duplicate key (the lowest id of a key). Only the key columns are read, and where every
- * key starts with a linked record, only the rows of the records the file names: a 50,000-row import into a
- * ledger of 1,000,000 cash flows no longer builds a million row objects (bench/README.md).
+ * Where the database is: commits by other connections (data_version) and rows this one changed
+ * (total_changes()). Equal states mean nothing was written in between.
  */
-async function storedKeys(db: Db, entity: Entity, fileRows: readonly (Values | undefined)[]) {
-  const def = REGISTRY[entity];
-  const columns = ['id', ...KEY_COLUMNS[entity]] as never[];
-  const scope = KEY_SCOPE[entity];
-  let rows: Values[];
-  if (scope) {
-    const ids = [
-      ...new Set(
-        fileRows
-          .map((v) => v?.[scope])
-          .filter((x): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x < PENDING_BASE),
-      ),
-    ];
-    rows = [];
-    for (let i = 0; i < ids.length; i += 500) {
-      const part = ids.slice(i, i + 500);
-      const found = (await db
-        .selectFrom(def.table)
-        .select(columns)
-        .where(scope as never, 'in', part as never)
-        .execute()) as Values[];
-      for (const r of found) rows.push(r);
-    }
-  } else {
-    rows = (await db.selectFrom(def.table).select(columns).execute()) as Values[];
-  }
-  const m = new Map<string, number>();
-  for (const r of rows) {
-    const id = r.id as number;
-    for (const k of duplicateKeys(entity, r)) {
-      const had = m.get(k.key);
-      if (had === undefined || id < had) m.set(k.key, id);
-    }
-  }
-  return m;
+export async function dbState(db: Db): Promise<string> {
+  const version = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
+  const changes = await sql<{ n: number }>`SELECT total_changes() AS n`.execute(db);
+  return `${version.rows[0]?.data_version}:${changes.rows[0]?.n}`;
 }
 
 function validMapping(entity: Entity, mapping: ColumnMapping, width: number): ColumnMapping {
@@ -200,6 +131,7 @@ function validMapping(entity: Entity, mapping: ColumnMapping, width: number): Co
 
 async function analyse(db: Db, o: ImportOptions): Promise<Analysis> {
   const entity = o.ledger;
+  const state = await dbState(db);
   setProgress({ phase: 'read', done: 0, total: 0, message: `正在读取“${o.fileName}”…` });
   await tick();
   const read = readImportFile(o.fileName, o.bytes, o.sheet);
@@ -304,7 +236,7 @@ async function analyse(db: Db, o: ImportOptions): Promise<Analysis> {
   }
 
   // 2. check rows as they would be stored
-  const stored = await storedKeys(
+  const duplicates = await DuplicateFinder.of(
     db,
     entity,
     rows.map((r) => r.values),
@@ -331,7 +263,6 @@ async function analyse(db: Db, o: ImportOptions): Promise<Analysis> {
     }
     return r;
   };
-  const seen = new Map<string, number>();
   const recognitions = new Map<string, number>();
   const label = REGISTRY[entity].label;
   for (let i = 0; i < rows.length; i++) {
@@ -369,28 +300,19 @@ async function analyse(db: Db, o: ImportOptions): Promise<Analysis> {
     }
     const value = v.value as Values;
     r.values = value;
-    // duplicates
-    for (const k of duplicateKeys(entity, value)) {
-      const s = stored.get(k.key);
-      if (s !== undefined) {
-        r.status = 'duplicate';
-        repeats.push({ row: r, id: s });
-        r.hardDuplicate = k.hard;
-        break;
-      }
-      const earlier = seen.get(k.key);
-      if (earlier != null) {
-        r.status = 'duplicate';
-        r.duplicateOf = `本文件第 ${earlier} 行`;
-        r.hardDuplicate = k.hard;
-        break;
-      }
+    const repeat = duplicates.check(value, r.rowNumber);
+    if (repeat) {
+      r.status = 'duplicate';
+      r.hardDuplicate = repeat.key.hard;
+      if (repeat.of === 'stored') repeats.push({ row: r, id: repeat.id });
+      else r.duplicateOf = `本文件第 ${repeat.row} 行`;
+      continue;
     }
-    for (const k of duplicateKeys(entity, value)) if (!seen.has(k.key)) seen.set(k.key, r.rowNumber);
-    if (r.status === 'duplicate') continue;
-    // rules that need stored data
+    // Rules that need stored data. A value another record has is a repeat (above); a record still to be
+    // created (createMissing) is not missing.
     const ruleIssues = (await rulesOf(value)).filter(
-      (x) => !(x.message.includes('已被') || (x.field && links.isPending(value[x.field]))),
+      (x) =>
+        x.code !== 'unique' && !(x.code === 'missing_link' && x.field && links.isPending(value[x.field])),
     );
     for (const x of ruleIssues) {
       r.issues.push({
@@ -423,6 +345,7 @@ async function analyse(db: Db, o: ImportOptions): Promise<Analysis> {
   for (const { row, id } of repeats) row.duplicateOf = `已有${label}“${names.get(id) ?? ''}”（编号 ${id}）`;
   setProgress({ phase: 'check', done: total, total, message: '检查完成' });
   return {
+    state,
     read,
     headerRow: read.rows[headerIndex]!.rowNumber,
     headers,
@@ -564,124 +487,140 @@ const rowList = (rows: RowResult[]) =>
     .map((r) => r.rowNumber)
     .join('、')}${rows.length > 8 ? ' 等' : ''} 行`;
 
-export async function commitImport(db: Db, o: CommitOptions): Promise<ImportCommitResult> {
-  return commitAnalysis(db, o, await analyseImport(db, o));
+export async function commitImport(
+  opened: Pick<OpenedDb, 'db' | 'raw'>,
+  o: CommitOptions,
+): Promise<ImportCommitResult> {
+  return commitAnalysis(opened, o, await analyseImport(opened.db, o));
 }
 
-/** Adds the accepted rows of an analysis in one transaction, or refuses and writes nothing. */
-export async function commitAnalysis(db: Db, o: CommitOptions, a: Analysis): Promise<ImportCommitResult> {
+/** The rows an analysis lets a commit add under its duplicate policy; refuses (writing nothing) otherwise. */
+function acceptedRows(o: CommitOptions, a: Analysis): RowResult[] {
+  if (a.missingRequired.length > 0) {
+    fail('validation', `文件缺少必填列：${a.missingRequired.join('、')}；请在“列对应”中指定，全部未写入`);
+  }
+  const errors = a.rows.filter((r) => r.status === 'error');
+  const dups = a.rows.filter((r) => r.status === 'duplicate');
+  const hardDups = dups.filter((r) => r.hardDuplicate);
+  if (errors.length > 0) {
+    fail(
+      'validation',
+      `有 ${errors.length} 行有错误（${rowList(errors)}），全部未写入；请修改文件后重新导入`,
+      rowIssues(errors),
+    );
+  }
+  if (dups.length > 0 && o.duplicates === 'refuse') {
+    fail(
+      'conflict',
+      `有 ${dups.length} 行与已有记录或文件中前面的行重复（${rowList(dups)}），全部未写入；请选择“跳过重复行”或“仍然导入”`,
+      rowIssues(dups),
+    );
+  }
+  if (o.duplicates === 'import' && hardDups.length > 0) {
+    fail(
+      'conflict',
+      `有 ${hardDups.length} 行与已有记录的唯一信息（统一社会信用代码、名称或估值日）相同，不能重复导入（${rowList(hardDups)}），全部未写入`,
+      rowIssues(hardDups),
+    );
+  }
+  const accepted = a.rows.filter(
+    (r) => r.status === 'ok' || (r.status === 'duplicate' && o.duplicates === 'import'),
+  );
+  if (accepted.length === 0) fail('validation', '没有可导入的行（全部为重复、空行或合计行），未写入任何记录');
+  return accepted;
+}
+
+/**
+ * Adds the records named by rows but not stored yet (createMissing), then the accepted rows, each with its
+ * audit row; synchronous (inside writeAtOnce). Returns how many linked records it created.
+ */
+function writeRows(
+  raw: Parameters<typeof insertRows>[0],
+  entity: Entity,
+  a: Analysis,
+  accepted: RowResult[],
+) {
+  const def = REGISTRY[entity];
+  const real = new Map<number, number>();
+  let createdLinked = 0;
+  for (const [linkEntity, names] of a.links.pending) {
+    for (const { name, id: sentinel } of names.values()) {
+      const v = validateEntity(linkEntity, { name });
+      if (!v.ok)
+        fail(
+          'validation',
+          `不能新增${LINK_LABEL[linkEntity]}“${name}”：${v.issues.map((i) => i.message).join('；')}`,
+        );
+      const [id] = insertRows(raw, REGISTRY[linkEntity].table, [v.value as Values]);
+      real.set(sentinel, id!);
+      createdLinked++;
+      insertRows(raw, 'audit_log', [
+        auditRow(linkEntity, id!, `导入时新增${LINK_LABEL[linkEntity]}“${name}”`, v.value as Values),
+      ]);
+    }
+  }
+  const values = accepted.map((r) => {
+    const v = { ...r.values! };
+    for (const [k, x] of Object.entries(v)) if (typeof x === 'number' && real.has(x)) v[k] = real.get(x);
+    return v;
+  });
+  const ids = insertRows(raw, def.table, values);
+  insertRows(
+    raw,
+    'audit_log',
+    values.map((v, j) => auditRow(entity, ids[j]!, `导入${def.label}“${def.nameOf(v)}”`, v)),
+  );
+  return createdLinked;
+}
+
+/** One audit row per created record, as writeAudit writes them. */
+const auditRow = (entity: Entity, id: number, summary: string, values: Values) => ({
+  action: 'create',
+  entity,
+  entity_id: id,
+  summary,
+  before_json: null,
+  after_json: JSON.stringify({ id, ...values }),
+  source: 'import',
+});
+
+/**
+ * Adds the accepted rows of an analysis in one transaction, or refuses and writes nothing. Inside the write
+ * transaction the analysis is used only if the database is as it was when the analysis began; otherwise
+ * (another window or process wrote, e.g. the same file imported at the same time) the file is checked
+ * again there, so its duplicates are found.
+ */
+export async function commitAnalysis(
+  opened: Pick<OpenedDb, 'db' | 'raw'>,
+  o: CommitOptions,
+  analysis: Analysis,
+): Promise<ImportCommitResult> {
   try {
     const entity = o.ledger;
-    if (a.missingRequired.length > 0) {
-      fail('validation', `文件缺少必填列：${a.missingRequired.join('、')}；请在“列对应”中指定，全部未写入`);
-    }
-    const errors = a.rows.filter((r) => r.status === 'error');
-    const dups = a.rows.filter((r) => r.status === 'duplicate');
-    const hardDups = dups.filter((r) => r.hardDuplicate);
-    if (errors.length > 0) {
-      fail(
-        'validation',
-        `有 ${errors.length} 行有错误（${rowList(errors)}），全部未写入；请修改文件后重新导入`,
-        rowIssues(errors),
-      );
-    }
-    if (dups.length > 0 && o.duplicates === 'refuse') {
-      fail(
-        'conflict',
-        `有 ${dups.length} 行与已有记录或文件中前面的行重复（${rowList(dups)}），全部未写入；请选择“跳过重复行”或“仍然导入”`,
-        rowIssues(dups),
-      );
-    }
-    if (o.duplicates === 'import' && hardDups.length > 0) {
-      fail(
-        'conflict',
-        `有 ${hardDups.length} 行与已有记录的唯一信息（统一社会信用代码、名称或估值日）相同，不能重复导入（${rowList(hardDups)}），全部未写入`,
-        rowIssues(hardDups),
-      );
-    }
-    const accepted = a.rows.filter(
-      (r) => r.status === 'ok' || (r.status === 'duplicate' && o.duplicates === 'import'),
-    );
-    if (accepted.length === 0)
-      fail('validation', '没有可导入的行（全部为重复、空行或合计行），未写入任何记录');
-
+    acceptedRows(o, analysis);
     const backupFile = o.backup ? await o.backup() : null;
-    const def = REGISTRY[entity];
-    const total = accepted.length;
-    setProgress({ phase: 'write', done: 0, total, message: '正在写入…' });
-    let createdLinked = 0;
-    try {
-      await db.transaction().execute(async (trx) => {
-        // Records named by rows but not stored yet (only with createMissing).
-        const real = new Map<number, number>();
-        for (const [linkEntity, names] of a.links.pending) {
-          const table = REGISTRY[linkEntity].table;
-          for (const { name, id: sentinel } of names.values()) {
-            const v = validateEntity(linkEntity, { name });
-            if (!v.ok)
-              fail(
-                'validation',
-                `不能新增${LINK_LABEL[linkEntity]}“${name}”：${v.issues.map((i) => i.message).join('；')}`,
-              );
-            const r = await trx
-              .insertInto(table)
-              .values(v.value as never)
-              .returning('id')
-              .executeTakeFirstOrThrow();
-            real.set(sentinel, r.id);
-            createdLinked++;
-            await writeAudit(trx, {
-              action: 'create',
-              entity: linkEntity,
-              id: r.id,
-              summary: `导入时新增${LINK_LABEL[linkEntity]}“${name}”`,
-              after: { id: r.id, ...(v.value as Values) },
-              source: 'import',
-            });
-          }
-        }
-        const CHUNK = 500;
-        for (let i = 0; i < accepted.length; i += CHUNK) {
-          throwIfCancelled(o.signal, '导入');
-          const chunk = accepted.slice(i, i + CHUNK).map((r) => {
-            const v = { ...r.values! };
-            for (const [k, x] of Object.entries(v))
-              if (typeof x === 'number' && real.has(x)) v[k] = real.get(x);
-            return v;
-          });
-          const ids = await trx
-            .insertInto(def.table)
-            .values(chunk as never)
-            .returning('id')
-            .execute();
-          // One audit row per record, as writeAudit writes them, inserted per chunk.
-          await trx
-            .insertInto('audit_log')
-            .values(
-              ids.map((r, j) => ({
-                action: 'create' as const,
-                entity,
-                entity_id: r.id,
-                summary: `导入${def.label}“${def.nameOf(chunk[j]!)}”`,
-                before_json: null,
-                after_json: JSON.stringify({ id: r.id, ...chunk[j] }),
-                source: 'import',
-              })),
-            )
-            .execute();
-          setProgress({ phase: 'write', done: Math.min(i + CHUNK, total), total, message: '正在写入…' });
-          await tick();
-        }
-      });
-    } catch (e) {
+    const { a, accepted, createdLinked } = await writeAtOnce(
+      opened,
+      async (conn) => {
+        // The last moment a cancel takes effect: the write itself is one synchronous transaction.
+        throwIfCancelled(o.signal, '导入');
+        const a = (await dbState(conn)) === analysis.state ? analysis : await analyse(conn, o);
+        return { a, accepted: acceptedRows(o, a) };
+      },
+      (raw, { a, accepted }) => {
+        setProgress({ phase: 'write', done: 0, total: accepted.length, message: '正在写入…' });
+        return { a, accepted, createdLinked: writeRows(raw, entity, a, accepted) };
+      },
+    ).catch((e) => {
       throw explainSqliteError(e);
-    }
-    if (o.remember) await rememberMapping(db, a.layout, entity, a.headers, a.mapping, o.fileName);
+    });
+    const total = accepted.length;
+    if (o.remember) await rememberMapping(opened.db, a.layout, entity, a.headers, a.mapping, o.fileName);
     setProgress({ phase: 'done', done: total, total, message: `已导入 ${total} 条` });
     return {
       ledger: entity,
       created: total,
-      skippedDuplicates: o.duplicates === 'skip' ? dups.length : 0,
+      skippedDuplicates: o.duplicates === 'skip' ? a.rows.filter((r) => r.status === 'duplicate').length : 0,
       skippedRows: a.rows.filter((r) => r.status === 'skipped').length,
       createdLinked,
       backupFile,

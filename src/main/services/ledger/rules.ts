@@ -36,6 +36,7 @@ export async function checkRules(
     if (other) {
       issues.push({
         field: u.column,
+        code: 'unique',
         message: `${u.label}“${value}”已被${def.label}“${def.nameOf(other as Values)}”（编号 ${(other as Values).id}）使用`,
       });
     }
@@ -45,7 +46,8 @@ export async function checkRules(
     if (typeof id !== 'number') continue;
     const t = REGISTRY[link.entity].table;
     const found = await db.selectFrom(t).select('id').where('id', '=', id).executeTakeFirst();
-    if (!found) issues.push({ field: col, message: `所选${link.label}（编号 ${id}）不存在` });
+    if (!found)
+      issues.push({ field: col, code: 'missing_link', message: `所选${link.label}（编号 ${id}）不存在` });
   }
   if (entity === 'valuation' && typeof v.fund_id === 'number' && typeof v.as_of_date === 'string') {
     let q = db
@@ -58,6 +60,7 @@ export async function checkRules(
     if (other) {
       issues.push({
         field: 'as_of_date',
+        code: 'valuation_date',
         message: `该基金在 ${v.as_of_date} 已有估值（编号 ${other.id}），同一估值日只能有一条`,
       });
     }
@@ -67,6 +70,7 @@ export async function checkRules(
     if (clash) {
       issues.push({
         field: 'reinvest_category',
+        code: 'recognition',
         message: `该基金对该企业已有返投认定（${clash}），同一基金与企业只能认定一次`,
       });
     }

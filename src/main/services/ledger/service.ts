@@ -7,6 +7,7 @@ import { type AuditSource, changedFields, writeAudit } from './audit';
 import { explainSqliteError, fail } from './errors';
 import { REGISTRY } from './registry';
 import { checkRules } from './rules';
+import { writeTransaction } from './write';
 
 type Values = Record<string, unknown>;
 
@@ -78,7 +79,7 @@ export async function createRow(db: Db, entity: Entity, input: Values, source: A
   const values = validated(entity, input);
   const def = REGISTRY[entity];
   try {
-    const id = await db.transaction().execute(async (trx) => {
+    const id = await writeTransaction(db, async (trx) => {
       await assertRules(trx, entity, values, null);
       const r = await trx
         .insertInto(def.table)
@@ -115,7 +116,7 @@ export async function updateRow(
 ) {
   const def = REGISTRY[entity];
   try {
-    await db.transaction().execute(async (trx) => {
+    await writeTransaction(db, async (trx) => {
       const before = await trx.selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirst();
       if (!before) fail('not_found', `${def.label}（编号 ${id}）不存在，可能已被删除`);
       const merged = validated(entity, { ...pick(entity, before as Values), ...pick(entity, patch) });
@@ -151,7 +152,7 @@ export async function updateRow(
 export async function deleteRow(db: Db, entity: Entity, id: number, source: AuditSource = 'ui') {
   const def = REGISTRY[entity];
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await writeTransaction(db, async (trx) => {
       const before = await getRow(trx, entity, id);
       const blockers: string[] = [];
       for (const d of def.dependents) {
@@ -196,7 +197,7 @@ export async function restoreRow(db: Db, entity: Entity, row: Values, source: Au
   const def = REGISTRY[entity];
   const values = validated(entity, pick(entity, row));
   try {
-    await db.transaction().execute(async (trx) => {
+    await writeTransaction(db, async (trx) => {
       const taken = await trx.selectFrom(def.table).select('id').where('id', '=', id).executeTakeFirst();
       if (taken) fail('conflict', `${def.label}（编号 ${id}）已存在，无需恢复`);
       await assertRules(trx, entity, values, null);
