@@ -4,6 +4,7 @@
 // The build is redone only when the sources changed (a content hash, scripts/build.mjs).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ensureBuilt, root } from './build.mjs';
 
 const args = process.argv.slice(2);
@@ -16,27 +17,29 @@ if (!built.ok) {
   process.exit(1);
 }
 
-// The build was just checked: the built CLI directly (bin/funddesk.js would hash the sources again).
-const server = spawn(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'serve', ...serveArgs], {
-  cwd: root,
-  stdio: ['inherit', 'pipe', 'inherit'],
-});
+/** Opens the preview's address in the default browser, once. */
 let opened = false;
-server.stdout.on('data', (d) => {
-  process.stdout.write(d);
-  const m = String(d).match(/http:\/\/127\.0\.0\.1:\d+\//);
-  if (m && !opened && !noOpen) {
-    opened = true;
-    const [cmd, cmdArgs] =
-      process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '', m[0]]]
-        : process.platform === 'darwin'
-          ? ['open', [m[0]]]
-          : ['xdg-open', [m[0]]];
-    spawn(cmd, cmdArgs, { stdio: 'ignore', detached: true }).on('error', () => {
-      console.log(`请在浏览器中打开 / open in your browser: ${m[0]}`);
-    });
-  }
-});
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
-server.on('exit', (code) => process.exit(code ?? 0));
+function openBrowser(url) {
+  if (opened || noOpen) return;
+  opened = true;
+  const [cmd, cmdArgs] =
+    process.platform === 'win32'
+      ? ['cmd', ['/c', 'start', '', url]]
+      : process.platform === 'darwin'
+        ? ['open', [url]]
+        : ['xdg-open', [url]];
+  const child = spawn(cmd, cmdArgs, { stdio: 'ignore', detached: true });
+  child.on('error', () => console.log(`请在浏览器中打开 / open in your browser: ${url}`));
+  child.unref();
+}
+
+// The build was just checked: the built `funddesk serve` runs in this process (a second Node start would add
+// its own start-up time before the address is printed). Its first lines carry the address.
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = (chunk, ...rest) => {
+  const m = String(chunk).match(/http:\/\/127\.0\.0\.1:\d+\//);
+  if (m) openBrowser(m[0]);
+  return write(chunk, ...rest);
+};
+process.argv = [process.argv[0], join(root, 'out', 'main', 'cli.js'), 'serve', ...serveArgs];
+await import(pathToFileURL(process.argv[1]).href);
