@@ -2,6 +2,7 @@ import { type Channel, contract, type Envelope, isChannel } from '../../shared/c
 import { ApiError } from '../../shared/contract/define';
 import { explainSqliteError } from '../services/ledger/errors';
 import { appHandlers } from './app';
+import { complianceHandlers } from './compliance';
 import type { HandlerContext } from './context';
 import { dataHandlers } from './data';
 import { ledgerHandlers } from './ledger';
@@ -14,6 +15,7 @@ export const handlers: HandlerMap = {
   ...ledgerHandlers,
   ...reportsHandlers,
   ...dataHandlers,
+  ...complianceHandlers,
 };
 
 /** Validate the input against the contract, run the handler, and wrap the outcome in an envelope. */

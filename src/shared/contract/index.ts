@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { complianceChannels } from './compliance';
 import { dataChannels } from './data';
 import type { ChannelDef } from './define';
 import { ledgerChannels } from './ledger';
@@ -14,6 +15,7 @@ export const contract = {
   ...ledgerChannels,
   ...reportsChannels,
   ...dataChannels,
+  ...complianceChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -27,6 +29,7 @@ export function isChannel(name: string): name is Channel {
 }
 
 export * from './app';
+export * from './compliance';
 export * from './data';
 export * from './define';
 export * from './ledger';
