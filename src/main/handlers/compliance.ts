@@ -42,7 +42,16 @@ export const complianceHandlers: HandlerMap<keyof typeof complianceChannels> = {
         .raw(true)
         .all() as [number, number][],
     );
-    return { ruleSets: loadRuleSets(ctx.opened.raw), usage };
+    const ruleSets = loadRuleSets(ctx.opened.raw);
+    const def = ruleSets.find((r) => r.is_default);
+    if (def) {
+      const nulls = ctx.opened.raw
+        .prepare(`SELECT count(*) FROM funds WHERE reinvest_rule_set_id IS NULL`)
+        .pluck()
+        .get() as number;
+      usage[def.id] = (usage[def.id] ?? 0) + nulls;
+    }
+    return { ruleSets, usage };
   },
   'compliance.ruleSet.save': async (input, ctx) => {
     if (input.id === undefined) return { id: createRuleSet(ctx.opened, input.values) };
