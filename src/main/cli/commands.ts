@@ -3,7 +3,7 @@ import { EXIT_CODES_HELP, type Io } from './args';
 export type Command = { run: (argv: string[], io: Io) => Promise<number> };
 
 /** The module that runs a command: loaded only when one of its commands runs. */
-export type Area = 'core' | 'serve' | 'reports' | 'data';
+export type Area = 'core' | 'serve' | 'reports' | 'data' | 'compliance';
 
 /**
  * Every command by name: its one-line help and its area. `funddesk --help` reads only this file, so it
@@ -40,6 +40,10 @@ export const COMMANDS: Record<string, { area: Area; summary: string }> = {
   restore: {
     area: 'data',
     summary: 'restore --db FILE --from PATH   从备份恢复（先自动备份当前数据；数据库损坏时也可恢复）',
+  },
+  alerts: {
+    area: 'compliance',
+    summary: 'alerts --db FILE [--as-of YYYY-MM-DD] [--json]   列出提醒（返投、期限、闲置资金、估值、报送…）',
   },
 };
 

@@ -12,6 +12,7 @@ const AREAS: Record<Area, () => Promise<Record<string, Command>>> = {
   serve: async () => ({ serve: (await import('./serve')).serveCommand }),
   reports: async () => (await import('./commands-reports')).reportsCommands,
   data: async () => (await import('./commands-data')).dataCommands,
+  compliance: async () => (await import('./commands-compliance')).complianceCommands,
 };
 
 async function reportRunners(): Promise<Record<string, Runner>> {

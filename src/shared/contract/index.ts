@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { complianceChannels } from './compliance';
 import { dataChannels } from './data';
 import type { ChannelDef } from './define';
 import { evaluationChannels } from './evaluation';
@@ -16,6 +17,7 @@ export const contract = {
   ...reportsChannels,
   ...dataChannels,
   ...evaluationChannels,
+  ...complianceChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -29,6 +31,7 @@ export function isChannel(name: string): name is Channel {
 }
 
 export * from './app';
+export * from './compliance';
 export * from './data';
 export * from './define';
 export * from './evaluation';
