@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { lazyPage } from './lib/lazy';
 import { dataRoutes } from './pages/data/routes';
+import { evaluationRoutes } from './pages/evaluation/routes';
 import { ledgersRoutes, prefetchLedgerPage, preloadLedgerCode } from './pages/ledgers/routes';
 import { reportsRoutes } from './pages/reports/routes';
 
@@ -25,6 +26,7 @@ export const ROUTES: Record<string, ComponentType> = {
   ...ledgersRoutes,
   ...reportsRoutes,
   ...dataRoutes,
+  ...evaluationRoutes,
 };
 
 /** Start reading what the page at `path` shows, in parallel with loading its code. */
