@@ -75,7 +75,7 @@ export function scorecardTable(c: Scorecard) {
 export function scorecardDocument(opened: OpenedDb, fundId: number, year: number): ReportData {
   const c = fundScorecard(opened, fundId, year);
   return documentBase(opened, 'scorecard', `${year}年度绩效评价评分表`, c.asOf, {
-    subtitle: c.fundName,
+    subtitle: `${c.fundName}　总分：${c.total.toFixed(2)}　等级：${c.grade}`,
     layout: { landscape: true, summarySheet: '评价结果' },
     figures: [
       { key: 'total', label: '总分', value: c.total, kind: 'ratio' },

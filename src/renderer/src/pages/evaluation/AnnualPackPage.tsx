@@ -27,7 +27,7 @@ export function AnnualPackPage() {
     <div className="fd-page" data-testid="annual-pack">
       <div className="fd-toolbar">
         <Space size={16} wrap>
-          <YearPicker value={year} onChange={setYear} />
+          <YearPicker value={year} onChange={setYear} label="报送年度" />
           <UnitSwitch value={unit} onChange={setUnit} />
         </Space>
         <ExportButtons

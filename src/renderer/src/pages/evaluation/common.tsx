@@ -7,10 +7,10 @@ import { fromBase64 } from '../reports/ExportButtons';
 /** The last full year: what an office evaluates and files. */
 export const LAST_YEAR = new Date().getFullYear() - 1;
 
-export function YearPicker(props: { value: number; onChange: (y: number) => void }) {
+export function YearPicker(props: { value: number; onChange: (y: number) => void; label?: string }) {
   return (
     <Space size={6}>
-      <Typography.Text type="secondary">评价年度</Typography.Text>
+      <Typography.Text type="secondary">{props.label ?? '评价年度'}</Typography.Text>
       <InputNumber
         min={1990}
         max={2100}
