@@ -244,4 +244,37 @@ describe('evaluations', () => {
     }
     expect(checked).toBeGreaterThan(5);
   });
+
+  it('投资进度 and 带动融资额 of every demo fund are the plain sums of its ledgers on 12-31', async () => {
+    await loadDemo(t.db, { replace: false });
+    const api = testClient(t.opened);
+    const one = (sql: string, ...args: unknown[]) =>
+      t.opened.raw
+        .prepare(sql)
+        .pluck()
+        .get(...args) as number;
+    let financed = 0;
+    for (const row of (await api('evaluation.year', { year: 2024 })).rows) {
+      const c = await api('evaluation.scorecard', { fundId: row.fundId, year: 2024 });
+      const figure = (m: string) => c.indicators.find((i) => i.metric === m)?.value;
+      const paid = one(
+        `SELECT coalesce(sum(amount_fen), 0) FROM cash_flows WHERE fund_id = ? AND type = 'call' AND date <= '2024-12-31'`,
+        row.fundId,
+      );
+      const invested = one(
+        `SELECT coalesce(sum(amount_fen), 0) FROM investments WHERE fund_id = ? AND date <= '2024-12-31'`,
+        row.fundId,
+      );
+      const closed = one(
+        `SELECT coalesce(sum(amount_closed_fen), 0) FROM financing_deals WHERE stage = 'closed'
+         AND closed_date <= '2024-12-31' AND enterprise_id IN
+           (SELECT enterprise_id FROM investments WHERE fund_id = ? AND date <= '2024-12-31')`,
+        row.fundId,
+      );
+      expect(figure('invest_progress')).toBe(paid > 0 ? invested / paid : undefined);
+      expect(figure('financing_amount')).toBe(closed);
+      if (closed > 0) financed++;
+    }
+    expect(financed).toBeGreaterThan(1);
+  });
 });
