@@ -3,6 +3,7 @@ import * as m0001 from './0001_initial_schema';
 import * as m0002 from './0002_covering_indexes';
 import * as m0003 from './0003_headline_figures';
 import * as m0004 from './0004_overview_aggregates';
+import * as m0005 from './0005_compliance';
 import * as m0006 from './0006_evaluation';
 
 /** Every migration, bundled statically: the app never scans a folder at run time. Append only. */
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '0002_covering_indexes': m0002,
   '0003_headline_figures': m0003,
   '0004_overview_aggregates': m0004,
+  '0005_compliance': m0005,
   '0006_evaluation': m0006,
 };
 

@@ -65,6 +65,11 @@ describe('funddesk report performance --json', () => {
         'paidInFen',
         'distributedFen',
         'navFen',
+        'navDate',
+        'navValuationFen',
+        'navCallsAfterFen',
+        'navDistributionsAfterFen',
+        'navNote',
         'dpi',
         'rvpi',
         'tvpi',
@@ -78,12 +83,30 @@ describe('funddesk report performance --json', () => {
     }
   });
 
+  it('navFen is the adjusted NAV: the valuation of navDate plus later calls, minus later distributions', async () => {
+    // 2025-08-31 lies between the 06-30 and 09-30 valuations, after several calls of August 2025.
+    const r = await cli(['report', 'performance', '--db', demo, '--as-of', '2025-08-31', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const funds = JSON.parse(r.out).funds as Record<string, number | string | null>[];
+    for (const f of funds) {
+      expect(f.navDate).toBe('2025-06-30');
+      expect(f.navFen).toBe(
+        Math.max(
+          0,
+          Number(f.navValuationFen) + Number(f.navCallsAfterFen) - Number(f.navDistributionsAfterFen),
+        ),
+      );
+    }
+    expect(funds.filter((f) => Number(f.navCallsAfterFen) > 0).length).toBeGreaterThan(0);
+  });
+
   it('gives irr null with the reason when no rate exists', async () => {
     const r = await cli(['report', 'performance', '--db', bare, '--as-of', '2025-12-31', '--json']);
     expect(r.code, r.err).toBe(0);
     const f = JSON.parse(r.out).funds[0];
     expect(f).toMatchObject({ id: 7, kind: 'direct', paidInFen: 20000000, irr: null });
     expect(f.irrNote).toMatch(/正负变化|无法计算/);
+    expect(f).toMatchObject({ navFen: 0, navDate: null, navNote: '截至日期前尚无估值，净值按0计，不作调整' });
   });
 });
 

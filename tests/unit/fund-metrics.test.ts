@@ -41,15 +41,86 @@ describe('fundMetrics', () => {
     expect(m.distributedFen).toBe(4000 * WAN);
   });
 
-  it('takes NAV from the latest valuation on or before the as-of date', () => {
+  it('starts NAV from the latest valuation on or before the as-of date', () => {
     expect(m.navFen).toBe(9600 * WAN);
     expect(m.navDate).toBe('2025-03-31');
+    expect(m.navValuationFen).toBe(9600 * WAN);
+    expect(m.navNote).toBeNull();
     const onTheDay = fundMetrics(ledger, '2025-06-30');
     expect(onTheDay.navFen).toBe(12345 * WAN);
     expect(onTheDay.navDate).toBe('2025-06-30');
+  });
+
+  it('adjusts it by the calls and distributions dated after the valuation (adjusted NAV)', () => {
+    // 2025-07-01: valuation of 06-30 12345万, minus the 9999万 distributed on 07-01 → 2346万.
+    const july = fundMetrics(ledger, '2025-07-01');
+    expect(july).toMatchObject({
+      navDate: '2025-06-30',
+      navValuationFen: 12345 * WAN,
+      navCallsAfterFen: 0,
+      navDistributionsAfterFen: 9999 * WAN,
+      navFen: 2346 * WAN,
+    });
+    // 2025-09-01: plus the 1000万 called that day → 3346万.
+    const sept = fundMetrics(ledger, '2025-09-01');
+    expect(sept.navCallsAfterFen).toBe(1000 * WAN);
+    expect(sept.navFen).toBe(3346 * WAN);
+    // RVPI and TVPI use it: paid-in 11000万, distributed 13999万.
+    expect(sept.rvpi).toBe(3346 / 11000);
+    expect(sept.tvpi).toBe(13999 / 11000 + 3346 / 11000);
+    // A flow on the valuation's own date is in the valuation: 2024-12-20's distribution is before
+    // 2024-12-31's valuation, so at 2025-01-15 nothing is adjusted.
+    const jan = fundMetrics(ledger, '2025-01-15');
+    expect(jan.navFen).toBe(9000 * WAN);
+    expect(jan.navDistributionsAfterFen).toBe(0);
+  });
+
+  it('a distribution on the valuation date is not taken off again; one the day after is', () => {
+    const l: FundLedger = {
+      calls: [{ date: '2024-01-01', amountFen: 1000 }],
+      distributions: [{ date: '2024-06-30', amountFen: 300 }],
+      valuations: [{ date: '2024-06-30', navFen: 900 }],
+    };
+    expect(fundMetrics(l, '2024-12-31').navFen).toBe(900);
+    const dayAfter = { ...l, distributions: [{ date: '2024-07-01', amountFen: 300 }] };
+    expect(fundMetrics(dayAfter, '2024-06-30').navFen).toBe(900); // not yet paid on D
+    expect(fundMetrics(dayAfter, '2024-07-01').navFen).toBe(600);
+  });
+
+  it('never goes below 0, and says so', () => {
+    const l: FundLedger = {
+      calls: [{ date: '2024-01-01', amountFen: 1000 }],
+      distributions: [{ date: '2024-09-30', amountFen: 1500 }],
+      valuations: [{ date: '2024-06-30', navFen: 1200 }],
+    };
+    const r = fundMetrics(l, '2024-12-31');
+    expect(r.navFen).toBe(0);
+    expect(r.navValuationFen).toBe(1200);
+    expect(r.navNote).toMatch(/按0计/);
+    expect(r.tvpi).toBe(1.5);
+  });
+
+  it('a fund with no valuation on or before D keeps a NAV of 0, with a note', () => {
     const before = fundMetrics(ledger, '2024-12-30');
     expect(before.navFen).toBe(0);
     expect(before.navDate).toBeNull();
+    expect(before.navCallsAfterFen).toBe(0);
+    expect(before.navNote).toBe('截至日期前尚无估值，净值按0计，不作调整');
+  });
+
+  it('IRR uses the adjusted NAV as the flow on D', () => {
+    const july = fundMetrics(ledger, '2025-07-01');
+    const expected = xirr([
+      { date: '2019-03-01', amount: -2000 },
+      { date: '2020-03-02', amount: -3000 },
+      { date: '2021-03-01', amount: -5000 },
+      { date: '2023-06-30', amount: 1500 },
+      { date: '2024-12-20', amount: 2500 },
+      { date: '2025-07-01', amount: 9999 },
+      { date: '2025-07-01', amount: 2346 }, // 12345 − 9999, not 12345
+    ]);
+    if (!expected.ok) throw new Error(expected.reason);
+    expect(july.irr).toBeCloseTo(expected.rate, 14);
   });
 
   it('uses the last listed valuation when two share the latest date', () => {
@@ -114,6 +185,10 @@ describe('fundMetrics', () => {
       distributedFen: 0,
       navFen: 0,
       navDate: null,
+      navValuationFen: 0,
+      navCallsAfterFen: 0,
+      navDistributionsAfterFen: 0,
+      navNote: null,
       dpi: null,
       rvpi: null,
       tvpi: null,

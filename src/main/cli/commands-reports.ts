@@ -14,6 +14,7 @@ import { exportReport } from '../export';
 import { exportFileName } from '../export/common';
 import { buildReport, performanceData } from '../services/reports';
 import { asOfDate, CliError, type Io, parse, requireDb } from './args';
+import { reinvestmentData } from './commands-compliance';
 import { type Command, overviewReport } from './commands-core';
 import { withDb } from './session';
 
@@ -113,7 +114,9 @@ function runner(name: ReportName) {
       const data = await withDb(db, { mustExist: true }, async (ctx) =>
         name === 'performance'
           ? performanceData(ctx.opened, asOf ?? todayIso())
-          : buildReport(ctx.opened, name, { asOf, fundId }),
+          : name === 'reinvestment'
+            ? reinvestmentData(ctx.opened, asOf ?? todayIso())
+            : buildReport(ctx.opened, name, { asOf, fundId }),
       );
       io.out(`${JSON.stringify(data, null, 2)}\n`);
       return 0;

@@ -11,6 +11,7 @@ const AREAS: (() => Promise<Record<string, Command>>)[] = [
   async () => ({ serve: (await import('./serve')).serveCommand }),
   async () => (await import('./commands-reports')).reportsCommands,
   async () => (await import('./commands-data')).dataCommands,
+  async () => (await import('./commands-compliance')).complianceCommands,
 ];
 
 async function reportRunners(): Promise<Record<string, Runner>> {

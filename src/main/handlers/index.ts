@@ -2,6 +2,7 @@ import { type Channel, contract, type Envelope, isChannel } from '../../shared/c
 import { ApiError } from '../../shared/contract/define';
 import { explainSqliteError } from '../services/ledger/errors';
 import { appHandlers } from './app';
+import { complianceHandlers } from './compliance';
 import type { HandlerContext } from './context';
 import { dataHandlers } from './data';
 import { evaluationHandlers } from './evaluation';
@@ -15,6 +16,7 @@ export const handlers: HandlerMap = {
   ...ledgerHandlers,
   ...reportsHandlers,
   ...dataHandlers,
+  ...complianceHandlers,
   ...evaluationHandlers,
 };
 

@@ -10,10 +10,12 @@ import {
   FundOutlined,
   ImportOutlined,
   ProjectOutlined,
+  SettingOutlined,
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { AlertsNavIcon } from './pages/compliance/AlertsNavIcon';
 
 export interface NavItem {
   path: string;
@@ -28,6 +30,7 @@ export interface NavGroup {
 /** Every section of the app, in the order of the left navigation. */
 export const NAV: NavGroup[] = [
   { label: '首页', items: [{ path: '/', label: '引导基金总览', icon: <DashboardOutlined /> }] },
+  { label: '合规', items: [{ path: '/alerts', label: '提醒', icon: <AlertsNavIcon /> }] },
   {
     label: '台账',
     items: [
@@ -70,6 +73,7 @@ export const NAV: NavGroup[] = [
       { path: '/import', label: '导入台账', icon: <ImportOutlined /> },
       { path: '/backup', label: '备份与恢复', icon: <CloudUploadOutlined /> },
       { path: '/audit', label: '审计日志', icon: <AuditOutlined /> },
+      { path: '/settings', label: '设置', icon: <SettingOutlined /> },
       { path: '/about', label: '数据库信息', icon: <DatabaseOutlined /> },
     ],
   },

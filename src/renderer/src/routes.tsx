@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { lazyPage } from './lib/lazy';
+import { complianceRoutes } from './pages/compliance/routes';
 import { dataRoutes } from './pages/data/routes';
 import { evaluationRoutes } from './pages/evaluation/routes';
 import { ledgersRoutes, prefetchLedgerPage, preloadLedgerCode } from './pages/ledgers/routes';
@@ -26,6 +27,7 @@ export const ROUTES: Record<string, ComponentType> = {
   ...ledgersRoutes,
   ...reportsRoutes,
   ...dataRoutes,
+  ...complianceRoutes,
   ...evaluationRoutes,
 };
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { complianceChannels } from './compliance';
 import { dataChannels } from './data';
 import type { ChannelDef } from './define';
 import { evaluationChannels } from './evaluation';
@@ -15,6 +16,7 @@ export const contract = {
   ...ledgerChannels,
   ...reportsChannels,
   ...dataChannels,
+  ...complianceChannels,
   ...evaluationChannels,
 } as const;
 
@@ -29,6 +31,7 @@ export function isChannel(name: string): name is Channel {
 }
 
 export * from './app';
+export * from './compliance';
 export * from './data';
 export * from './define';
 export * from './evaluation';

@@ -1,4 +1,4 @@
-// Fund metrics, PRODUCT.md §5. Money is integer fen; ratios are plain numbers (null where undefined).
+// Fund metrics, docs/PRODUCT.md §5. Money is integer fen; ratios are plain numbers (null where undefined).
 import { dayNumber, xirrDays } from './xirr';
 
 export type FundLedger = {
@@ -11,8 +11,22 @@ export type FundMetrics = {
   asOf: string;
   paidInFen: number;
   distributedFen: number;
+  /**
+   * 调整后净值 as of asOf: the latest valuation on or before asOf (navValuationFen, dated navDate), plus the
+   * calls and minus the distributions dated after that valuation and on or before asOf, never below 0. With
+   * no valuation on or before asOf it is 0 (nothing to start from; navNote says so).
+   */
   navFen: number;
+  /** The date of the valuation navFen starts from (the latest of them for a total), or null. */
   navDate: string | null;
+  /** That valuation's own figure (summed over the funds for a total). */
+  navValuationFen: number;
+  /** Calls dated after the valuation and on or before asOf, added to it. */
+  navCallsAfterFen: number;
+  /** Distributions dated after the valuation and on or before asOf, taken from it. */
+  navDistributionsAfterFen: number;
+  /** Why navFen is not simply the adjusted valuation (no valuation yet, or held at 0), or null. */
+  navNote: string | null;
   dpi: number | null;
   rvpi: number | null;
   tvpi: number | null;
@@ -51,24 +65,14 @@ function pooled(ledgers: readonly FundLedger[], asOf: string): FundMetrics {
   let paidInFen = 0;
   let distributedFen = 0;
   let navFen = 0;
-  let navFlow = 0;
+  let navValuationFen = 0;
+  let navCallsAfterFen = 0;
+  let navDistributionsAfterFen = 0;
+  let withoutValuation = 0;
+  let heldAtZero = 0;
   let navDay = Number.NEGATIVE_INFINITY;
   let navDate: string | null = null;
   for (const l of ledgers) {
-    for (const c of l.calls) {
-      const d = day(c.date, '出资日期');
-      if (d > asOfDay) continue;
-      paidInFen += c.amountFen;
-      days[k] = d;
-      amounts[k++] = -c.amountFen;
-    }
-    for (const c of l.distributions) {
-      const d = day(c.date, '分配日期');
-      if (d > asOfDay) continue;
-      distributedFen += c.amountFen;
-      days[k] = d;
-      amounts[k++] = c.amountFen;
-    }
     // Latest valuation on or before asOf (the last one listed if several share that date).
     let latest: { date: string; navFen: number } | null = null;
     let latestDay = Number.NEGATIVE_INFINITY;
@@ -79,18 +83,42 @@ function pooled(ledgers: readonly FundLedger[], asOf: string): FundMetrics {
         latestDay = d;
       }
     }
+    // Flows after the valuation adjust it (a fund without one keeps a NAV of 0: nothing to adjust).
+    const k0 = k;
+    let callsAfter = 0;
+    let distributionsAfter = 0;
+    for (const c of l.calls) {
+      const d = day(c.date, '出资日期');
+      if (d > asOfDay) continue;
+      paidInFen += c.amountFen;
+      if (d > latestDay) callsAfter += c.amountFen;
+      days[k] = d;
+      amounts[k++] = -c.amountFen;
+    }
+    for (const c of l.distributions) {
+      const d = day(c.date, '分配日期');
+      if (d > asOfDay) continue;
+      distributedFen += c.amountFen;
+      if (d > latestDay) distributionsAfter += c.amountFen;
+      days[k] = d;
+      amounts[k++] = c.amountFen;
+    }
     if (latest) {
-      navFen += latest.navFen;
-      if (latest.navFen > 0) navFlow += latest.navFen;
+      const adjusted = latest.navFen + callsAfter - distributionsAfter;
+      if (adjusted < 0) heldAtZero++;
+      navFen += Math.max(0, adjusted);
+      navValuationFen += latest.navFen;
+      navCallsAfterFen += callsAfter;
+      navDistributionsAfterFen += distributionsAfter;
       if (latestDay > navDay) {
         navDay = latestDay;
         navDate = latest.date;
       }
-    }
+    } else if (k > k0) withoutValuation++;
   }
-  if (navFlow > 0) {
+  if (navFen > 0) {
     days[k] = asOfDay;
-    amounts[k++] = navFlow;
+    amounts[k++] = navFen;
   }
   const dpi = ratio(distributedFen, paidInFen);
   const rvpi = ratio(navFen, paidInFen);
@@ -101,12 +129,33 @@ function pooled(ledgers: readonly FundLedger[], asOf: string): FundMetrics {
     distributedFen,
     navFen,
     navDate,
+    navValuationFen,
+    navCallsAfterFen,
+    navDistributionsAfterFen,
+    navNote: navNote(ledgers.length, withoutValuation, heldAtZero),
     dpi,
     rvpi,
     tvpi: dpi === null || rvpi === null ? null : dpi + rvpi,
     irr: r.ok ? r.rate : null,
     irrNote: r.ok ? null : r.reason,
   };
+}
+
+function navNote(funds: number, withoutValuation: number, heldAtZero: number): string | null {
+  const parts: string[] = [];
+  if (withoutValuation > 0) {
+    parts.push(
+      funds === 1
+        ? '截至日期前尚无估值，净值按0计，不作调整'
+        : `${withoutValuation}只基金截至日期前尚无估值，净值按0计，不作调整`,
+    );
+  }
+  if (heldAtZero > 0) {
+    parts.push(
+      funds === 1 ? '估值后分配超过估值与出资之和，净值按0计' : `${heldAtZero}只基金调整后为负，按0计`,
+    );
+  }
+  return parts.length ? parts.join('；') : null;
 }
 
 function day(date: string, what: string): number {

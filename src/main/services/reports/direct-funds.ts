@@ -12,6 +12,7 @@ import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
 import { loadFunds, loadInvestmentAgg, loadLedgers, metricsOf } from './load';
+import { NAV_LABEL, NAV_RULE_NOTE } from './nav';
 
 export interface InvestmentRow {
   fund_id: number;
@@ -79,7 +80,8 @@ export function directFundsReport(opened: OpenedDb, p: ReportParams): ReportData
     col.int('projects', '投资项目数', 9),
     col.int('held', '在投项目数', 9),
     col.money('distributed', '累计分配'),
-    col.money('nav', '最新估值'),
+    col.money('nav', NAV_LABEL),
+    col.date('navDate', '估值基准日'),
     col.ratio('dpi', 'DPI', 7),
     col.ratio('tvpi', 'TVPI', 7),
     col.pct('irr', '净IRR', 9),
@@ -89,6 +91,7 @@ export function directFundsReport(opened: OpenedDb, p: ReportParams): ReportData
     const m = byFund.get(f.id)!;
     const a = inv.get(f.id);
     if (m.irr === null && m.irrNote) irrNotes.push(`${f.name}：净IRR未计算（${m.irrNote}）。`);
+    if (m.navNote) irrNotes.push(`${f.name}：${m.navNote}。`);
     // Other LPs' commitment includes the collective assets; where it was not filled in, the rest of the size.
     const others =
       f.other_lp_commitment_fen > 0
@@ -112,6 +115,7 @@ export function directFundsReport(opened: OpenedDb, p: ReportParams): ReportData
       held: a?.heldCount ?? 0,
       distributed: m.distributedFen,
       nav: m.navFen,
+      navDate: m.navDate,
       dpi: m.dpi,
       tvpi: m.tvpi,
       irr: m.irr,
@@ -179,6 +183,7 @@ export function directFundsReport(opened: OpenedDb, p: ReportParams): ReportData
     notes: [
       '其他出资人为除引导基金和集体资产外的出资人认缴出资；集体资产出资为村（股份）合作公司等集体经济组织的认缴出资。',
       '当前估值为台账记录的最新估值；截至日期前已退出的项目按退出回款计，MOIC＝（退出回款＋当前估值）÷投资金额。',
+      NAV_RULE_NOTE,
       ...irrNotes,
     ],
   });

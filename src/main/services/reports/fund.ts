@@ -11,6 +11,7 @@ import {
   VALUATION_SOURCE,
 } from '../../../shared/domain';
 import { leverage, paidInProgress } from '../../../shared/metrics/fund';
+import { formatMoney } from '../../../shared/money';
 import { formatPercent, quarterLabel } from '../../../shared/reports/format';
 import type { ReportColumn, ReportData, ReportFigure, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
@@ -18,6 +19,7 @@ import { fail } from '../ledger/errors';
 import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
 import { investmentAsOf, loadInvestments } from './direct-funds';
 import { loadFunds, loadLedgers, loadRecognised, metricsOf, reinvestFigures, sumMap } from './load';
+import { NAV_LABEL, NAV_RULE_NOTE, navFigureNote } from './nav';
 
 export function fundReport(opened: OpenedDb, p: ReportParams): ReportData {
   if (p.fundId === undefined) fail('validation', '请选择基金（单只基金报告需要指定基金）');
@@ -190,13 +192,7 @@ export function fundReport(opened: OpenedDb, p: ReportParams): ReportData {
       kind: 'multiple',
     },
     { key: 'distributed', label: '累计分配', value: m.distributedFen, kind: 'money' },
-    {
-      key: 'nav',
-      label: '最新估值',
-      value: m.navFen,
-      kind: 'money',
-      note: m.navDate ? `估值日期 ${m.navDate}` : undefined,
-    },
+    { key: 'nav', label: NAV_LABEL, value: m.navFen, kind: 'money', note: navFigureNote(m) },
     { key: 'dpi', label: 'DPI', value: m.dpi, kind: 'ratio' },
     { key: 'rvpi', label: 'RVPI', value: m.rvpi, kind: 'ratio' },
     { key: 'tvpi', label: 'TVPI', value: m.tvpi, kind: 'ratio' },
@@ -212,8 +208,15 @@ export function fundReport(opened: OpenedDb, p: ReportParams): ReportData {
 
   const notes = [
     `报告期：截至${p.asOf}（${quarterLabel(p.asOf)}）。金额为引导基金在本基金中的出资、分配及份额估值。`,
-    'DPI＝累计分配÷实缴；RVPI＝最新估值÷实缴；TVPI＝DPI＋RVPI；净IRR按实际天数/365计算（与Excel XIRR一致），管理费不计入。',
+    'DPI＝累计分配÷实缴；RVPI＝调整后净值÷实缴；TVPI＝DPI＋RVPI；净IRR按实际天数/365计算（与Excel XIRR一致），管理费不计入。',
+    NAV_RULE_NOTE,
   ];
+  if (m.navDate) {
+    notes.push(
+      `调整后净值自${m.navDate}的估值起算：估值${formatMoney(m.navValuationFen, 'wan')}万元，其后出资${formatMoney(m.navCallsAfterFen, 'wan')}万元，其后分配${formatMoney(m.navDistributionsAfterFen, 'wan')}万元。`,
+    );
+  }
+  if (m.navNote) notes.push(`${m.navNote}。`);
   if (m.irr === null && m.irrNote) notes.push(`净IRR未计算：${m.irrNote}。`);
   if (r.completion !== null) notes.push(`返投完成率 ${formatPercent(r.completion)}。`);
 

@@ -7,6 +7,7 @@ import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { baseReport, col, count, type ReportParams, table, totalsRow } from './common';
 import { type FundRow, loadFunds, loadLedgers, metricsOf } from './load';
+import { NAV_LABEL, NAV_RULE_NOTE, navFigureNote } from './nav';
 
 export interface PerformanceFund {
   id: number;
@@ -14,7 +15,13 @@ export interface PerformanceFund {
   kind: FundKind;
   paidInFen: number;
   distributedFen: number;
+  /** 调整后净值 (see FundMetrics.navFen). */
   navFen: number;
+  navDate: string | null;
+  navValuationFen: number;
+  navCallsAfterFen: number;
+  navDistributionsAfterFen: number;
+  navNote: string | null;
   dpi: number | null;
   rvpi: number | null;
   tvpi: number | null;
@@ -50,6 +57,11 @@ export function performanceData(opened: OpenedDb, asOf: string): PerformanceData
         paidInFen: m.paidInFen,
         distributedFen: m.distributedFen,
         navFen: m.navFen,
+        navDate: m.navDate,
+        navValuationFen: m.navValuationFen,
+        navCallsAfterFen: m.navCallsAfterFen,
+        navDistributionsAfterFen: m.navDistributionsAfterFen,
+        navNote: m.navNote,
         dpi: m.dpi,
         rvpi: m.rvpi,
         tvpi: m.tvpi,
@@ -63,7 +75,7 @@ export function performanceData(opened: OpenedDb, asOf: string): PerformanceData
 const metricCols = () => [
   col.money('paidIn', '实缴出资'),
   col.money('distributed', '累计分配'),
-  col.money('nav', '最新估值'),
+  col.money('nav', NAV_LABEL),
 ];
 const ratioCols = () => [
   col.ratio('dpi', 'DPI', 7),
@@ -80,7 +92,8 @@ export function performanceReport(opened: OpenedDb, p: ReportParams): ReportData
     col.text('name', '基金名称', 34),
     col.text('kind', '类型', 8),
     ...metricCols(),
-    col.date('navDate', '估值日期'),
+    col.date('navDate', '估值基准日'),
+    col.money('navValuation', '基准日估值'),
     ...ratioCols(),
     col.text('irrNote', 'IRR说明', 26),
   ];
@@ -95,8 +108,9 @@ export function performanceReport(opened: OpenedDb, p: ReportParams): ReportData
       distributed: m.distributedFen,
       nav: m.navFen,
       navDate: m.navDate,
+      navValuation: m.navValuationFen,
       ...ratioValues(m),
-      irrNote: m.irrNote ?? '',
+      irrNote: [m.navNote, m.irrNote].filter(Boolean).join('；'),
     };
   });
   const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`, {
@@ -138,7 +152,7 @@ export function performanceReport(opened: OpenedDb, p: ReportParams): ReportData
     figures: [
       { key: 'paidIn', label: '累计实缴', value: total.paidInFen, kind: 'money' },
       { key: 'distributed', label: '累计分配', value: total.distributedFen, kind: 'money' },
-      { key: 'nav', label: '最新估值', value: total.navFen, kind: 'money' },
+      { key: 'nav', label: NAV_LABEL, value: total.navFen, kind: 'money', note: navFigureNote(total) },
       { key: 'dpi', label: 'DPI', value: total.dpi, kind: 'ratio' },
       { key: 'tvpi', label: 'TVPI', value: total.tvpi, kind: 'ratio' },
       { key: 'irr', label: '整体净IRR', value: total.irr, kind: 'percent', note: total.irrNote ?? undefined },
@@ -152,7 +166,7 @@ export function performanceReport(opened: OpenedDb, p: ReportParams): ReportData
         series: [
           { name: '实缴出资', kind: 'money', values: rows.map((r) => r.paidIn as number) },
           { name: '累计分配', kind: 'money', values: rows.map((r) => r.distributed as number) },
-          { name: '最新估值', kind: 'money', values: rows.map((r) => r.nav as number) },
+          { name: NAV_LABEL, kind: 'money', values: rows.map((r) => r.nav as number) },
         ],
       },
       {
@@ -168,9 +182,10 @@ export function performanceReport(opened: OpenedDb, p: ReportParams): ReportData
       table('by-kind', '按基金类型汇总', kindColumns, kindRows, kindTotals),
     ],
     notes: [
-      '实缴出资、累计分配为截至日期（含）的引导基金出资与所获分配；最新估值为截至日期前最近一次估值中引导基金份额的净值（NAV）。',
-      'DPI＝累计分配÷实缴；RVPI＝最新估值÷实缴；TVPI＝DPI＋RVPI。',
-      '净IRR：出资为负、分配为正、最新估值作为截至日期的正现金流，按实际天数/365计算（与Excel、LibreOffice的XIRR相同）；无法计算时显示“—”并说明原因。合计行按全部基金现金流合并计算。',
+      '实缴出资、累计分配为截至日期（含）的引导基金出资与所获分配。',
+      NAV_RULE_NOTE,
+      'DPI＝累计分配÷实缴；RVPI＝调整后净值÷实缴；TVPI＝DPI＋RVPI。',
+      '净IRR：出资为负、分配为正、调整后净值作为截至日期的正现金流，按实际天数/365计算（与Excel、LibreOffice的XIRR相同）；无法计算时显示“—”并说明原因。合计行按全部基金现金流合并计算。',
     ],
   });
 }

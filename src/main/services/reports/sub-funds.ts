@@ -1,4 +1,5 @@
 /** 子基金台账: one row per sub-fund — size, commitment, paid-in, 出资进度, invested, 返投 progress, DPI/TVPI/IRR. */
+
 import { FUND_STATUS, labelOf } from '../../../shared/domain';
 import { leverage, paidInProgress } from '../../../shared/metrics/fund';
 import type { ReportData, ReportRow } from '../../../shared/reports/types';
@@ -13,6 +14,7 @@ import {
   reinvestFigures,
   sumMap,
 } from './load';
+import { NAV_RULE_NOTE } from './nav';
 
 export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
   const { raw } = opened;
@@ -54,6 +56,7 @@ export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
       recOfReq += r.recognisedFen;
     }
     if (m.irr === null && m.irrNote) notes.push(`${f.name}：净IRR未计算（${m.irrNote}）。`);
+    if (m.navNote) notes.push(`${f.name}：${m.navNote}。`);
     return {
       id: f.id,
       seq: i + 1,
@@ -91,7 +94,8 @@ export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
     notes: [
       '出资进度＝引导基金实缴÷引导基金认缴；放大倍数＝子基金认缴规模÷引导基金认缴。',
       '返投要求＝返投倍数×返投基数（认缴或实缴出资，按合伙协议约定）；返投认定含投资项目与引进落地项目的认定金额。',
-      'DPI＝累计分配÷实缴；TVPI＝（累计分配＋最新估值）÷实缴；净IRR按实际天数/365计算（与Excel XIRR一致）。合计行的比率按合计金额计算，IRR按全部子基金现金流合并计算。',
+      'DPI＝累计分配÷实缴；TVPI＝（累计分配＋调整后净值）÷实缴；净IRR按实际天数/365计算（与Excel XIRR一致）。合计行的比率按合计金额计算，IRR按全部子基金现金流合并计算。',
+      NAV_RULE_NOTE,
       ...notes,
     ],
   });

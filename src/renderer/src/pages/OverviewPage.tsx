@@ -4,6 +4,7 @@ import { Card, Col, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { api } from '../api';
 import { UnitSwitch } from '../components/UnitSwitch';
+import { TopAlerts } from './compliance/TopAlerts';
 import { ExportButtons } from './reports/ExportButtons';
 import { AsOfPicker, Brief, Charts, Notes, Tables, useAsOf, useReport } from './reports/ReportView';
 
@@ -99,6 +100,7 @@ export function OverviewPage() {
         <ExportButtons name="overview" asOf={asOf} unit={unit} disabled={!report.data} />
       </div>
       {q.error ? <Typography.Text type="danger">{(q.error as Error).message}</Typography.Text> : null}
+      <TopAlerts asOf={asOf} />
       <Row gutter={[16, 16]}>
         {cards.map((c) => (
           <Col key={c.testid} xs={12} md={8} xl={6}>

@@ -6,9 +6,10 @@ import {
   LANDED_PROJECT_COLUMNS,
   VALUATION_COLUMNS,
 } from '@shared/columns/ledgers';
+import { RULE_BASE } from '@shared/compliance/rule-set';
 import { todayIso } from '@shared/dates';
-import { FUND_KIND, FUND_STATUS, labelOf, REINVEST_BASE } from '@shared/domain';
-import { fundMetrics, leverage, paidInProgress, reinvestRequirementFen } from '@shared/metrics/fund';
+import { FUND_KIND, FUND_STATUS, labelOf } from '@shared/domain';
+import { fundMetrics, leverage, paidInProgress } from '@shared/metrics/fund';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Space, Tabs, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -17,6 +18,7 @@ import { UnitSwitch } from '../../components/UnitSwitch';
 import { LedgerGrid } from '../../grid/LedgerGrid';
 import { useGridLayout } from '../../grid/useGridLayout';
 import { navigate } from '../../lib/router';
+import { FundReinvestPanel } from '../compliance/FundReinvestPanel';
 import { RecordHistory } from './AuditParts';
 import {
   DetailState,
@@ -31,7 +33,6 @@ import {
   useLedgerRows,
   without,
 } from './DetailParts';
-import { ReinvestTable, recognitions } from './ReinvestTable';
 import { cashFlowTotals, valuationTotals } from './totals';
 
 const CF_COLS = without(CASH_FLOW_COLUMNS, 'fund_id', 130);
@@ -56,6 +57,11 @@ export function FundDetailPage() {
   const vals = useLedgerRows('valuation', where);
   const invs = useLedgerRows('investment', where);
   const projects = useLedgerRows('landed_project', where);
+  const reinvest = useQuery({
+    queryKey: ['compliance', 'reinvestment', id, todayIso()],
+    queryFn: () => api('compliance.reinvestment', { fundId: id!, asOf: todayIso() }),
+    enabled: id != null,
+  });
 
   const f = fundQ.data;
   const figures = useMemo(() => {
@@ -77,20 +83,16 @@ export function FundDetailPage() {
       todayIso(),
     );
     const commitment = f.guidance_commitment_fen as number;
-    const recs = recognitions(invs.data ?? [], projects.data ?? []);
-    const recognised = recs.reduce((s, r) => s + r.recognisedFen, 0);
-    const multiple = f.reinvest_multiple as number | null;
-    const base = f.reinvest_base === 'paid_in' ? m.paidInFen : commitment;
-    const requirement = multiple != null ? reinvestRequirementFen(multiple, base) : null;
+    const r = reinvest.data?.[0];
     return {
       m,
       commitment,
-      recs,
-      recognised,
-      requirement,
+      recognised: r?.recognisedFen ?? 0,
+      requirement: r?.requiredFen ?? null,
+      reinvest: r,
       invested: sumFen(invs.data ?? [], 'amount_fen'),
     };
-  }, [f, flows.data, vals.data, invs.data, projects.data]);
+  }, [f, flows.data, vals.data, invs.data, reinvest.data]);
 
   if (id == null) return <DetailState loading={false} error={new Error('缺少基金编号')} what="基金" />;
   if (!f || !figures) return <DetailState loading={fundQ.isLoading} error={fundQ.error} what="基金" />;
@@ -138,9 +140,12 @@ export function FundDetailPage() {
           },
           { label: '累计分配', value: money(m.distributedFen, unit), note: `DPI ${times(m.dpi)}` },
           {
-            label: '最新净值',
+            label: '调整后净值',
             value: money(m.navFen, unit),
-            note: m.navDate ? `估值日 ${m.navDate}，TVPI ${times(m.tvpi)}` : '尚无估值',
+            note: m.navDate
+              ? `估值基准日 ${m.navDate}，TVPI ${times(m.tvpi)}`
+              : '尚无估值，按0计（不作调整）',
+            testid: 'kpi-nav',
           },
           {
             label: '净IRR',
@@ -150,16 +155,15 @@ export function FundDetailPage() {
           {
             label: '返投要求',
             value: money(figures.requirement, unit),
-            note:
-              f.reinvest_multiple != null
-                ? `${f.reinvest_multiple}倍 × ${labelOf(REINVEST_BASE, String(f.reinvest_base))}`
-                : '未约定返投倍数',
+            note: figures.reinvest
+              ? `${figures.reinvest.multiple ?? '—'}倍 × ${RULE_BASE.label[figures.reinvest.base]}（${figures.reinvest.ruleSet.name}）`
+              : '未约定返投倍数',
           },
           {
             label: '已认定返投',
             value: money(figures.recognised, unit),
             note: `完成率 ${figures.requirement ? pct(figures.recognised / figures.requirement) : '—'}${
-              f.reinvest_deadline ? `，截止 ${String(f.reinvest_deadline)}` : ''
+              figures.reinvest?.deadline ? `，截止 ${figures.reinvest.deadline}` : ''
             }`,
             testid: 'kpi-reinvest',
           },
@@ -214,19 +218,8 @@ export function FundDetailPage() {
           },
           {
             key: 'reinvest',
-            label: `返投认定${count(figures.recs.length)}`,
-            children: (
-              <Space orientation="vertical" style={{ width: '100%' }}>
-                <Typography.Text type="secondary">
-                  返投要求 {money(figures.requirement, unit)}，已认定 {money(figures.recognised, unit)}
-                  {figures.requirement != null
-                    ? `，缺口 ${money(Math.max(0, figures.requirement - figures.recognised), unit)}`
-                    : ''}
-                  。认定在“投资”“落地项目”中录入，同一基金对同一企业只认定一次。
-                </Typography.Text>
-                <ReinvestTable rows={figures.recs} unit={unit} show="enterprise" />
-              </Space>
-            ),
+            label: `返投认定${count(figures.reinvest?.items.length)}`,
+            children: <FundReinvestPanel fundId={id} asOf={todayIso()} unit={unit} />,
           },
           {
             key: 'projects',

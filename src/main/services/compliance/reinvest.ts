@@ -1,0 +1,159 @@
+/**
+ * 返投 per fund by its rule set (issue #15): reinvestmentStatus(opened, asOf) is the one entry point for the
+ * 返投台账, the fund detail, `report reinvestment --json`, the alerts and the yearly evaluation. One query per
+ * table on the raw handle, then src/shared/compliance/reinvest.ts per fund.
+ */
+import {
+  type ReinvestFund,
+  type ReinvestRecord,
+  type ReinvestStatus,
+  reinvestStatus,
+} from '../../../shared/compliance/reinvest';
+import { parseCategories, type RuleBase, type RuleSet } from '../../../shared/compliance/rule-set';
+import type { OpenedDb } from '../../db/open';
+
+type Raw = OpenedDb['raw'];
+
+export interface FundReinvestment extends ReinvestStatus {
+  fundName: string;
+  fundKind: 'sub' | 'direct';
+}
+
+interface RuleSetRow {
+  id: number;
+  name: string;
+  is_default: number;
+  is_example: number;
+  base: RuleBase;
+  multiple: number | null;
+  deadline_date: string | null;
+  deadline_years: number | null;
+  categories: string;
+  notes: string | null;
+}
+
+export function ruleSetOf(r: RuleSetRow): RuleSet {
+  return {
+    id: r.id,
+    name: r.name,
+    is_default: r.is_default === 1,
+    is_example: r.is_example === 1,
+    base: r.base,
+    multiple: r.multiple,
+    deadline_date: r.deadline_date,
+    deadline_years: r.deadline_years,
+    categories: parseCategories(r.categories),
+    notes: r.notes,
+  };
+}
+
+/** Every rule set, the default first, then by name. */
+export function loadRuleSets(raw: Raw): RuleSet[] {
+  const rows = raw
+    .prepare(`SELECT * FROM reinvest_rule_sets ORDER BY is_default DESC, is_example, id`)
+    .all() as RuleSetRow[];
+  return rows.map(ruleSetOf);
+}
+
+/**
+ * 返投 of every fund that has a requirement (or of one fund, `fundId`, whether or not it has one) as of a
+ * date: its rule set, requirement, recognition by category (computed and overridden apart), gap, deadline,
+ * days left and the rate needed per year.
+ */
+export function reinvestmentStatus(opened: OpenedDb, asOf: string, fundId?: number): FundReinvestment[] {
+  const { raw } = opened;
+  const sets = loadRuleSets(raw);
+  const byId = new Map(sets.map((s) => [s.id, s]));
+  const fallback = sets.find((s) => s.is_default) ?? sets[0];
+  if (!fallback) return [];
+  const funds = raw
+    .prepare(
+      `SELECT id, name, kind, established_date, total_size_fen, guidance_commitment_fen, reinvest_multiple,
+        reinvest_base, reinvest_deadline, reinvest_rule_set_id FROM funds
+       WHERE (established_date IS NULL OR established_date <= @asOf) AND (@id IS NULL OR id = @id)
+       ORDER BY CASE kind WHEN 'sub' THEN 0 ELSE 1 END, established_date, id`,
+    )
+    .all({ asOf, id: fundId ?? null }) as (ReinvestFund & {
+    kind: 'sub' | 'direct';
+    reinvest_rule_set_id: number | null;
+  })[];
+  const paid = new Map(
+    raw
+      .prepare(
+        `SELECT fund_id, sum(amount_fen) FROM cash_flows WHERE type = 'call' AND date <= ? GROUP BY fund_id`,
+      )
+      .raw(true)
+      .all(asOf) as [number, number][],
+  );
+  const records = new Map<number, ReinvestRecord[]>();
+  const rows = raw
+    .prepare(
+      `SELECT i.fund_id, 'investment', i.id, i.enterprise_id, e.name, i.date, i.reinvest_category, i.amount_fen,
+              i.reinvest_recognised_fen, i.reinvest_override_fen, i.reinvest_override_reason, e.left_district_date
+        FROM investments i JOIN enterprises e ON e.id = i.enterprise_id
+        WHERE i.date <= @asOf AND i.reinvest_category IS NOT NULL AND (@id IS NULL OR i.fund_id = @id)
+       UNION ALL
+       SELECT l.fund_id, 'landed_project', l.id, l.enterprise_id, coalesce(l.name, e.name), l.landed_date,
+              l.reinvest_category, l.amount_fen, l.reinvest_recognised_fen, l.reinvest_override_fen,
+              l.reinvest_override_reason, e.left_district_date
+        FROM landed_projects l JOIN enterprises e ON e.id = l.enterprise_id
+        WHERE l.landed_date <= @asOf AND l.status <> 'cancelled' AND l.reinvest_category IS NOT NULL
+          AND l.fund_id IS NOT NULL AND (@id IS NULL OR l.fund_id = @id)`,
+    )
+    .raw(true)
+    .all({ asOf, id: fundId ?? null }) as [
+    number,
+    ReinvestRecord['source'],
+    number,
+    number,
+    string,
+    string,
+    ReinvestRecord['category'],
+    number,
+    number,
+    number | null,
+    string | null,
+    string | null,
+  ][];
+  for (const [
+    fid,
+    source,
+    id,
+    enterpriseId,
+    enterpriseName,
+    date,
+    category,
+    amountFen,
+    q,
+    o,
+    reason,
+    left,
+  ] of rows) {
+    let list = records.get(fid);
+    if (!list) {
+      list = [];
+      records.set(fid, list);
+    }
+    list.push({
+      source,
+      id,
+      enterpriseId,
+      enterpriseName,
+      date,
+      category,
+      amountFen,
+      qualifyingFen: q,
+      overrideFen: o,
+      overrideReason: reason,
+      leftDistrictDate: left,
+    });
+  }
+  const out: FundReinvestment[] = [];
+  for (const f of funds) {
+    const rules = (f.reinvest_rule_set_id !== null && byId.get(f.reinvest_rule_set_id)) || fallback;
+    const s = reinvestStatus(f, rules, paid.get(f.id) ?? 0, records.get(f.id) ?? [], asOf);
+    if (fundId === undefined && s.requiredFen === null) continue;
+    out.push({ ...s, fundName: f.name, fundKind: f.kind });
+  }
+  return out;
+}
