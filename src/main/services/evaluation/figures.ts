@@ -6,15 +6,9 @@
 import type { MetricCode } from '../../../shared/evaluation/metrics';
 import { paidInProgress } from '../../../shared/metrics/fund';
 import type { OpenedDb } from '../../db/open';
-import {
-  type FundRow,
-  loadFunds,
-  loadLedgers,
-  loadRecognised,
-  metricsOf,
-  reinvestFigures,
-  sumMap,
-} from '../reports/load';
+import { listAlerts } from '../compliance/alerts';
+import { reinvestmentStatus } from '../compliance/reinvest';
+import { type FundRow, loadFunds, loadLedgers, metricsOf } from '../reports/load';
 
 export interface Figure {
   value: number | null;
@@ -24,29 +18,30 @@ export interface Figure {
 export type FundFigures = Record<MetricCode, Figure>;
 
 /**
- * 返投完成率 per fund as of a date: the 返投台账's own figures (reinvestFigures on the recognitions of
- * loadRecognised, as reinvestment.ts computes its 完成率 column), so the evaluation never disagrees with the
- * report; without the report's list of every recognition, which the evaluation does not need (8 of 12 s at
- * 100x under load). Funds without a 返投 obligation are absent.
+ * 返投完成率 per fund as of a date, by each fund's 返投 rule set: the compliance desk's reinvestmentStatus,
+ * the one entry point of the 返投 figures (返投台账 JSON, fund detail, alerts), so the evaluation never
+ * disagrees with them. Funds without a 返投 requirement are absent.
  */
 export function reinvestCompletionByFund(
   opened: OpenedDb,
   asOf: string,
-  funds: readonly FundRow[],
-  paidInFen: (fundId: number) => number,
+  fundId?: number,
 ): Map<number, number | null> {
-  const rec = loadRecognised(opened.raw, asOf);
   const out = new Map<number, number | null>();
-  for (const f of funds) {
-    if (f.reinvest_multiple === null) continue;
-    out.set(f.id, reinvestFigures(f, paidInFen(f.id), sumMap(rec.get(f.id))).completion);
+  for (const r of reinvestmentStatus(opened, asOf, fundId)) {
+    if (r.requiredFen !== null) out.set(r.fundId, r.completion);
   }
   return out;
 }
 
-/** Open high-risk compliance alerts per fund (none are kept before the compliance desk lands). */
-export function openHighAlertsByFund(_opened: OpenedDb, _asOf: string): Map<number, number> | null {
-  return null;
+/** Open (not acknowledged) high-severity compliance alerts per fund as of a date. */
+export function openHighAlertsByFund(opened: OpenedDb, asOf: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const a of listAlerts(opened, asOf)) {
+    if (a.acknowledged || a.severity !== 'high' || a.fundId === null) continue;
+    out.set(a.fundId, (out.get(a.fundId) ?? 0) + 1);
+  }
+  return out;
 }
 
 const fig = (value: number | null, note: string | null = null): Figure => ({ value, note });
@@ -73,7 +68,7 @@ export function evaluationFigures(
       .raw(true)
       .all(asOf) as [number, number][],
   );
-  const reinvest = reinvestCompletionByFund(opened, asOf, funds, (id) => byFund.get(id)!.paidInFen);
+  const reinvest = reinvestCompletionByFund(opened, asOf, fundId);
   const alerts = openHighAlertsByFund(opened, asOf);
   const landed = new Map(
     (
@@ -124,7 +119,7 @@ export function evaluationFigures(
       landed_count: fig(landed.get(f.id)?.n ?? 0),
       landed_amount: fig(landed.get(f.id)?.fen ?? 0),
       financing_amount: fig(financing.get(f.id) ?? 0),
-      open_high_alerts: alerts ? fig(alerts.get(f.id) ?? 0) : fig(null, '合规提醒尚未启用'),
+      open_high_alerts: fig(alerts.get(f.id) ?? 0),
     });
   }
   return { funds, figures };
