@@ -6,8 +6,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reinvestmentData } from '../../src/main/cli/commands-compliance';
 import { loadDemo } from '../../src/main/demo';
 import { exportReport } from '../../src/main/export';
+import { listAlerts } from '../../src/main/services/compliance/alerts';
 import { yearRows, yearScorecards } from '../../src/main/services/evaluation/scorecards';
 import { buildReport } from '../../src/main/services/reports';
 import { annualPack, PACK_SHEETS } from '../../src/main/services/reports/annual-pack';
@@ -90,10 +92,23 @@ describe('年度报送 pack', () => {
     }
   });
 
-  it('子基金基本情况, 直投基金, 返投 and 业绩 total as their reports', async () => {
+  it('返投 totals the compliance desk’s 返投 by rule; 未处理提醒 lists every open alert of 12-31', () => {
+    const data = reinvestmentData(t.opened, `${YEAR}-12-31`).funds;
+    const sum = (k: 'requiredFen' | 'recognisedFen' | 'gapFen') => data.reduce((s, f) => s + (f[k] ?? 0), 0);
+    const got = totalsOf('返投');
+    expect(got.get('返投要求（万元）')).toBeCloseTo(wan(sum('requiredFen')), 6);
+    expect(got.get('认定合计（万元）')).toBeCloseTo(wan(sum('recognisedFen')), 6);
+    expect(got.get('返投缺口（万元）')).toBeCloseTo(wan(sum('gapFen')), 6);
+    const open = listAlerts(t.opened, `${YEAR}-12-31`).filter((a) => !a.acknowledged);
+    expect(open.length).toBeGreaterThan(0);
+    expect(String(totalsOf('未处理提醒').get('级别') ?? totalsOf('未处理提醒').get('提醒类型'))).toContain(
+      `合计（${open.length}条）`,
+    );
+  });
+
+  it('子基金基本情况, 直投基金 and 业绩 total as their reports', async () => {
     sameMoneyTotals(await report('sub-funds'), '子基金基本情况');
     sameMoneyTotals(await report('direct-funds'), '直投基金');
-    sameMoneyTotals(await report('reinvestment'), '返投');
     const perf = await report('performance');
     sameMoneyTotals(perf, '业绩');
     expect(totalsOf('业绩').get('TVPI')).toBeCloseTo(Number(perf.tables[0]!.totals!.tvpi), 9);

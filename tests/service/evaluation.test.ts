@@ -2,8 +2,9 @@
 // 12-31 through the scoring tables, hand scores all-or-nothing with an audit trail), on real SQLite files.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/main/demo';
+import { listAlerts } from '../../src/main/services/compliance/alerts';
+import { reinvestmentStatus } from '../../src/main/services/compliance/reinvest';
 import { readTemplateXlsx, templateXlsx } from '../../src/main/services/evaluation/template-xlsx';
-import { buildReport } from '../../src/main/services/reports';
 import { EXAMPLE_TEMPLATE } from '../../src/shared/evaluation/example';
 import type { TemplateBody } from '../../src/shared/evaluation/template';
 import { tempDb, testClient } from '../helpers/temp-db';
@@ -229,19 +230,57 @@ describe('evaluations', () => {
     );
   });
 
-  it('返投完成率 is the 返投台账 figure of every demo fund on 12-31', async () => {
+  it('返投完成率 and open high alerts are the compliance desk’s figures of every demo fund on 12-31', async () => {
     await loadDemo(t.db, { replace: false });
     const api = testClient(t.opened);
-    const report = await buildReport(t.opened, 'reinvestment', { asOf: '2024-12-31' });
-    const cards = (await api('evaluation.year', { year: 2024 })).rows;
-    expect(cards.length).toBeGreaterThan(10);
-    let checked = 0;
-    for (const row of report.tables[0]!.rows) {
-      const c = await api('evaluation.scorecard', { fundId: Number(row.id), year: 2024 });
-      const ind = c.indicators.find((i) => i.metric === 'reinvest_completion')!;
-      expect(ind.value).toBe(row.completion);
-      checked++;
+    const status = new Map(reinvestmentStatus(t.opened, '2024-12-31').map((r) => [r.fundId, r]));
+    const high = listAlerts(t.opened, '2024-12-31').filter((a) => a.severity === 'high' && !a.acknowledged);
+    expect(high.length).toBeGreaterThan(0);
+    let withReinvest = 0;
+    for (const row of (await api('evaluation.year', { year: 2024 })).rows) {
+      const c = await api('evaluation.scorecard', { fundId: row.fundId, year: 2024 });
+      const reinvest = c.indicators.find((i) => i.metric === 'reinvest_completion')!;
+      const s = status.get(row.fundId);
+      if (s && s.requiredFen !== null) {
+        expect(reinvest.value).toBe(s.completion);
+        withReinvest++;
+      } else expect(reinvest.value).toBeNull();
+      const alerts = c.indicators.find((i) => i.metric === 'open_high_alerts')!;
+      expect(alerts.value).toBe(high.filter((a) => a.fundId === row.fundId).length);
     }
-    expect(checked).toBeGreaterThan(5);
+    expect(withReinvest).toBeGreaterThan(5);
+  });
+
+  it('投资进度 and 带动融资额 of every demo fund are the plain sums of its ledgers on 12-31', async () => {
+    await loadDemo(t.db, { replace: false });
+    const api = testClient(t.opened);
+    const one = (sql: string, ...args: unknown[]) =>
+      t.opened.raw
+        .prepare(sql)
+        .pluck()
+        .get(...args) as number;
+    let financed = 0;
+    for (const row of (await api('evaluation.year', { year: 2024 })).rows) {
+      const c = await api('evaluation.scorecard', { fundId: row.fundId, year: 2024 });
+      const figure = (m: string) => c.indicators.find((i) => i.metric === m)?.value;
+      const paid = one(
+        `SELECT coalesce(sum(amount_fen), 0) FROM cash_flows WHERE fund_id = ? AND type = 'call' AND date <= '2024-12-31'`,
+        row.fundId,
+      );
+      const invested = one(
+        `SELECT coalesce(sum(amount_fen), 0) FROM investments WHERE fund_id = ? AND date <= '2024-12-31'`,
+        row.fundId,
+      );
+      const closed = one(
+        `SELECT coalesce(sum(amount_closed_fen), 0) FROM financing_deals WHERE stage = 'closed'
+         AND closed_date <= '2024-12-31' AND enterprise_id IN
+           (SELECT enterprise_id FROM investments WHERE fund_id = ? AND date <= '2024-12-31')`,
+        row.fundId,
+      );
+      expect(figure('invest_progress')).toBe(paid > 0 ? invested / paid : undefined);
+      expect(figure('financing_amount')).toBe(closed);
+      if (closed > 0) financed++;
+    }
+    expect(financed).toBeGreaterThan(1);
   });
 });

@@ -58,7 +58,7 @@ export const evaluationHandlers: HandlerMap<keyof typeof evaluationChannels> = {
   'evaluation.year': async (i, ctx) => ({ year: i.year, rows: yearRows(yearScorecards(ctx.opened, i.year)) }),
   'evaluation.scorecard': async (i, ctx) => {
     const c = fundScorecard(ctx.opened, i.fundId, i.year);
-    return { ...c, audit: c.evaluationId === null ? [] : evaluationAudit(ctx.opened.raw, c.evaluationId) };
+    return { ...c, audit: c.evaluationId === null ? [] : await evaluationAudit(ctx.opened, c.evaluationId) };
   },
   'evaluation.save': async (i, ctx) => saveScores(ctx.opened, i),
   'evaluation.history': async (i, ctx) => fundHistory(ctx.opened, i.fundId, new Date().getFullYear() - 1),

@@ -16,8 +16,8 @@ export const handlers: HandlerMap = {
   ...ledgerHandlers,
   ...reportsHandlers,
   ...dataHandlers,
-  ...evaluationHandlers,
   ...complianceHandlers,
+  ...evaluationHandlers,
 };
 
 /** Validate the input against the contract, run the handler, and wrap the outcome in an envelope. */

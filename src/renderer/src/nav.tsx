@@ -56,6 +56,15 @@ export const NAV: NavGroup[] = [
       { path: '/reports/financing', label: '融资对接台账', icon: <FileTextOutlined /> },
       { path: '/reports/performance', label: '基金业绩', icon: <FileTextOutlined /> },
       { path: '/reports/fund', label: '单只基金报告', icon: <FileTextOutlined /> },
+      { path: '/reports/annual-pack', label: '年度报送', icon: <FileTextOutlined /> },
+    ],
+  },
+  {
+    label: '绩效评价',
+    items: [
+      { path: '/evaluation', label: '年度评价', icon: <FileTextOutlined /> },
+      { path: '/evaluation/fund', label: '评分表', icon: <FileTextOutlined /> },
+      { path: '/evaluation/templates', label: '评价模板', icon: <FileTextOutlined /> },
     ],
   },
   {

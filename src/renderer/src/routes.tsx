@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { lazyPage } from './lib/lazy';
 import { complianceRoutes } from './pages/compliance/routes';
 import { dataRoutes } from './pages/data/routes';
+import { evaluationRoutes } from './pages/evaluation/routes';
 import { ledgersRoutes, prefetchLedgerPage, preloadLedgerCode } from './pages/ledgers/routes';
 import { reportsRoutes } from './pages/reports/routes';
 
@@ -27,6 +28,7 @@ export const ROUTES: Record<string, ComponentType> = {
   ...reportsRoutes,
   ...dataRoutes,
   ...complianceRoutes,
+  ...evaluationRoutes,
 };
 
 /** Start reading what the page at `path` shows, in parallel with loading its code. */

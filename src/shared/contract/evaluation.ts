@@ -1,14 +1,8 @@
 import { z } from 'zod';
-import type {
-  EvaluationAuditEntry,
-  HistoryRow,
-  Scorecard,
-  TemplateSummary,
-  TemplateVersion,
-  YearRow,
-} from '../evaluation/types';
+import type { HistoryRow, Scorecard, TemplateSummary, TemplateVersion, YearRow } from '../evaluation/types';
 import { UNITS } from '../money';
 import type { ExportedFile } from '../reports/types';
+import type { AuditEntry } from './app';
 import { channel } from './define';
 
 const id = (label: string) =>
@@ -42,7 +36,7 @@ export const evaluationChannels = {
   ),
   /** Every fund of a year: totals, grades, ranks. */
   'evaluation.year': channel<{ year: number; rows: YearRow[] }>()(z.object({ year })),
-  'evaluation.scorecard': channel<Scorecard & { audit: EvaluationAuditEntry[] }>()(
+  'evaluation.scorecard': channel<Scorecard & { audit: AuditEntry[] }>()(
     z.object({ fundId: id('基金'), year }),
   ),
   'evaluation.save': channel<Scorecard>()(

@@ -16,8 +16,8 @@ export const contract = {
   ...ledgerChannels,
   ...reportsChannels,
   ...dataChannels,
-  ...evaluationChannels,
   ...complianceChannels,
+  ...evaluationChannels,
 } as const;
 
 export type Contract = typeof contract;

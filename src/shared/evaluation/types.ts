@@ -93,13 +93,3 @@ export interface HistoryRow {
   missing: number;
   updatedAt: string | null;
 }
-
-export interface EvaluationAuditEntry {
-  id: number;
-  at: string;
-  action: 'create' | 'update' | 'delete';
-  summary: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  source: string;
-}

@@ -7,9 +7,10 @@ import type { Scorecard, YearRow } from '../../../shared/evaluation/types';
 import { shortFundName } from '../../../shared/reports/format';
 import type { DocumentName, ReportColumn, ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { col, count, isDemoDb, table } from '../reports/common';
+import { baseReport, col, count, table } from '../reports/common';
 import { fundScorecard, yearEnd, yearRows, yearScorecards } from './scorecards';
 
+/** A document's data: a report's frame with its own name and title (and, like a report, long charts cut). */
 export function documentBase(
   opened: OpenedDb,
   name: DocumentName,
@@ -17,20 +18,7 @@ export function documentBase(
   asOf: string,
   extra: Partial<ReportData>,
 ): ReportData {
-  return {
-    name: name as ReportData['name'],
-    title,
-    subtitle: null,
-    asOf,
-    generatedAt: new Date().toISOString(),
-    isDemo: isDemoDb(opened),
-    figures: [],
-    brief: null,
-    charts: [],
-    tables: [],
-    notes: [],
-    ...extra,
-  };
+  return baseReport(opened, name, asOf, { title, ...extra });
 }
 
 const points = (key: string, header: string, width = 8): ReportColumn => ({
@@ -75,7 +63,7 @@ export function scorecardTable(c: Scorecard) {
 export function scorecardDocument(opened: OpenedDb, fundId: number, year: number): ReportData {
   const c = fundScorecard(opened, fundId, year);
   return documentBase(opened, 'scorecard', `${year}年度绩效评价评分表`, c.asOf, {
-    subtitle: c.fundName,
+    subtitle: `${c.fundName}　总分：${c.total.toFixed(2)}　等级：${c.grade}`,
     layout: { landscape: true, summarySheet: '评价结果' },
     figures: [
       { key: 'total', label: '总分', value: c.total, kind: 'ratio' },

@@ -6,8 +6,9 @@
 import type { MetricCode } from '../../../shared/evaluation/metrics';
 import { paidInProgress } from '../../../shared/metrics/fund';
 import type { OpenedDb } from '../../db/open';
-import { type FundRow, loadFunds, loadInvestmentAgg, loadLedgers, metricsOf } from '../reports/load';
-import { reinvestmentReport } from '../reports/reinvestment';
+import { listAlerts } from '../compliance/alerts';
+import { reinvestmentStatus } from '../compliance/reinvest';
+import { type FundRow, loadFunds, loadLedgers, metricsOf } from '../reports/load';
 
 export interface Figure {
   value: number | null;
@@ -17,22 +18,30 @@ export interface Figure {
 export type FundFigures = Record<MetricCode, Figure>;
 
 /**
- * 返投完成率 per fund as of a date: the 返投台账's own 完成率 column (the one place that knows how 返投 is
- * recognised), so the evaluation can never disagree with the report. Funds without a 返投 obligation are absent.
+ * 返投完成率 per fund as of a date, by each fund's 返投 rule set: the compliance desk's reinvestmentStatus,
+ * the one entry point of the 返投 figures (返投台账 JSON, fund detail, alerts), so the evaluation never
+ * disagrees with them. Funds without a 返投 requirement are absent.
  */
-export function reinvestCompletionByFund(opened: OpenedDb, asOf: string): Map<number, number | null> {
-  const r = reinvestmentReport(opened, { asOf });
+export function reinvestCompletionByFund(
+  opened: OpenedDb,
+  asOf: string,
+  fundId?: number,
+): Map<number, number | null> {
   const out = new Map<number, number | null>();
-  for (const row of r.tables[0]?.rows ?? []) {
-    if (typeof row.id === 'number')
-      out.set(row.id, typeof row.completion === 'number' ? row.completion : null);
+  for (const r of reinvestmentStatus(opened, asOf, fundId)) {
+    if (r.requiredFen !== null) out.set(r.fundId, r.completion);
   }
   return out;
 }
 
-/** Open high-risk compliance alerts per fund (none are kept before the compliance desk lands). */
-export function openHighAlertsByFund(_opened: OpenedDb, _asOf: string): Map<number, number> | null {
-  return null;
+/** Open (not acknowledged) high-severity compliance alerts per fund as of a date. */
+export function openHighAlertsByFund(opened: OpenedDb, asOf: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const a of listAlerts(opened, asOf)) {
+    if (a.acknowledged || a.severity !== 'high' || a.fundId === null) continue;
+    out.set(a.fundId, (out.get(a.fundId) ?? 0) + 1);
+  }
+  return out;
 }
 
 const fig = (value: number | null, note: string | null = null): Figure => ({ value, note });
@@ -48,8 +57,18 @@ export function evaluationFigures(
   const ids = new Set(funds.map((f) => f.id));
   const ledgers = loadLedgers(raw, asOf, ids);
   const { byFund } = metricsOf(funds, ledgers, asOf);
-  const inv = loadInvestmentAgg(raw, asOf);
-  const reinvest = reinvestCompletionByFund(opened, asOf);
+  // 已投金额 per fund (loadInvestmentAgg's investedFen), from the covering index of migration 0004: 1.5 → 0.23 s
+  // at 100x under load.
+  const invested = new Map(
+    raw
+      .prepare(
+        `SELECT fund_id, sum(amount_fen) FROM investments INDEXED BY investments_enterprise_date
+         WHERE date <= ? GROUP BY fund_id`,
+      )
+      .raw(true)
+      .all(asOf) as [number, number][],
+  );
+  const reinvest = reinvestCompletionByFund(opened, asOf, fundId);
   const alerts = openHighAlertsByFund(opened, asOf);
   const landed = new Map(
     (
@@ -62,13 +81,17 @@ export function evaluationFigures(
         .all(asOf) as [number, number, number][]
     ).map(([id, n, fen]) => [id, { n, fen }]),
   );
+  // Closed financing per enterprise first (a few thousand), then the funds that invested in each: 2.5 → 0.26 s
+  // at 100x under load, against every (fund, enterprise) pair first.
   const financing = new Map(
     raw
       .prepare(
-        `SELECT x.fund_id, sum(d.amount_closed_fen)
-         FROM (SELECT DISTINCT fund_id, enterprise_id FROM investments WHERE date <= @asOf) x
-         JOIN financing_deals d ON d.enterprise_id = x.enterprise_id
-         WHERE d.stage = 'closed' AND d.closed_date <= @asOf GROUP BY x.fund_id`,
+        `SELECT fund_id, sum(s) FROM (
+           SELECT DISTINCT i.fund_id, d.enterprise_id, d.s
+           FROM (SELECT enterprise_id, sum(amount_closed_fen) AS s FROM financing_deals
+                 WHERE stage = 'closed' AND closed_date <= @asOf GROUP BY enterprise_id) d
+           JOIN investments i ON i.enterprise_id = d.enterprise_id AND i.date <= @asOf)
+         GROUP BY fund_id`,
       )
       .raw(true)
       .all({ asOf }) as [number, number][],
@@ -77,14 +100,13 @@ export function evaluationFigures(
   const figures = new Map<number, FundFigures>();
   for (const f of funds) {
     const m = byFund.get(f.id)!;
-    const invested = inv.get(f.id)?.investedFen ?? 0;
     const progress = paidInProgress(m.paidInFen, f.guidance_commitment_fen);
     const hasReinvest = reinvest.has(f.id);
     const completion = reinvest.get(f.id) ?? null;
     figures.set(f.id, {
       paid_in_progress: fig(progress, progress === null ? '引导基金认缴为0' : null),
       invest_progress: fig(
-        m.paidInFen > 0 ? invested / m.paidInFen : null,
+        m.paidInFen > 0 ? (invested.get(f.id) ?? 0) / m.paidInFen : null,
         m.paidInFen > 0 ? null : '引导基金尚未实缴',
       ),
       reinvest_completion: fig(
@@ -97,7 +119,7 @@ export function evaluationFigures(
       landed_count: fig(landed.get(f.id)?.n ?? 0),
       landed_amount: fig(landed.get(f.id)?.fen ?? 0),
       financing_amount: fig(financing.get(f.id) ?? 0),
-      open_high_alerts: alerts ? fig(alerts.get(f.id) ?? 0) : fig(null, '合规提醒尚未启用'),
+      open_high_alerts: fig(alerts.get(f.id) ?? 0),
     });
   }
   return { funds, figures };

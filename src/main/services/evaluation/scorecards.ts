@@ -13,15 +13,11 @@ import {
   scoreFromTable,
   scoringText,
 } from '../../../shared/evaluation/template';
-import type {
-  EvaluationAuditEntry,
-  HistoryRow,
-  Scorecard,
-  ScoredIndicator,
-  YearRow,
-} from '../../../shared/evaluation/types';
+import type { HistoryRow, Scorecard, ScoredIndicator, YearRow } from '../../../shared/evaluation/types';
 import type { OpenedDb } from '../../db/open';
+import { listAudit } from '../audit-log';
 import { fail } from '../ledger/errors';
+import { writeRawAudit } from './audit';
 import { evaluationFigures, type FundFigures } from './figures';
 import { defaultTemplateId, getTemplate } from './templates';
 
@@ -290,16 +286,13 @@ export function saveScores(
           .prepare('INSERT INTO evaluations (fund_id, year, template_id) VALUES (?, ?, ?)')
           .run(input.fundId, input.year, templateId).lastInsertRowid,
       );
-      writeAudit(
-        raw,
-        'create',
+      writeRawAudit(raw, {
+        action: 'create',
+        entity: 'evaluation',
         id,
-        `${card.fundName} ${input.year}年度绩效评价（${t.name} 第${t.version}版）`,
-        null,
-        {
-          template: `${t.name} 第${t.version}版`,
-        },
-      );
+        summary: `${card.fundName} ${input.year}年度绩效评价（${t.name} 第${t.version}版）`,
+        after: { template: `${t.name} 第${t.version}版` },
+      });
     }
     const old = new Map(
       (
@@ -331,60 +324,23 @@ export function saveScores(
       raw
         .prepare(`UPDATE evaluations SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`)
         .run(id);
-      writeAudit(
-        raw,
-        'update',
+      writeRawAudit(raw, {
+        action: 'update',
+        entity: 'evaluation',
         id,
-        `${card.fundName} ${input.year}年度绩效评价：修改${Object.keys(after).join('、')}`,
+        summary: `${card.fundName} ${input.year}年度绩效评价：修改${Object.keys(after).join('、')}`,
         before,
         after,
-      );
+      });
     }
   })();
   return fundScorecard(opened, input.fundId, input.year);
 }
 
-function writeAudit(
-  raw: Raw,
-  action: 'create' | 'update',
-  id: number,
-  summary: string,
-  before: Record<string, unknown> | null,
-  after: Record<string, unknown> | null,
-) {
-  raw
-    .prepare(
-      `INSERT INTO audit_log (action, entity, entity_id, summary, before_json, after_json, source)
-       VALUES (?, 'evaluation', ?, ?, ?, ?, 'ui')`,
-    )
-    .run(action, id, summary, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null);
-}
-
 /** Who changed what in one evaluation, newest first. */
-export function evaluationAudit(raw: Raw, evaluationId: number): EvaluationAuditEntry[] {
-  const rows = raw
-    .prepare(
-      `SELECT id, at, action, summary, before_json, after_json, source FROM audit_log
-       WHERE entity = 'evaluation' AND entity_id = ? ORDER BY id DESC`,
-    )
-    .all(evaluationId) as {
-    id: number;
-    at: string;
-    action: EvaluationAuditEntry['action'];
-    summary: string | null;
-    before_json: string | null;
-    after_json: string | null;
-    source: string;
-  }[];
-  return rows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    action: r.action,
-    summary: r.summary,
-    before: r.before_json ? JSON.parse(r.before_json) : null,
-    after: r.after_json ? JSON.parse(r.after_json) : null,
-    source: r.source,
-  }));
+export async function evaluationAudit(opened: OpenedDb, evaluationId: number) {
+  return (await listAudit(opened.db, { entity: 'evaluation', entityId: evaluationId, limit: 500, offset: 0 }))
+    .entries;
 }
 
 /** A fund's evaluations over the years: each year from its establishment to `lastYear` (saved or draft). */

@@ -14,6 +14,7 @@ import {
 import type { TemplateSummary, TemplateVersion } from '../../../shared/evaluation/types';
 import type { OpenedDb } from '../../db/open';
 import { fail } from '../ledger/errors';
+import { writeRawAudit } from './audit';
 
 type Raw = OpenedDb['raw'];
 const DEFAULT_KEY = 'evaluation:default_family';
@@ -164,21 +165,6 @@ export function validTemplate(input: unknown): TemplateBody {
   return body;
 }
 
-function audit(raw: Raw, action: 'create' | 'delete', id: number, summary: string, body: object | null) {
-  raw
-    .prepare(
-      `INSERT INTO audit_log (action, entity, entity_id, summary, before_json, after_json, source)
-       VALUES (?, 'evaluation_template', ?, ?, ?, ?, 'ui')`,
-    )
-    .run(
-      action,
-      id,
-      summary,
-      action === 'delete' ? JSON.stringify(body) : null,
-      action === 'create' ? JSON.stringify(body) : null,
-    );
-}
-
 /**
  * Save a template: version n+1 of `familyId`, or version 1 of a new family when familyId is null. Returns the
  * saved version. Nothing is written when the template is not valid.
@@ -220,7 +206,13 @@ export function saveTemplate(
     const newId = Number(info.lastInsertRowid);
     if (familyId === null)
       raw.prepare('UPDATE evaluation_templates SET family_id = id WHERE id = ?').run(newId);
-    audit(raw, 'create', newId, `评价模板“${body.name}”第${version}版`, body);
+    writeRawAudit(raw, {
+      action: 'create',
+      entity: 'evaluation_template',
+      id: newId,
+      summary: `评价模板“${body.name}”第${version}版`,
+      after: body,
+    });
     return newId;
   })();
   return getTemplate(raw, id);
@@ -247,6 +239,12 @@ export function deleteTemplate(raw: Raw, familyId: number) {
     if (others === 0) fail('in_use', '这是唯一的评价模板，不能删除');
     const latest = getTemplate(raw, versions[0]!.id);
     raw.prepare('DELETE FROM evaluation_templates WHERE family_id = ?').run(familyId);
-    audit(raw, 'delete', latest.id, `删除评价模板“${latest.name}”（共${versions.length}版）`, latest);
+    writeRawAudit(raw, {
+      action: 'delete',
+      entity: 'evaluation_template',
+      id: latest.id,
+      summary: `删除评价模板“${latest.name}”（共${versions.length}版）`,
+      before: latest,
+    });
   })();
 }

@@ -1,14 +1,19 @@
 /**
  * The sheets of the 年度报送 pack that no report holds as such: 出资明细 (calls in the year and cumulative),
- * 投资明细 (investments made in the year) and 退出与分配 (distributions and exits in the year and cumulative).
+ * 投资明细 (investments made in the year), 退出与分配 (distributions and exits in the year and cumulative), and
+ * the compliance desk's 返投 (by rule) and 未处理提醒.
  * Their cumulative totals are the figures of the 基金业绩 and fund reports as of 12-31 (tests check it).
  */
+import { SEVERITY_LABEL } from '../../../shared/compliance/alerts';
+import { RULE_BASE } from '../../../shared/compliance/rule-set';
 import { FUND_KIND, INDUSTRY, labelOf } from '../../../shared/domain';
 import { paidInProgress } from '../../../shared/metrics/fund';
 import { shortFundName } from '../../../shared/reports/format';
 import type { ReportColumn, ReportRow, ReportTable } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { col, count, table, totalsRow } from './common';
+import { listAlerts } from '../compliance/alerts';
+import { reinvestmentStatus } from '../compliance/reinvest';
+import { col, count, ratio, table, totalsRow } from './common';
 import type { FundRow } from './load';
 
 type Raw = OpenedDb['raw'];
@@ -158,5 +163,82 @@ export function distributionsSheet(raw: Raw, funds: FundRow[], year: number): Re
     rows,
     totalsRow(columns, rows, `合计（${count(rows.length)}只）`),
     '分配为引导基金收到的分配；退出回款为基金层面已退出项目的回款金额。',
+  );
+}
+
+/** 返投: each fund's requirement by its rule set, recognised, gap, deadline (the compliance desk's figures). */
+export function reinvestSheet(opened: OpenedDb, asOf: string): ReportTable {
+  const columns: ReportColumn[] = [
+    col.seq(),
+    col.text('name', '基金名称', 34),
+    col.text('rule', '返投规则', 18),
+    col.text('base', '返投基数', 14),
+    col.money('baseAmount', '基数金额'),
+    col.mult('multiple', '返投倍数', 9),
+    col.money('required', '返投要求'),
+    col.money('recognised', '认定合计'),
+    col.pct('completion', '完成率', 9),
+    col.money('gap', '返投缺口'),
+    col.date('deadline', '返投截止日'),
+    col.int('daysLeft', '剩余天数', 9),
+    col.money('perYear', '每年需完成'),
+  ];
+  const rows: ReportRow[] = reinvestmentStatus(opened, asOf).map((r, i) => ({
+    id: r.fundId,
+    seq: i + 1,
+    name: r.fundName,
+    rule: r.ruleSet.name,
+    base: labelOf(RULE_BASE, r.base),
+    baseAmount: r.baseFen,
+    multiple: r.multiple,
+    required: r.requiredFen,
+    recognised: r.recognisedFen,
+    completion: r.completion,
+    gap: r.gapFen,
+    deadline: r.deadline,
+    daysLeft: r.daysLeft,
+    perYear: r.neededPerYearFen,
+  }));
+  const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`);
+  totals.completion = ratio(Number(totals.recognised), Number(totals.required));
+  totals.daysLeft = null;
+  return table(
+    'reinvestment',
+    '返投',
+    columns,
+    rows,
+    totals,
+    '按各基金适用的返投规则计算；剩余天数为负表示已过截止日；每年需完成＝缺口÷剩余年数（已逾期为全部缺口）。',
+  );
+}
+
+/** 未处理提醒: the compliance alerts not acknowledged on 12-31, most severe first. */
+export function alertsSheet(opened: OpenedDb, asOf: string): ReportTable {
+  const columns: ReportColumn[] = [
+    col.seq(),
+    col.text('severity', '级别', 6),
+    col.text('kind', '提醒类型', 14),
+    col.text('fund', '基金', 24),
+    col.date('due', '到期日'),
+    col.text('message', '提醒内容', 40),
+    col.text('action', '建议处理', 30),
+  ];
+  const rows: ReportRow[] = listAlerts(opened, asOf)
+    .filter((a) => !a.acknowledged)
+    .map((a, i) => ({
+      seq: i + 1,
+      severity: SEVERITY_LABEL[a.severity],
+      kind: a.kindLabel,
+      fund: a.fundName ? shortFundName(a.fundName) : '',
+      due: a.dueDate,
+      message: a.message,
+      action: a.action,
+    }));
+  return table(
+    'alerts',
+    '未处理提醒',
+    columns,
+    rows,
+    totalsRow(columns, rows, `合计（${count(rows.length)}条）`),
   );
 }

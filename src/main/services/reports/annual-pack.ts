@@ -8,12 +8,17 @@ import type { ReportData, ReportTable } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { documentBase, yearDocument } from '../evaluation/documents';
 import { checkYear } from '../evaluation/scorecards';
-import { callsSheet, distributionsSheet, investmentsSheet } from './annual-pack-sheets';
+import {
+  alertsSheet,
+  callsSheet,
+  distributionsSheet,
+  investmentsSheet,
+  reinvestSheet,
+} from './annual-pack-sheets';
 import { directFundsReport } from './direct-funds';
 import { loadFunds } from './load';
 import { overviewReport } from './overview';
 import { performanceReport } from './performance';
-import { reinvestmentReport } from './reinvestment';
 import { subFundsReport } from './sub-funds';
 
 /** The sheets of the pack, in order (总览 is the summary sheet). */
@@ -36,17 +41,6 @@ const titled = (t: ReportTable | undefined, title: string, key: string): ReportT
   title,
 });
 
-/** The open alerts sheet (filled once the compliance desk keeps alerts). */
-function alertsSheet(): ReportTable {
-  return {
-    key: 'alerts',
-    title: '未处理提醒',
-    columns: [{ key: 'note', header: '说明', kind: 'text', width: 60 }],
-    rows: [{ note: '合规提醒功能尚未启用，本表暂无内容。' }],
-    totals: null,
-  };
-}
-
 export async function annualPack(opened: OpenedDb, year: number): Promise<ReportData> {
   checkYear(year);
   const asOf = `${year}-12-31`;
@@ -55,7 +49,6 @@ export async function annualPack(opened: OpenedDb, year: number): Promise<Report
   const funds = loadFunds(opened.raw, asOf);
   const sub = subFundsReport(opened, p);
   const direct = directFundsReport(opened, p);
-  const reinvest = reinvestmentReport(opened, p);
   const perf = performanceReport(opened, p);
   const evaluation = yearDocument(opened, year);
   const tables: ReportTable[] = [
@@ -63,11 +56,11 @@ export async function annualPack(opened: OpenedDb, year: number): Promise<Report
     titled(direct.tables[0], '直投基金', 'direct-funds'),
     callsSheet(opened.raw, funds, year),
     investmentsSheet(opened.raw, funds, year),
-    titled(reinvest.tables[0], '返投', 'reinvestment'),
+    reinvestSheet(opened, asOf),
     distributionsSheet(opened.raw, funds, year),
     titled(perf.tables[0], '业绩', 'performance'),
     titled(evaluation.tables[0], '绩效评价', 'evaluation'),
-    alertsSheet(),
+    alertsSheet(opened, asOf),
   ];
   return documentBase(opened, 'annual-pack', `${year}年度报送材料`, asOf, {
     layout: { landscape: true, summarySheet: '总览' },
@@ -75,7 +68,7 @@ export async function annualPack(opened: OpenedDb, year: number): Promise<Report
     brief: overview.brief,
     tables,
     notes: [
-      `本报送材料各表均截至${year}年12月31日，与同日各报表（子基金台账、直投基金台账、返投台账、基金业绩、绩效评价汇总）一致。`,
+      `本报送材料各表均截至${year}年12月31日，与同日各报表（子基金台账、直投基金台账、基金业绩、绩效评价汇总）及返投规则、合规提醒一致。`,
       '“本年”指当年1月1日至12月31日；金额单位见各表表头。',
       ...overview.notes,
     ],

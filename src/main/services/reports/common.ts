@@ -7,7 +7,7 @@ import type {
   ReportRow,
   ReportTable,
 } from '../../../shared/reports/types';
-import { REPORT_TITLES, type ReportName } from '../../../shared/reports/types';
+import { REPORT_TITLES } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 
 export interface ReportParams {
@@ -41,14 +41,14 @@ export function limitChart(c: ReportChart): ReportChart {
 
 export function baseReport(
   opened: OpenedDb,
-  name: ReportName,
+  name: ReportData['name'],
   asOf: string,
   extra: Partial<ReportData> = {},
 ): ReportData {
   if (extra.charts) extra = { ...extra, charts: extra.charts.map(limitChart) };
   return {
     name,
-    title: REPORT_TITLES[name],
+    title: (REPORT_TITLES as Record<string, string>)[name] ?? '',
     subtitle: null,
     asOf,
     generatedAt: new Date().toISOString(),

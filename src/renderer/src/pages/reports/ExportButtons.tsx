@@ -1,13 +1,13 @@
 import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined } from '@ant-design/icons';
 import { UNIT_LABEL, type Unit } from '@shared/money';
-import type { ExportFormat, ReportName } from '@shared/reports/types';
+import type { ExportedFile, ExportFormat, ReportName } from '@shared/reports/types';
 import { App as AntApp, Button, Modal, Progress, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { api, saveFile } from '../../api';
 
 const LABEL: Record<ExportFormat, string> = { xlsx: 'Excel', pdf: 'PDF', csv: 'CSV' };
 
-function fromBase64(b64: string): Uint8Array {
+export function fromBase64(b64: string): Uint8Array {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
@@ -26,6 +26,9 @@ export function ExportButtons(props: {
   unit: Unit;
   fundId?: number | undefined;
   disabled?: boolean;
+  /** Another document than a report (绩效评价, 年度报送): how its file is made, and which formats it has. */
+  exporter?: (format: 'xlsx' | 'pdf') => Promise<ExportedFile>;
+  label?: string;
 }) {
   const { message } = AntApp.useApp();
   const [stage, setStage] = useState<Stage | null>(null);
@@ -39,13 +42,16 @@ export function ExportButtons(props: {
       500,
     );
     try {
-      const file = await api('report.export', {
-        name: props.name,
-        asOf: props.asOf,
-        unit: props.unit,
-        format,
-        ...(props.fundId ? { fundId: props.fundId } : {}),
-      });
+      const file =
+        props.exporter && format !== 'csv'
+          ? await props.exporter(format)
+          : await api('report.export', {
+              name: props.name,
+              asOf: props.asOf,
+              unit: props.unit,
+              format,
+              ...(props.fundId ? { fundId: props.fundId } : {}),
+            });
       setStage((s) => (s ? { ...s, step: 'save' } : s));
       const saved = await saveFile(file.fileName, fromBase64(file.base64), file.mime);
       if (saved) message.success(`已导出 ${file.fileName}`);
@@ -63,7 +69,7 @@ export function ExportButtons(props: {
   return (
     <>
       <Space size={8} wrap>
-        <Typography.Text type="secondary">导出</Typography.Text>
+        <Typography.Text type="secondary">{props.label ?? '导出'}</Typography.Text>
         <Button
           icon={<FileExcelOutlined />}
           disabled={props.disabled || busy}
@@ -80,14 +86,16 @@ export function ExportButtons(props: {
         >
           PDF
         </Button>
-        <Button
-          icon={<FileTextOutlined />}
-          disabled={props.disabled || busy}
-          onClick={() => void run('csv')}
-          data-testid="export-csv"
-        >
-          CSV
-        </Button>
+        {props.exporter ? null : (
+          <Button
+            icon={<FileTextOutlined />}
+            disabled={props.disabled || busy}
+            onClick={() => void run('csv')}
+            data-testid="export-csv"
+          >
+            CSV
+          </Button>
+        )}
       </Space>
       <Modal
         open={busy}
