@@ -81,7 +81,7 @@ describe('funddesk import', () => {
     expect(existsSync(join(dir, 'backups'))).toBe(false);
   });
 
-  it('--dry-run checks without writing; duplicates are refused unless skipped or allowed', async () => {
+  it('--dry-run checks without writing; duplicates are skipped (as in the app) unless allowed', async () => {
     const file = join(dir, 'cf.csv');
     expect((await cli('export-ledger', 'cash_flow', '--db', db, '--out', file)).code).toBe(0);
     const o = await openDatabase(db);
@@ -90,7 +90,8 @@ describe('funddesk import', () => {
     const dry = await cli('import', 'cash_flow', file, '--db', db, '--dry-run');
     expect(dry.code).toBe(1);
     expect(dry.out).toContain('检查未通过（--dry-run，未写入）');
-    expect(dry.err).toMatch(/第 2 行：与已有现金流“.*”（编号 \d+）重复/);
+    expect(dry.err).toMatch(/跳过 第 2 行：与已有现金流“.*”（编号 \d+）重复/);
+    expect(dry.err).toContain('没有可导入的行');
     const skip = await cli('import', 'cash_flow', file, '--db', db, '--skip-duplicates');
     expect(skip.code).toBe(1);
     expect(skip.err).toContain('没有可导入的行');
