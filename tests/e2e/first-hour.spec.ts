@@ -63,6 +63,25 @@ test('a refused cell edit says why at the cell, keeps the typed text, and Esc re
   await expect(at('invest_end_date')).not.toHaveClass(/fd-cell-error/);
 });
 
+test('the add form warns when 其他LP认缴 is left empty (it still changes a figure), and saves', async ({
+  page,
+  app,
+}) => {
+  const grid = await openLedger(page, app.url, '/direct-funds', 'direct-funds');
+  await page.getByRole('button', { name: '新增直投基金' }).click();
+  const dialog = page.getByRole('dialog', { name: '新增直投基金' });
+  await dialog.locator('[data-field="name"]').fill('深圳坪山首小时测试直投基金合伙企业（有限合伙）');
+  await dialog.locator('[data-field="total_size_fen"]').fill('1亿');
+  await dialog.locator('[data-field="guidance_commitment_fen"]').fill('3000万');
+  // Said under the fields before saving, and again when saved with them empty.
+  await expect(dialog.getByText('留空按 0 计入出资结构与放大倍数')).toBeVisible();
+  await expect(dialog.getByText('留空按 0 计入“撬动集体资产”')).toBeVisible();
+  await dialog.getByTestId('add-save').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.ant-message')).toContainText('其他LP认缴、集体资产出资未填写，已按 0 计');
+  await expect(bodyRows(grid).filter({ hasText: '首小时测试直投基金' })).toHaveCount(1);
+});
+
 test('the cash-flow ledger totals each type apart, and the net', async ({ page, app }) => {
   const grid = await openLedger(page, app.url, '/cash-flows', 'cash-flows');
   // The sum of calls, distributions and fees together is not shown.
