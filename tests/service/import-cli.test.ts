@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/main/cli/main';
 import { openDatabase } from '../../src/main/db/open';
 import { countRows, snapshot } from '../fixtures/import/helpers';
+import { cli } from '../helpers/cli-main';
 
 /** `funddesk import|export-ledger|template|backup|restore`, run in-process through the CLI's main(). */
 
@@ -17,20 +17,6 @@ beforeEach(async () => {
   expect((await cli('demo', '--db', db)).code).toBe(0);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
 
 async function counts() {
   const o = await openDatabase(db);

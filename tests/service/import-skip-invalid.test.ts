@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/main/cli/main';
 import { openDatabase } from '../../src/main/db/open';
 import { countRows } from '../fixtures/import/helpers';
+import { cli } from '../helpers/cli-main';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
@@ -19,20 +19,6 @@ beforeEach(async () => {
   expect((await cli('demo', '--db', db)).code).toBe(0);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
 
 async function cashFlows(): Promise<number> {
   const o = await openDatabase(db);
