@@ -111,7 +111,7 @@ describe('funddesk report overview', () => {
     expect(a.err).toContain('未知的命令');
     const b = await funddesk(['report', 'nosuch', '--db', db]);
     expect(b.code).toBe(2);
-    expect(b.err).toContain('未知：nosuch');
+    expect(b.err).toContain('未知的报表：nosuch');
     const c = await funddesk(['report', 'overview', '--json']);
     expect(c.code).toBe(2);
     expect(c.err).toContain('--db');

@@ -99,9 +99,14 @@ export function bodyRows(scope: Page | Locator) {
   return scope.locator(`${BODY} .ag-row`);
 }
 
-/** One cell of the pinned totals row. */
+/** One cell of the pinned totals row (the first pinned row: per-type rows may follow it). */
 export function totalCell(scope: Page | Locator, colId: string) {
-  return scope.locator(`${PINNED_BOTTOM} .ag-row [col-id="${colId}"]`);
+  return scope.locator(`${PINNED_BOTTOM} .ag-row [col-id="${colId}"]`).first();
+}
+
+/** One cell of the pinned row whose text contains `text` (e.g. a cash-flow type's 合计). */
+export function pinnedCell(scope: Page | Locator, text: string, colId: string) {
+  return scope.locator(`${PINNED_BOTTOM} .ag-row`, { hasText: text }).locator(`[col-id="${colId}"]`);
 }
 
 /** One body cell by row index and column id. */

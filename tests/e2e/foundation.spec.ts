@@ -49,7 +49,9 @@ test('子基金 grid: 11 rows, totals, add 2.5亿 that survives a reload, bad va
   const editor = size.locator('input');
   await editor.fill('两亿五千万');
   await editor.press('Enter');
-  await expect(size.getByRole('alert')).toContainText('无法识别的金额：两亿五千万，请用阿拉伯数字输入');
+  await expect(page.getByTestId('cell-editor-error')).toContainText(
+    '无法识别的金额：两亿五千万，请用阿拉伯数字输入',
+  );
   await editor.press('Escape');
   await expect(size).toHaveText('2.5000');
 
@@ -59,6 +61,9 @@ test('子基金 grid: 11 rows, totals, add 2.5亿 that survives a reload, bad va
   await commit.locator('input').fill('3亿');
   await commit.locator('input').press('Enter');
   await expect(page.locator('.ant-message')).toContainText('引导基金认缴不能大于基金认缴规模');
+  // The cell opens again with what was typed; Esc keeps the stored value.
+  await expect(commit.locator('input')).toHaveValue('3亿');
+  await commit.locator('input').press('Escape');
   await page.reload();
   await expect(cell(page, Number(rowIndex), 'guidance_commitment_fen')).toHaveText('0.5000');
 

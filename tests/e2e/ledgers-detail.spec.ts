@@ -1,4 +1,4 @@
-import { bodyRows, expect, test, totalCell } from './fixtures';
+import { bodyRows, expect, pinnedCell, test, totalCell } from './fixtures';
 import { expectCount, openLedger, search } from './ledgers-kit';
 
 test.describe.configure({ timeout: 240_000 });
@@ -27,7 +27,12 @@ test('基金详情 from a cash flow row: figures, linked ledgers with their own 
   // The fund's own cash flows, with their totals by type.
   const flows = page.getByTestId('grid-fund-detail-cash-flows');
   await expectCount(flows, 'date', 10, '条');
-  await expect(totalCell(flows, 'note')).toHaveText('实缴 1.3500 ｜ 分配 0.1080 ｜ 管理费 0.1500');
+  // Types are totalled apart (their sum means nothing), then the net flow.
+  await expect(totalCell(flows, 'amount_fen')).toHaveText('');
+  await expect(pinnedCell(flows, '实缴出资合计', 'amount_fen')).toHaveText('1.3500');
+  await expect(pinnedCell(flows, '收益分配合计', 'amount_fen')).toHaveText('0.1080');
+  await expect(pinnedCell(flows, '管理费合计', 'amount_fen')).toHaveText('0.1500');
+  await expect(pinnedCell(flows, '净额', 'amount_fen')).toHaveText('-1.3920');
   await expect(flows.locator('.ag-header-cell[col-id="fund_id"]')).toHaveCount(0);
 
   // A capital call keyed in here belongs to this fund; 实缴 and 出资进度 follow.

@@ -4,25 +4,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/main/cli/main';
+import { cli } from '../helpers/cli-main';
 
 let dir: string;
 let db: string;
 const savedEnv = process.env.FUNDDESK_DB;
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
 
 /** No English words of node's argument parser or of the OS reach the user. */
 const ENGLISH = /Option|Unknown|argument|missing|Unexpected|EADDRINUSE|listen|Error:/;

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/main/cli/main';
 import { openDatabase } from '../../src/main/db/open';
 import { countRows, snapshot } from '../fixtures/import/helpers';
+import { cli } from '../helpers/cli-main';
 
 /** `funddesk import|export-ledger|template|backup|restore`, run in-process through the CLI's main(). */
 
@@ -17,20 +17,6 @@ beforeEach(async () => {
   expect((await cli('demo', '--db', db)).code).toBe(0);
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (s) => {
-      out += s;
-    },
-    err: (s) => {
-      err += s;
-    },
-  });
-  return { code, out, err };
-}
 
 async function counts() {
   const o = await openDatabase(db);
@@ -81,7 +67,7 @@ describe('funddesk import', () => {
     expect(existsSync(join(dir, 'backups'))).toBe(false);
   });
 
-  it('--dry-run checks without writing; duplicates are refused unless skipped or allowed', async () => {
+  it('--dry-run checks without writing; duplicates are skipped (as in the app) unless allowed', async () => {
     const file = join(dir, 'cf.csv');
     expect((await cli('export-ledger', 'cash_flow', '--db', db, '--out', file)).code).toBe(0);
     const o = await openDatabase(db);
@@ -90,7 +76,8 @@ describe('funddesk import', () => {
     const dry = await cli('import', 'cash_flow', file, '--db', db, '--dry-run');
     expect(dry.code).toBe(1);
     expect(dry.out).toContain('检查未通过（--dry-run，未写入）');
-    expect(dry.err).toMatch(/第 2 行：与已有现金流“.*”（编号 \d+）重复/);
+    expect(dry.err).toMatch(/跳过 第 2 行：与已有现金流“.*”（编号 \d+）重复/);
+    expect(dry.err).toContain('没有可导入的行');
     const skip = await cli('import', 'cash_flow', file, '--db', db, '--skip-duplicates');
     expect(skip.code).toBe(1);
     expect(skip.err).toContain('没有可导入的行');

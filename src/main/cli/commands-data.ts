@@ -17,6 +17,7 @@ import {
   previewOf,
   refusedRows,
 } from '../services/import/service';
+import { implausibleAmounts, unitAssumptions, unitWarning } from '../services/import/unit-check';
 import { isEmpty } from '../services/meta';
 import { CliError, dbArg, type Io, parse, requireDb, unitArg } from './args';
 import type { Command } from './commands-core';
@@ -85,6 +86,8 @@ const importCommand: Command = {
       unit: { type: 'string' },
       'skip-duplicates': { type: 'boolean' },
       'allow-duplicates': { type: 'boolean' },
+      'skip-invalid': { type: 'boolean' },
+      rejects: { type: 'string' },
       'create-missing': { type: 'boolean' },
       'no-backup': { type: 'boolean' },
       create: { type: 'boolean' },
@@ -106,6 +109,15 @@ const importCommand: Command = {
           `参数 --header-row 无效：${String(values['header-row'])}；请写表头所在行号（正整数）`,
           2,
         );
+    }
+    const rejects = typeof values.rejects === 'string' && values.rejects !== '' ? values.rejects : null;
+    if (values.rejects !== undefined && !rejects)
+      throw new CliError('参数 --rejects 缺少文件名：请写 --rejects 未导入.xlsx', 2);
+    if (rejects && !values['skip-invalid'] && !values['dry-run']) {
+      throw new CliError(
+        '参数 --rejects 需与 --skip-invalid（或 --dry-run）一起使用：请加上 --skip-invalid',
+        2,
+      );
     }
     const defaultUnit = unitArg(values.unit);
     const bytes = readInputFile(file);
@@ -148,6 +160,13 @@ const importCommand: Command = {
             )
             .join('；')}\n`,
         );
+        const units = unitAssumptions(a, defaultUnit);
+        if (units.length > 0)
+          io.out(`金额单位：${units.map((u) => `“${u.header}”${u.reason}`).join('；')}\n`);
+        const unitWarn = unitWarning(units);
+        if (unitWarn) io.err(`【注意】${unitWarn}\n`);
+        for (const w of await implausibleAmounts(ctx.opened.db, a))
+          io.err(`【注意】第 ${w.row} 行：${w.message}\n`);
         const unused = p.mapping.filter((m) => !m.field).map((m) => p.headers[m.column]);
         if (unused.length > 0) io.out(`未导入的列：${unused.join('、')}\n`);
         const c = p.counts;
@@ -161,25 +180,45 @@ const importCommand: Command = {
           io.err('未写入任何记录。\n');
           return 1;
         }
-        const duplicates = values['skip-duplicates']
-          ? 'skip'
-          : values['allow-duplicates']
-            ? 'import'
-            : 'refuse';
+        // One rule with the app's import page: duplicates are skipped (and listed) unless --allow-duplicates.
+        const duplicates = values['allow-duplicates'] ? 'import' : 'skip';
+        const skipInvalid = values['skip-invalid'] === true;
         const refused = refusedRows(a, duplicates);
-        if (refused.length > 0 || dryRun) {
-          for (const r of refused) for (const m of r.messages) io.err(`第 ${r.row} 行：${m}\n`);
-          if (refused.length > 0) {
-            io.err(
-              `有 ${refused.length} 行不能导入${p.counts.duplicate > 0 && duplicates === 'refuse' ? '（重复的行可用 --skip-duplicates 跳过，或 --allow-duplicates 仍然导入）' : ''}，未写入任何记录。\n`,
-            );
-          }
-          if (dryRun)
-            io.out(
-              refused.length > 0 ? '检查未通过（--dry-run，未写入）\n' : '检查通过（--dry-run，未写入）\n',
-            );
-          return refused.length > 0 ? 1 : 0;
+        if (rejects && refused.length > 0) {
+          const { rejectsFile } = await import('../services/import/rejects');
+          const f = await rejectsFile(
+            a,
+            duplicates,
+            extname(rejects).toLowerCase() === '.csv' ? 'csv' : 'xlsx',
+          );
+          writeOut(rejects, f.data);
+          io.out(`未导入的 ${f.rows} 行及错误原因已写入 ${rejects}，修改后可再次导入\n`);
         }
+        if (p.counts.duplicate > 0 && duplicates === 'skip') {
+          for (const r of a.rows.filter((x) => x.status === 'duplicate')) {
+            io.err(`跳过 第 ${r.rowNumber} 行：与${r.duplicateOf ?? '已有记录'}重复\n`);
+          }
+          io.out(`重复的 ${p.counts.duplicate} 行将跳过（--allow-duplicates 仍然导入）\n`);
+        }
+        const importable = a.rows.filter(
+          (r) =>
+            r.status === 'ok' || (r.status === 'duplicate' && duplicates === 'import' && !r.hardDuplicate),
+        ).length;
+        if ((refused.length > 0 && !skipInvalid) || dryRun || importable === 0) {
+          for (const r of refused) for (const m of r.messages) io.err(`第 ${r.row} 行：${m}\n`);
+          if (refused.length > 0 && !skipInvalid) {
+            io.err(
+              `有 ${refused.length} 行不能导入，未写入任何记录。可用 --skip-invalid 只导入其余 ${importable} 行有效行（--rejects FILE 另存未导入的行及错误原因）。\n`,
+            );
+          } else if (importable === 0) {
+            io.err('没有可导入的行（全部为重复、有错误、空行或合计行），未写入任何记录。\n');
+          }
+          const failed = (refused.length > 0 && !skipInvalid) || importable === 0;
+          if (dryRun)
+            io.out(failed ? '检查未通过（--dry-run，未写入）\n' : '检查通过（--dry-run，未写入）\n');
+          return failed ? 1 : 0;
+        }
+        for (const r of refused) for (const m of r.messages) io.err(`未导入 第 ${r.row} 行：${m}\n`);
         try {
           const noBackup = values['no-backup'] === true;
           const r = await commitAnalysis(
@@ -187,6 +226,7 @@ const importCommand: Command = {
             {
               ...options,
               duplicates,
+              skipInvalid,
               remember: true,
               backup: async () =>
                 noBackup || (await isEmpty(ctx.opened.db))
@@ -196,7 +236,7 @@ const importCommand: Command = {
             a,
           );
           io.out(
-            `已导入 ${r.created} 条${ENTITY.label[ledger.entity]}${r.createdLinked ? `，新增关联记录 ${r.createdLinked} 个` : ''}${r.skippedDuplicates ? `，跳过重复 ${r.skippedDuplicates} 行` : ''}${r.backupFile ? `\n导入前备份：${r.backupFile}` : ''}\n`,
+            `已导入 ${r.created} 条${ENTITY.label[ledger.entity]}${r.createdLinked ? `，新增关联记录 ${r.createdLinked} 个` : ''}${r.skippedDuplicates ? `，跳过重复 ${r.skippedDuplicates} 行` : ''}${r.rejectedRows ? `，未导入有错误的 ${r.rejectedRows} 行` : ''}${r.backupFile ? `\n导入前备份：${r.backupFile}` : ''}\n`,
           );
           return 0;
         } catch (e) {

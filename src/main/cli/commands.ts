@@ -26,7 +26,7 @@ export const COMMANDS: Record<string, { area: Area; summary: string }> = {
   import: {
     area: 'data',
     summary:
-      'import LEDGER FILE --db FILE [--create] [--dry-run] [--sheet 名称] [--unit 元|万元|亿元] [--skip-duplicates|--allow-duplicates] [--create-missing]   导入台账（xlsx/CSV；--create 新建数据库）',
+      'import LEDGER FILE --db FILE [--create] [--dry-run] [--sheet 名称] [--unit 元|万元|亿元] [--allow-duplicates] [--skip-invalid [--rejects FILE]] [--create-missing]   导入台账（xlsx/CSV；--create 新建数据库）；重复的行（与已有记录或文件中前面的行相同）跳过并列出，--allow-duplicates 仍然导入；有错误的行默认使整个文件不导入，--skip-invalid 只导入有效行，--rejects 把未导入的行连同“错误原因”写成 xlsx/CSV',
   },
   'export-ledger': {
     area: 'data',

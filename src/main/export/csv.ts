@@ -34,7 +34,8 @@ export function csvValue(kind: ColumnKind, v: CellValue, unit: Unit): string {
 export async function renderCsv(report: ReportData, unit: Unit, progress?: Progress): Promise<Buffer> {
   const lines: string[] = [quote(report.title), quote(subtitleLine(report, unit))];
   if (report.brief) lines.push(quote(report.brief));
-  if (report.figures.length) {
+  // The figures section, unless a table already lists them under the same title (the overview's 核心指标).
+  if (report.figures.length && !report.tables.some((t) => t.title === '核心指标')) {
     lines.push('', '核心指标', '指标,数值');
     for (const f of report.figures) {
       const kind: ColumnKind = f.kind;

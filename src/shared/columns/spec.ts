@@ -20,6 +20,8 @@ export type ColumnSpec = {
   total?: boolean;
   /** An optional code that may be cleared (stored as NULL); other codes fall back to their default. */
   nullable?: boolean;
+  /** Left empty, the field still changes a figure: the add form says so under it and again on saving. */
+  emptyWarning?: string;
 } & (
   | { kind: 'text'; multiline?: boolean }
   | { kind: 'money' }

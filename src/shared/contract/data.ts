@@ -138,6 +138,8 @@ export interface ImportCommitResult {
   created: number;
   skippedDuplicates: number;
   skippedRows: number;
+  /** Rows left out under 仅导入有效行 (errors, refused duplicates); 0 otherwise. */
+  rejectedRows?: number;
   /** Records created for names that were not stored yet. */
   createdLinked: number;
   /** The backup taken just before writing (null when the database was empty). */

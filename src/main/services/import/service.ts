@@ -466,6 +466,8 @@ export function refusedRows(a: Analysis, duplicates: DuplicatePolicy): { row: nu
 
 export interface CommitOptions extends ImportOptions {
   duplicates: DuplicatePolicy;
+  /** 仅导入有效行: refused rows (errors, refused duplicates) are left out instead of refusing the file. */
+  skipInvalid?: boolean | undefined;
   remember: boolean;
   /** Takes a backup just before writing; returns its file name (or null). */
   backup?: () => Promise<string | null>;
@@ -502,21 +504,22 @@ function acceptedRows(o: CommitOptions, a: Analysis): RowResult[] {
   const errors = a.rows.filter((r) => r.status === 'error');
   const dups = a.rows.filter((r) => r.status === 'duplicate');
   const hardDups = dups.filter((r) => r.hardDuplicate);
-  if (errors.length > 0) {
+  // 仅导入有效行 (skipInvalid): refused rows stay out (refusedRows lists them); otherwise all or nothing.
+  if (errors.length > 0 && !o.skipInvalid) {
     fail(
       'validation',
       `有 ${errors.length} 行有错误（${rowList(errors)}），全部未写入；请修改文件后重新导入`,
       rowIssues(errors),
     );
   }
-  if (dups.length > 0 && o.duplicates === 'refuse') {
+  if (dups.length > 0 && o.duplicates === 'refuse' && !o.skipInvalid) {
     fail(
       'conflict',
       `有 ${dups.length} 行与已有记录或文件中前面的行重复（${rowList(dups)}），全部未写入；请选择“跳过重复行”或“仍然导入”`,
       rowIssues(dups),
     );
   }
-  if (o.duplicates === 'import' && hardDups.length > 0) {
+  if (o.duplicates === 'import' && hardDups.length > 0 && !o.skipInvalid) {
     fail(
       'conflict',
       `有 ${hardDups.length} 行与已有记录的唯一信息（统一社会信用代码、名称或估值日）相同，不能重复导入（${rowList(hardDups)}），全部未写入`,
@@ -524,7 +527,9 @@ function acceptedRows(o: CommitOptions, a: Analysis): RowResult[] {
     );
   }
   const accepted = a.rows.filter(
-    (r) => r.status === 'ok' || (r.status === 'duplicate' && o.duplicates === 'import'),
+    (r) =>
+      r.status === 'ok' ||
+      (r.status === 'duplicate' && o.duplicates === 'import' && !(o.skipInvalid && r.hardDuplicate)),
   );
   if (accepted.length === 0) fail('validation', '没有可导入的行（全部为重复、空行或合计行），未写入任何记录');
   return accepted;
@@ -621,6 +626,7 @@ export async function commitAnalysis(
       ledger: entity,
       created: total,
       skippedDuplicates: o.duplicates === 'skip' ? a.rows.filter((r) => r.status === 'duplicate').length : 0,
+      rejectedRows: o.skipInvalid ? refusedRows(a, o.duplicates).length : 0,
       skippedRows: a.rows.filter((r) => r.status === 'skipped').length,
       createdLinked,
       backupFile,

@@ -3,7 +3,7 @@ import type { ColumnSpec } from '@shared/columns/spec';
 import { ApiError } from '@shared/contract/define';
 import type { LinkEntity } from '@shared/contract/ledger';
 import { UNIT_LABEL, type Unit } from '@shared/money';
-import { Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { App as AntApp, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { Options } from './colDefs';
 
@@ -25,6 +25,7 @@ export function AddRecordModal(props: {
   const [saving, setSaving] = useState(false);
   const [savedCount, setSavedCount] = useState(0);
   const boxRef = useRef<HTMLDivElement | null>(null);
+  const { message } = AntApp.useApp();
   const fields = props.columns.filter((c) => !c.readOnly && !c.noForm);
   const resolver = (e: LinkEntity, t: string) => resolveByName(e, props.options[e] ?? [], t);
 
@@ -64,9 +65,12 @@ export function AddRecordModal(props: {
         if (r.ok && r.value != null) values[c.field] = r.value;
       }
     }
+    // Fields whose empty value still changes a figure (其他LP认缴 counted as 0): said once more on saving.
+    const zeroed = fields.filter((c) => c.emptyWarning && values[c.field] === undefined).map((c) => c.header);
     setSaving(true);
     try {
       await props.onSubmit(values);
+      if (zeroed.length > 0) message.warning(`${zeroed.join('、')}未填写，已按 0 计；如有出资请补填`, 6);
       if (again) {
         const keep: Record<string, unknown> = {};
         for (const c of fields) if (c.kind === 'link') keep[c.field] = raw[c.field];
@@ -151,6 +155,7 @@ export function AddRecordModal(props: {
               name={c.field}
               label={c.kind === 'money' ? `${c.header}（${UNIT_LABEL[props.unit]}）` : c.header}
               required={c.required}
+              extra={c.emptyWarning}
               validateTrigger={['onBlur', 'onSubmit']}
               rules={[
                 {

@@ -7,14 +7,12 @@ import {
   UndoOutlined,
 } from '@ant-design/icons';
 import type { ColumnSpec } from '@shared/columns/spec';
-import { ApiError } from '@shared/contract/define';
 import type { LinkEntity } from '@shared/contract/ledger';
 import type { Entity } from '@shared/domain';
 import type { Unit } from '@shared/money';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CellDoubleClickedEvent,
-  CellEditRequestEvent,
   ColDef,
   FilterChangedEvent,
   GridApi,
@@ -22,23 +20,22 @@ import type {
   PostSortRowsParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { App as AntApp, Button, Input, Space, Spin, Tooltip, Typography } from 'antd';
-import { memo, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../api';
+import { Button, Space, Spin, Tooltip, Typography } from 'antd';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { UnitSwitch } from '../components/UnitSwitch';
 import { readOnlyTip, useReadOnly } from '../lib/readOnly';
 import { AddRecordModal } from './AddRecordModal';
 import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
-import { buildColDefs, type CellErrors, cellKey, type Options, type Row, totalsRow } from './colDefs';
+import { buildColDefs, type Options, type Row, totalsRow } from './colDefs';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
-import { firstPageKey, firstRowsShown, optionsQuery, rowsKey, rowsQuery as rowsQueryOf } from './ledgerRows';
+import { firstPageKey, firstRowsShown, optionsQuery, rowsQuery as rowsQueryOf } from './ledgerRows';
 import { PasteDialog } from './PasteDialog';
 import { QuickSearch } from './quickSearch';
-import { type RowChange, withChange } from './rowChange';
 import { type SortBy, sortKeyOf, sortRows, TextRanks } from './rowSort';
+import { SearchBox } from './SearchBox';
 import { useGridLayout } from './useGridLayout';
-import { useUndo } from './useUndo';
+import { useRecordEditing } from './useRecordEditing';
 
 const EMPTY: Row[] = [];
 
@@ -75,13 +72,12 @@ export interface LedgerGridProps {
   /** Open a row's detail view (double-click a read-only cell, Alt+Enter). Funds and enterprises have one. */
   onOpenRow?: (row: Row) => void;
   /** More in the totals row than money sums (e.g. cash flows by type), from the rows the filter shows. */
-  totalsExtra?: (rows: Row[], unit: Unit) => Record<string, unknown>;
+  totalsExtra?: (rows: Row[], unit: Unit) => Record<string, unknown> | Record<string, unknown>[];
   height?: number | string;
 }
 
 export function LedgerGrid(props: LedgerGridProps) {
   const { entity, columns, where } = props;
-  const { message, modal } = AntApp.useApp();
   const qc = useQueryClient();
   const gridRef = useRef<GridApi<Row> | null>(null);
   const [gridApi, setGridApi] = useState<GridApi<Row> | null>(null);
@@ -89,7 +85,6 @@ export function LedgerGrid(props: LedgerGridProps) {
   // The search box keeps its own text (a keystroke redraws the box, not the whole grid); this is what it
   // starts from: a remembered search.
   const [quickStart, setQuickStart] = useState('');
-  const [errors, setErrors] = useState<CellErrors>(() => new Map());
   const [selected, setSelected] = useState<Row | null>(null);
   const [paste, setPaste] = useState<{ text: string; order: ColumnSpec[] } | null>(null);
   const boxRef = useRef<HTMLDivElement | null>(null);
@@ -99,7 +94,19 @@ export function LedgerGrid(props: LedgerGridProps) {
   const grid = useGridLayout(props.gridId, props.defaultUnit ?? 'wan');
   const { layout, save, captureFrom } = grid;
   const unit = props.unit ?? grid.unit;
-  const undo = useUndo();
+
+  const { errors, memo, undo, onCellEdit, deleteSelected, doUndo, onPasted, addRecord } = useRecordEditing({
+    entity,
+    where,
+    noun: props.noun,
+    columns,
+    unit,
+    defaults: props.defaults,
+    gridRef,
+    boxRef,
+    openRow,
+    setAdding,
+  });
 
   const rowsQuery = useQuery(useMemo(() => rowsQueryOf(qc, entity, where), [qc, entity, where]));
   // The first screenful comes on its own, shown while the rest loads (a big ledger's full list takes a
@@ -141,9 +148,9 @@ export function LedgerGrid(props: LedgerGridProps) {
   const readOnly = useReadOnly();
   // biome-ignore lint/correctness/useExhaustiveDependencies: options change only when their queries do (optionsKey)
   const colDefs = useMemo(() => {
-    const defs = buildColDefs(columns, unit, options, errors, entity);
+    const defs = buildColDefs(columns, unit, options, errors, entity, memo);
     return readOnly ? defs.map((d) => ({ ...d, editable: false })) : defs;
-  }, [columns, unit, optionsKey, errors, entity, readOnly]);
+  }, [columns, unit, optionsKey, errors, entity, memo, readOnly]);
 
   const unitRef = useRef(unit);
   unitRef.current = unit;
@@ -167,160 +174,15 @@ export function LedgerGrid(props: LedgerGridProps) {
     g.forEachNodeAfterFilter((n) => {
       if (n.data) shown.push(n.data);
     });
+    // totalsExtra's first object goes into the 合计 row; further ones are rows of their own (per type),
+    // their `label` shown in the first column.
+    const [extra, ...more] = [props.totalsExtra?.(shown, unitRef.current) ?? {}].flat();
+    const first = columns[0]?.field ?? 'name';
     g.setGridOption('pinnedBottomRowData', [
-      { ...totalsRow(columns, shown, props.unitWord), ...props.totalsExtra?.(shown, unitRef.current) },
+      { ...totalsRow(columns, shown, props.unitWord), ...extra },
+      ...more.map(({ label, ...r }) => ({ ...r, [first]: label }) as Row),
     ]);
   }, [columns, props.unitWord, props.totalsExtra]);
-
-  /**
-   * A change made here: into the grid at once, and into the cached rows the grid is given (the totals follow
-   * those new rows).
-   */
-  const change = useCallback(
-    (tx: RowChange) => {
-      gridRef.current?.applyTransaction(tx);
-      qc.setQueryData<Row[]>(rowsKey(entity, where), (old) => (old ? withChange(old, tx) : old));
-    },
-    [qc, entity, where],
-  );
-
-  const invalidate = useCallback(() => {
-    void qc.invalidateQueries({ queryKey: ['ledger'] });
-    void qc.invalidateQueries({ queryKey: ['options'] });
-    void qc.invalidateQueries({ queryKey: ['overview'] });
-    void qc.invalidateQueries({ queryKey: ['report'] });
-    void qc.invalidateQueries({ queryKey: ['audit'] });
-  }, [qc]);
-
-  const setCellError = useCallback((id: number, field: string, msg: string | null) => {
-    setErrors((prev) => {
-      const next = new Map(prev);
-      if (msg) next.set(cellKey(id, field), msg);
-      else next.delete(cellKey(id, field));
-      return next;
-    });
-  }, []);
-
-  const onCellEditRequest = useCallback(
-    async (e: CellEditRequestEvent<Row>) => {
-      const field = e.colDef.field!;
-      const row = e.data;
-      if (!row || e.newValue === e.oldValue) return;
-      try {
-        const updated = (await api('ledger.update', {
-          entity,
-          id: row.id,
-          values: { [field]: e.newValue },
-        })) as Row;
-        change({ update: [updated] });
-        setCellError(row.id, field, null);
-        const before = e.oldValue;
-        undo.push({
-          label: `撤销修改“${e.colDef.headerName}”`,
-          undo: async () => {
-            const back = (await api('ledger.update', {
-              entity,
-              id: row.id,
-              values: { [field]: before },
-            })) as Row;
-            change({ update: [back] });
-          },
-        });
-        invalidate();
-      } catch (err) {
-        const msg = err instanceof Error ? err.message : String(err);
-        const issues = err instanceof ApiError ? err.issues : [];
-        const target = issues.find((i) => i.field)?.field ?? field;
-        setCellError(row.id, target, msg);
-        message.error({ content: `未保存：${msg}`, duration: 5 });
-      }
-    },
-    [change, entity, invalidate, message, setCellError, undo],
-  );
-
-  const deleteSelected = useCallback(() => {
-    const row = gridRef.current?.getSelectedRows()[0];
-    if (!row) {
-      message.info(`请先选中要删除的${props.noun}`);
-      return;
-    }
-    const name = String(row.name ?? row.fund_name ?? row.enterprise_name ?? `编号 ${row.id}`);
-    modal.confirm({
-      title: `删除${props.noun}“${name}”？`,
-      content: '删除后可用“撤销”（Ctrl+Z）恢复；删除会记入审计日志。',
-      okText: '删除',
-      okButtonProps: { danger: true },
-      cancelText: '取消',
-      onOk: async () => {
-        try {
-          await api('ledger.delete', { entity, id: row.id });
-          change({ remove: [row] });
-          undo.push({
-            label: `撤销删除“${name}”`,
-            undo: async () => {
-              const back = (await api('ledger.restore', { entity, row })) as Row;
-              change({ add: [back] });
-            },
-          });
-          message.success(`已删除“${name}”，可按 Ctrl+Z 撤销`);
-          invalidate();
-        } catch (err) {
-          message.error({ content: (err as Error).message, duration: 6 });
-        }
-      },
-    });
-  }, [change, entity, invalidate, message, modal, props.noun, undo]);
-
-  const doUndo = useCallback(async () => {
-    try {
-      const s = await undo.pop();
-      if (s) {
-        message.success(`已${s.label}`);
-        invalidate();
-      } else message.info('没有可撤销的操作');
-    } catch (err) {
-      message.error((err as Error).message);
-    }
-  }, [undo, message, invalidate]);
-
-  // Keyboard: Ctrl+Z undo, Ctrl+N / Insert add, Delete removes the selected row (when not editing).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      // Only the grid on screen answers (a detail view keeps other tabs' grids mounted but hidden).
-      if (!boxRef.current || boxRef.current.offsetParent === null) return;
-      if ((e.target as HTMLElement).closest('.ant-modal')) return;
-      const t = e.target as HTMLElement;
-      const inInput = t.closest('input, textarea, .ant-select, .ant-modal');
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z' && !inInput) {
-        e.preventDefault();
-        void doUndo();
-      } else if (
-        !readOnly &&
-        (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') || (e.key === 'Insert' && !inInput))
-      ) {
-        e.preventDefault();
-        setAdding(true);
-      } else if (e.key === 'Enter' && e.altKey && !inInput && openRow) {
-        const row = gridRef.current?.getSelectedRows()[0];
-        if (row) {
-          e.preventDefault();
-          openRow(row);
-        }
-      } else if (
-        !readOnly &&
-        e.key === 'Delete' &&
-        !inInput &&
-        gridRef.current?.getEditingCells().length === 0
-      ) {
-        if (gridRef.current.getSelectedRows().length > 0) {
-          e.preventDefault();
-          deleteSelected();
-        }
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [doUndo, deleteSelected, openRow, readOnly]);
 
   const openPaste = useCallback(
     (text: string) => {
@@ -347,19 +209,6 @@ export function LedgerGrid(props: LedgerGridProps) {
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
   }, [openPaste, readOnly]);
-
-  const onPasted = useCallback(
-    (ids: number[]) => {
-      invalidate();
-      undo.push({
-        label: `撤销粘贴导入的 ${ids.length} 行`,
-        undo: async () => {
-          for (const id of [...ids].reverse()) await api('ledger.delete', { entity, id });
-        },
-      });
-    },
-    [entity, invalidate, undo],
-  );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: one search per grid (columns are fixed per page)
   const search = useMemo(() => new QuickSearch(columns, unit), [columns]);
@@ -468,9 +317,6 @@ export function LedgerGrid(props: LedgerGridProps) {
     (e: { api: GridApi<Row> }) => setSelected(e.api.getSelectedRows()[0] ?? null),
     [],
   );
-  const editRef = useRef(onCellEditRequest);
-  editRef.current = onCellEditRequest;
-  const onCellEdit = useCallback((e: CellEditRequestEvent<Row>) => void editRef.current(e), []);
   const openRowRef = useRef(openRow);
   openRowRef.current = openRow;
   const onCellDoubleClicked = useCallback((e: CellDoubleClickedEvent<Row>) => {
@@ -628,52 +474,9 @@ export function LedgerGrid(props: LedgerGridProps) {
           unit={unit}
           options={options}
           onClose={() => setAdding(false)}
-          onSubmit={async (values) => {
-            const created = (await api('ledger.create', {
-              entity,
-              values: { ...values, ...props.defaults },
-            })) as Row;
-            change({ add: [created] });
-            undo.push({
-              label: `撤销新增“${String(created.name ?? created.id)}”`,
-              undo: async () => {
-                await api('ledger.delete', { entity, id: created.id });
-                change({ remove: [created] });
-              },
-            });
-            message.success(`已新增${props.noun}`);
-            invalidate();
-            setTimeout(() => {
-              const node = gridRef.current?.getRowNode(String(created.id));
-              if (node) {
-                gridRef.current?.ensureNodeVisible(node);
-                node.setSelected(true);
-              }
-            }, 50);
-          }}
+          onSubmit={addRecord}
         />
       ) : null}
     </div>
   );
 }
-
-/**
- * The quick search box: its text is its own state, each change goes to `onChange` (the grid filters at once).
- * A remembered search to start from is given as a new `key` (the box starts again with it).
- */
-const SearchBox = memo(function SearchBox(props: { start: string; onChange: (text: string) => void }) {
-  const [text, setText] = useState(props.start);
-  return (
-    <Input.Search
-      allowClear
-      placeholder="快速搜索（名称、代码、金额…）"
-      value={text}
-      onChange={(e) => {
-        setText(e.target.value);
-        props.onChange(e.target.value);
-      }}
-      style={{ width: 260 }}
-      data-testid="quick-search"
-    />
-  );
-});

@@ -3,6 +3,7 @@ import type { ColumnSpec } from '@shared/columns/spec';
 import type { LinkEntity, LinkOption } from '@shared/contract/ledger';
 import { fenToUnit, UNIT_LABEL, type Unit } from '@shared/money';
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { CellEditMemo } from './cellEditMemo';
 import { cellTextOf } from './cellText';
 import { FieldCellEditor, fieldEditorParams } from './FieldCellEditor';
 import { DETAIL_ROUTE, type DetailEntity, LinkCell } from './LinkCell';
@@ -30,6 +31,8 @@ export function buildColDefs(
   errors: CellErrors,
   /** The ledger shown, so that its own name column links to the record's detail view. */
   self?: string,
+  /** Edits in progress and refused edits (their text and reason), shared with the grid's edit handler. */
+  memo?: CellEditMemo,
 ): ColDef<Row>[] {
   const resolver = (entity: LinkEntity, text: string) => resolveByName(entity, options[entity] ?? [], text);
   return specs.map((spec) => {
@@ -79,7 +82,7 @@ export function buildColDefs(
     if (spec.kind !== 'enum' && spec.kind !== 'link' && spec.kind !== 'multiEnum') {
       // Typed values are parsed by the editor itself, with the message shown at the cell.
       def.cellEditor = FieldCellEditor;
-      def.cellEditorParams = fieldEditorParams(spec, unit, resolver);
+      def.cellEditorParams = fieldEditorParams(spec, unit, resolver, memo);
       def.valueParser = (p) => p.newValue;
     }
     // Names of funds and enterprises are links to their detail views.

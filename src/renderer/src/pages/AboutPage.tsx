@@ -1,3 +1,4 @@
+import { describeMigration } from '@shared/migration-labels';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Descriptions, Space, Tag } from 'antd';
 import { api } from '../api';
@@ -49,7 +50,11 @@ export function AboutPage() {
           '正式数据'
         )}
       </Descriptions.Item>
-      <Descriptions.Item label="结构版本">{i.schemaVersion}</Descriptions.Item>
+      <Descriptions.Item label="结构版本">
+        <span title={i.schemaVersion} data-testid="schema-version">
+          {describeMigration(i.schemaVersion)}
+        </span>
+      </Descriptions.Item>
       <Descriptions.Item label="FundDesk 版本">{i.version}</Descriptions.Item>
       <Descriptions.Item label="运行方式">{HOST[i.host] ?? i.host}</Descriptions.Item>
     </Descriptions>

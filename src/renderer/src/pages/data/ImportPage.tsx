@@ -538,6 +538,9 @@ export function ImportPage() {
                   ]}
                   data-testid="duplicate-policy"
                 />
+                <Typography.Text type="secondary" data-testid="duplicate-rule">
+                  重复的行指与已有记录或文件中前面的行相同的行，默认跳过（命令行导入规则相同）
+                </Typography.Text>
               </Space>
             ) : (
               <span />

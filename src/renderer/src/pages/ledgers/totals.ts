@@ -1,28 +1,40 @@
 import { CASH_FLOW_TYPE } from '@shared/domain';
-import { formatMoney, type Unit } from '@shared/money';
+import type { Unit } from '@shared/money';
 import type { Row } from '../../grid/row';
 
-const SHORT: Record<(typeof CASH_FLOW_TYPE.codes)[number], string> = {
-  call: '实缴',
-  distribution: '分配',
-  fee: '管理费',
-  other: '其他',
-};
-
 /**
- * Cash flows of different types do not add up to anything meaningful on their own: the totals row also
- * says how much of the sum is capital calls, distributions, fees and other flows.
+ * Cash flows of different types do not add up to anything meaningful: the 合计 row leaves the amount empty,
+ * and a row per type follows (实缴出资 / 收益分配 / 管理费 / 其他, with their counts), then the net flow to
+ * the investors (收益分配 − 实缴出资 − 管理费), which is what the sum of signed flows means.
  */
-export function cashFlowTotals(rows: Row[], unit: Unit): Record<string, unknown> {
-  const by = new Map<string, number>();
+export function cashFlowTotals(rows: Row[], _unit: Unit): Record<string, unknown>[] {
+  const sum = new Map<string, number>();
+  const n = new Map<string, number>();
   for (const r of rows) {
     const t = String(r.type ?? '');
-    if (typeof r.amount_fen === 'number') by.set(t, (by.get(t) ?? 0) + r.amount_fen);
+    n.set(t, (n.get(t) ?? 0) + 1);
+    if (typeof r.amount_fen === 'number') sum.set(t, (sum.get(t) ?? 0) + r.amount_fen);
   }
-  const parts = CASH_FLOW_TYPE.codes
-    .filter((c) => by.has(c))
-    .map((c) => `${SHORT[c]} ${formatMoney(by.get(c)!, unit)}`);
-  return { note: parts.join(' ｜ ') };
+  const perType = CASH_FLOW_TYPE.codes
+    .filter((c) => n.has(c))
+    .map((c, i) => ({
+      id: -2 - i,
+      label: `${CASH_FLOW_TYPE.label[c]}合计（${(n.get(c) ?? 0).toLocaleString('en-US')} 笔）`,
+      type: CASH_FLOW_TYPE.label[c],
+      amount_fen: sum.get(c) ?? 0,
+    }));
+  const s = (c: string) => sum.get(c) ?? 0;
+  const net =
+    n.has('call') || n.has('distribution')
+      ? [
+          {
+            id: -9,
+            label: '净额（收益分配 − 实缴出资 − 管理费）',
+            amount_fen: s('distribution') - s('call') - s('fee'),
+          },
+        ]
+      : [];
+  return [{ amount_fen: null, note: '各类型金额见下方分类合计' }, ...perType, ...net];
 }
 
 /** NAVs are snapshots: the total is each fund's latest NAV among the rows shown, not their sum over time. */

@@ -2,9 +2,9 @@ import type { Unit } from '@shared/money';
 import { columnHeader, DASH, formatCell } from '@shared/reports/format';
 import { roundedTable } from '@shared/reports/rounding';
 import type { ReportColumn, ReportRow, ReportTable } from '@shared/reports/types';
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, GridApi } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { gridLocale, gridTheme } from '../../grid/ag';
 
 const NUMERIC = new Set(['money', 'int', 'ratio', 'percent', 'multiple']);
@@ -81,6 +81,18 @@ export function ReportGrid(props: {
       })),
     [table.columns, unit, pinned],
   );
+  // Columns take the width of their content (headers wrap instead); tables narrower than the card then
+  // stretch to its width, wider ones scroll sideways.
+  const boxRef = useRef<HTMLDivElement | null>(null);
+  const fitColumns = useCallback(
+    (e: { api: GridApi<ReportRow> }) => {
+      e.api.autoSizeAllColumns(true);
+      const used = (e.api.getColumns() ?? []).reduce((sum, c) => sum + c.getActualWidth(), 0);
+      const box = document.querySelector<HTMLElement>(`[data-testid="report-table-${table.key}"]`);
+      if (box && used < box.clientWidth - 4) e.api.sizeColumnsToFit();
+    },
+    [table.key],
+  );
   // Narrow tables stretch to the card's width; wide ones keep their widths and scroll sideways.
   const narrow = colDefs.reduce((sum, c) => sum + Number(c.width ?? 100), 0) < 1000;
   const rowCount = table.rows.length + (table.totals ? 1 : 0);
@@ -89,13 +101,19 @@ export function ReportGrid(props: {
   const height = Math.min(props.maxHeight ?? 600, 42 + 34 * Math.max(rowCount, 2) + (narrow ? 6 : 36));
 
   return (
-    <div className="fd-grid fd-report-grid" style={{ height }} data-testid={`report-table-${table.key}`}>
+    <div
+      ref={boxRef}
+      className="fd-grid fd-report-grid"
+      style={{ height }}
+      data-testid={`report-table-${table.key}`}
+    >
       <AgGridReact<ReportRow>
         theme={gridTheme}
         localeText={gridLocale}
         rowData={table.rows}
         columnDefs={colDefs}
-        autoSizeStrategy={narrow ? { type: 'fitGridWidth' } : undefined}
+        onFirstDataRendered={fitColumns}
+        onRowDataUpdated={fitColumns}
         pinnedBottomRowData={table.totals ? [table.totals] : undefined}
         getRowClass={(p) => (p.node.rowPinned ? 'fd-total-row' : undefined)}
         defaultColDef={{ sortable: true, resizable: true, wrapHeaderText: true, autoHeaderHeight: true }}

@@ -1,0 +1,19 @@
+/**
+ * Chinese descriptions of the database structure versions (migrations/), shown in 数据库信息 instead of the
+ * raw migration id. Keyed by the migration's number, so a migration added later (0005…0009, named by
+ * whoever writes it) still reads as Chinese until its own description is added here.
+ */
+const KNOWN: Record<string, string> = {
+  '0001': '初始台账结构',
+  '0002': '大台账汇总索引（加快核心指标统计）',
+  '0003': '核心指标年度汇总（加快总览首页）',
+  '0004': '总览报表汇总索引（加快引导基金总览）',
+};
+
+/** “第 4 版：总览报表汇总索引（加快引导基金总览）”; the raw id only when it has no number. */
+export function describeMigration(id: string): string {
+  const m = /^(\d{4})(?:_|$)/.exec(id);
+  if (!m) return id;
+  const n = Number(m[1]);
+  return `第 ${n} 版：${KNOWN[m[1]!] ?? '结构更新'}`;
+}

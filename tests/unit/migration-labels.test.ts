@@ -1,0 +1,27 @@
+// 数据库信息 shows the structure version in Chinese, for every migration there is and for later ones.
+import { describe, expect, it } from 'vitest';
+import { migrations } from '../../migrations';
+import { describeMigration } from '../../src/shared/migration-labels';
+
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('describeMigration', () => {
+  it('every bundled migration has a Chinese description, never the raw id', () => {
+    for (const id of Object.keys(migrations)) {
+      const d = describeMigration(id);
+      expect(d).toMatch(CJK);
+      expect(d).not.toContain(id);
+      expect(d).not.toContain('结构更新');
+    }
+  });
+
+  it('later migrations 0005–0009 read as Chinese too', () => {
+    for (const n of [5, 6, 7, 8, 9]) {
+      expect(describeMigration(`000${n}_something_new`)).toBe(`第 ${n} 版：结构更新`);
+    }
+  });
+
+  it('an id without a number is shown as it is', () => {
+    expect(describeMigration('custom')).toBe('custom');
+  });
+});
