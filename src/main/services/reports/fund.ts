@@ -7,7 +7,6 @@ import {
   type Industry,
   labelOf,
   REINVEST_BASE,
-  REINVEST_CATEGORY,
   VALUATION_SOURCE,
 } from '../../../shared/domain';
 import { leverage, paidInProgress } from '../../../shared/metrics/fund';
@@ -15,8 +14,15 @@ import { formatPercent, quarterLabel } from '../../../shared/reports/format';
 import type { ReportColumn, ReportData, ReportFigure, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { fail } from '../ledger/errors';
-import { baseReport, chartOf, col, count, type ReportParams, ratio, table, totalsRow } from './common';
-import { investmentAsOf, loadInvestments } from './direct-funds';
+import { baseReport, chartOf, col, type ReportParams, ratio, table, totalsRow } from './common';
+import {
+  investmentCells,
+  investmentColumns,
+  investmentTotals,
+  loadInvestments,
+  recognitionCells,
+  recognitionColumns,
+} from './investments';
 import { loadFunds, loadLedgers, loadRecognised, metricsOf, reinvestFigures, sumMap } from './load';
 
 export function fundReport(opened: OpenedDb, p: ReportParams): ReportData {
@@ -139,41 +145,13 @@ export function fundReport(opened: OpenedDb, p: ReportParams): ReportData {
 
   // Investments.
   const invs = loadInvestments(opened, p.asOf, `i.fund_id = ${Number(f.id)}`);
-  const invCols: ReportColumn[] = [
-    col.seq(),
-    col.text('enterprise', '被投企业', 28),
-    col.text('industry', '行业', 14),
-    col.date('date', '投资日期'),
-    col.text('round', '轮次', 8),
-    col.money('amount', '投资金额'),
-    { key: 'stake', header: '持股比例', kind: 'percent', width: 9 },
-    col.text('status', '状态', 7),
-    col.money('proceeds', '退出回款'),
-    col.money('value', '当前估值'),
-    col.ratio('moic', 'MOIC', 7),
-    col.text('category', '返投认定类别', 14),
-    col.money('recognised', '返投认定金额'),
-  ];
-  const invRows: ReportRow[] = invs.map((i, k) => {
-    const s = investmentAsOf(i, p.asOf);
-    return {
-      seq: k + 1,
-      enterprise: i.enterprise,
-      industry: INDUSTRY_SHORT[i.industry as Industry] ?? i.industry,
-      date: i.date,
-      round: i.round ?? '',
-      amount: i.amount_fen,
-      stake: i.stake_pct === null ? null : i.stake_pct / 100,
-      status: s.status,
-      proceeds: s.proceeds,
-      value: s.value,
-      moic: s.moic,
-      category: i.reinvest_category ? labelOf(REINVEST_CATEGORY, i.reinvest_category) : '',
-      recognised: i.reinvest_recognised_fen,
-    };
-  });
-  const invTotals = totalsRow(invCols, invRows, `合计（${count(invRows.length)}笔）`);
-  invTotals.moic = ratio(Number(invTotals.proceeds) + Number(invTotals.value), Number(invTotals.amount));
+  const invCols = [col.seq(), ...investmentColumns(), ...recognitionColumns()];
+  const invRows: ReportRow[] = invs.map((i, k) => ({
+    seq: k + 1,
+    ...investmentCells(i, p.asOf),
+    ...recognitionCells(i),
+  }));
+  const invTotals = investmentTotals(invCols, invRows);
 
   const figures: ReportFigure[] = [
     { key: 'size', label: '认缴规模', value: f.total_size_fen, kind: 'money' },

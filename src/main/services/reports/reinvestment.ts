@@ -3,16 +3,14 @@ import { labelOf, REINVEST_BASE, REINVEST_CATEGORY, type ReinvestCategory } from
 import { shortFundName } from '../../../shared/reports/format';
 import type { ReportColumn, ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, chartOf, col, count, type ReportParams, ratio, table, totalsRow } from './common';
-import { loadFunds, loadLedgers, loadRecognised, metricsOf, reinvestFigures, sumMap } from './load';
+import { baseReport, chartOf, col, type ReportParams, ratio, table, totalLabel, totalsRow } from './common';
+import { loadFundMetrics, loadRecognised, reinvestFigures, sumMap } from './load';
 
 const CATS = REINVEST_CATEGORY.codes as ReinvestCategory[];
 
 export function reinvestmentReport(opened: OpenedDb, p: ReportParams): ReportData {
   const { raw } = opened;
-  const funds = loadFunds(raw, p.asOf).filter((f) => f.reinvest_multiple !== null);
-  const ledgers = loadLedgers(raw, p.asOf, new Set(funds.map((f) => f.id)));
-  const { byFund } = metricsOf(funds, ledgers, p.asOf);
+  const { funds, byFund } = loadFundMetrics(raw, p.asOf, {}, (f) => f.reinvest_multiple !== null);
   const rec = loadRecognised(raw, p.asOf);
 
   const columns: ReportColumn[] = [
@@ -52,7 +50,7 @@ export function reinvestmentReport(opened: OpenedDb, p: ReportParams): ReportDat
     for (const c of CATS) row[`cat_${c}`] = cats?.get(c) ?? 0;
     return row;
   });
-  const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`);
+  const totals = totalsRow(columns, rows, totalLabel(rows.length, '只'));
   totals.completion = ratio(Number(totals.recognised), Number(totals.required));
   const main = table('reinvestment', '返投台账', columns, rows, totals);
   const done = rows.filter((r) => r.state === '已完成').length;
@@ -120,7 +118,7 @@ export function reinvestmentReport(opened: OpenedDb, p: ReportParams): ReportDat
         '返投认定明细',
         detailColumns,
         detailRows,
-        totalsRow(detailColumns, detailRows, `合计（${count(detailRows.length)}项）`),
+        totalsRow(detailColumns, detailRows, totalLabel(detailRows.length, '项')),
       ),
     ],
     notes: [

@@ -1,98 +1,62 @@
 /** 子基金台账: one row per sub-fund — size, commitment, paid-in, 出资进度, invested, 返投 progress, DPI/TVPI/IRR. */
-import { FUND_STATUS, labelOf } from '../../../shared/domain';
 import { leverage, paidInProgress } from '../../../shared/metrics/fund';
 import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
-import {
-  loadFunds,
-  loadInvestmentAgg,
-  loadLedgers,
-  loadRecognised,
-  metricsOf,
-  reinvestFigures,
-  sumMap,
-} from './load';
+import { baseReport, col, type ReportParams, ratio, table, totalLabel, totalsRow } from './common';
+import * as perFund from './fund-columns';
+import { loadFundMetrics, loadInvestmentAgg, loadRecognised, reinvestFigures, sumMap } from './load';
 
 export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
   const { raw } = opened;
-  const funds = loadFunds(raw, p.asOf, { kind: 'sub' });
-  const ledgers = loadLedgers(raw, p.asOf, new Set(funds.map((f) => f.id)));
-  const { byFund, total } = metricsOf(funds, ledgers, p.asOf);
+  const { funds, byFund, total } = loadFundMetrics(raw, p.asOf, { kind: 'sub' });
   const inv = loadInvestmentAgg(raw, p.asOf);
   const rec = loadRecognised(raw, p.asOf);
 
-  const columns = [
-    col.seq(),
-    col.text('name', '基金名称', 34),
-    col.text('manager', '基金管理人', 24),
-    col.date('established', '成立日期'),
-    col.text('status', '状态', 8),
+  const cols = [
+    ...perFund.fundColumns(),
     col.money('size', '认缴规模'),
     col.money('commitment', '引导基金认缴'),
     col.mult('leverage', '放大倍数', 9),
-    col.money('paidIn', '引导基金实缴'),
-    col.pct('progress', '出资进度', 9),
-    col.money('invested', '已投金额'),
-    col.int('projects', '投资项目数', 9),
+    ...perFund.paidInColumns(),
     col.money('reinvestRequired', '返投要求'),
     col.money('reinvestRecognised', '返投认定'),
     col.pct('reinvestCompletion', '返投完成率', 10),
-    col.ratio('dpi', 'DPI', 7),
-    col.ratio('tvpi', 'TVPI', 7),
-    col.pct('irr', '净IRR', 9),
+    ...perFund.returnColumns(),
   ];
-  const notes: string[] = [];
   let reqSum = 0;
   let recOfReq = 0;
   const rows: ReportRow[] = funds.map((f, i) => {
     const m = byFund.get(f.id)!;
-    const a = inv.get(f.id);
     const r = reinvestFigures(f, m.paidInFen, sumMap(rec.get(f.id)));
     if (r.requirementFen !== null) {
       reqSum += r.requirementFen;
       recOfReq += r.recognisedFen;
     }
-    if (m.irr === null && m.irrNote) notes.push(`${f.name}：净IRR未计算（${m.irrNote}）。`);
     return {
-      id: f.id,
-      seq: i + 1,
-      name: f.name,
-      manager: f.manager_name ?? '',
-      established: f.established_date,
-      status: labelOf(FUND_STATUS, f.status),
+      ...perFund.fundCells(f, i),
       size: f.total_size_fen,
       commitment: f.guidance_commitment_fen,
       leverage: leverage(f.total_size_fen, f.guidance_commitment_fen),
-      paidIn: m.paidInFen,
-      progress: paidInProgress(m.paidInFen, f.guidance_commitment_fen),
-      invested: a?.investedFen ?? 0,
-      projects: a?.count ?? 0,
+      ...perFund.paidInCells(f, m, inv.get(f.id)),
       reinvestRequired: r.requirementFen,
       reinvestRecognised: r.recognisedFen,
       reinvestCompletion: r.completion,
-      dpi: m.dpi,
-      tvpi: m.tvpi,
-      irr: m.irr,
+      ...perFund.returnCells(m),
     };
   });
-  const cols = columns;
-  const totals = totalsRow(cols, rows, `合计（${count(rows.length)}只）`);
-  Object.assign(totals, {
-    leverage: leverage(Number(totals.size), Number(totals.commitment)),
-    progress: paidInProgress(Number(totals.paidIn), Number(totals.commitment)),
+  const totals = totalsRow(cols, rows, totalLabel(rows.length, '只'), {
     reinvestCompletion: ratio(recOfReq, reqSum),
-    dpi: total.dpi,
-    tvpi: total.tvpi,
-    irr: total.irr,
+    ...perFund.returnCells(total),
   });
+  totals.leverage = leverage(Number(totals.size), Number(totals.commitment));
+  totals.progress = paidInProgress(Number(totals.paidIn), Number(totals.commitment));
   return baseReport(opened, 'sub-funds', p.asOf, {
     tables: [table('sub-funds', '子基金台账', cols, rows, totals)],
     notes: [
       '出资进度＝引导基金实缴÷引导基金认缴；放大倍数＝子基金认缴规模÷引导基金认缴。',
       '返投要求＝返投倍数×返投基数（认缴或实缴出资，按合伙协议约定）；返投认定含投资项目与引进落地项目的认定金额。',
       'DPI＝累计分配÷实缴；TVPI＝（累计分配＋最新估值）÷实缴；净IRR按实际天数/365计算（与Excel XIRR一致）。合计行的比率按合计金额计算，IRR按全部子基金现金流合并计算。',
-      ...notes,
+      ...perFund.irrNotes(funds, byFund),
     ],
   });
 }
