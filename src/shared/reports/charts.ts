@@ -43,11 +43,14 @@ export function chartOption(chart: ReportChart, unit: Unit, opts: { print?: bool
   const first = chart.series[0];
   if (!first) return base;
 
-  if (chart.type === 'pie') {
-    const data = chart.categories.map((name, i) => ({
+  // Pie and funnel: the first series as one named value per category.
+  const data = () =>
+    chart.categories.map((name, i) => ({
       name,
       value: seriesValue(first, first.values[i] ?? null, unit) ?? 0,
     }));
+
+  if (chart.type === 'pie') {
     return {
       ...base,
       legend: { type: 'scroll', orient: 'vertical', right: 8, top: 'middle', textStyle: { fontSize: 11 } },
@@ -59,17 +62,13 @@ export function chartOption(chart: ReportChart, unit: Unit, opts: { print?: bool
           center: ['36%', '52%'],
           avoidLabelOverlap: true,
           label: { formatter: '{d}%', fontSize: 11 },
-          data,
+          data: data(),
         },
       ],
     };
   }
 
   if (chart.type === 'funnel') {
-    const data = chart.categories.map((name, i) => ({
-      name,
-      value: seriesValue(first, first.values[i] ?? null, unit) ?? 0,
-    }));
     return {
       ...base,
       series: [
@@ -89,7 +88,7 @@ export function chartOption(chart: ReportChart, unit: Unit, opts: { print?: bool
             fontSize: 12,
             formatter: (p) => `${p.name}  ${valueText(first.kind, Number(p.value), unit)}`,
           },
-          data,
+          data: data(),
         },
       ],
     };
