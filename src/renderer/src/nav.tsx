@@ -13,6 +13,7 @@ import {
   SwapOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { REPORT_NAMES, REPORT_TITLES } from '@shared/reports/types';
 import type { ReactNode } from 'react';
 
 export interface NavItem {
@@ -46,13 +47,12 @@ export const NAV: NavGroup[] = [
   {
     label: '报表',
     items: [
-      { path: '/reports/sub-funds', label: '子基金台账', icon: <FileTextOutlined /> },
-      { path: '/reports/direct-funds', label: '直投基金台账', icon: <FileTextOutlined /> },
-      { path: '/reports/reinvestment', label: '返投台账', icon: <FileTextOutlined /> },
-      { path: '/reports/landed-projects', label: '落地项目台账', icon: <FileTextOutlined /> },
-      { path: '/reports/financing', label: '融资对接台账', icon: <FileTextOutlined /> },
-      { path: '/reports/performance', label: '基金业绩', icon: <FileTextOutlined /> },
-      { path: '/reports/fund', label: '单只基金报告', icon: <FileTextOutlined /> },
+      // Every report but the overview (the home page), as shared/reports/types.ts lists them.
+      ...REPORT_NAMES.filter((n) => n !== 'overview').map((n) => ({
+        path: `/reports/${n}`,
+        label: REPORT_TITLES[n],
+        icon: <FileTextOutlined />,
+      })),
     ],
   },
   {

@@ -1,11 +1,16 @@
 import { FileExcelOutlined, FilePdfOutlined, FileTextOutlined } from '@ant-design/icons';
 import { UNIT_LABEL, type Unit } from '@shared/money';
-import type { ExportFormat, ReportName } from '@shared/reports/types';
+import { EXPORT_FORMATS, type ExportFormat, type ReportName } from '@shared/reports/types';
 import { App as AntApp, Button, Modal, Progress, Space, Typography } from 'antd';
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { api, saveFile } from '../../api';
 
 const LABEL: Record<ExportFormat, string> = { xlsx: 'Excel', pdf: 'PDF', csv: 'CSV' };
+const ICON: Record<ExportFormat, ReactNode> = {
+  xlsx: <FileExcelOutlined />,
+  pdf: <FilePdfOutlined />,
+  csv: <FileTextOutlined />,
+};
 
 function fromBase64(b64: string): Uint8Array {
   const bin = atob(b64);
@@ -64,30 +69,17 @@ export function ExportButtons(props: {
     <>
       <Space size={8} wrap>
         <Typography.Text type="secondary">导出</Typography.Text>
-        <Button
-          icon={<FileExcelOutlined />}
-          disabled={props.disabled || busy}
-          onClick={() => void run('xlsx')}
-          data-testid="export-xlsx"
-        >
-          Excel
-        </Button>
-        <Button
-          icon={<FilePdfOutlined />}
-          disabled={props.disabled || busy}
-          onClick={() => void run('pdf')}
-          data-testid="export-pdf"
-        >
-          PDF
-        </Button>
-        <Button
-          icon={<FileTextOutlined />}
-          disabled={props.disabled || busy}
-          onClick={() => void run('csv')}
-          data-testid="export-csv"
-        >
-          CSV
-        </Button>
+        {EXPORT_FORMATS.map((format) => (
+          <Button
+            key={format}
+            icon={ICON[format]}
+            disabled={props.disabled || busy}
+            onClick={() => void run(format)}
+            data-testid={`export-${format}`}
+          >
+            {LABEL[format]}
+          </Button>
+        ))}
       </Space>
       <Modal
         open={busy}
