@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { UNITS } from '../money';
 import { EXPORT_FORMATS, type ExportedFile, REPORT_NAMES, type ReportData } from '../reports/types';
 import { channel } from './define';
+import { unitSchema } from './fields';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
 const reportName = z.enum(REPORT_NAMES, { error: '未知的报表' });
@@ -17,7 +17,7 @@ export const reportsChannels = {
       name: reportName,
       asOf: isoDate.optional(),
       fundId,
-      unit: z.enum(UNITS as ['yuan', 'wan', 'yi'], { error: '金额单位应为 yuan、wan 或 yi' }),
+      unit: unitSchema,
       format: z.enum(EXPORT_FORMATS, { error: '导出格式应为 xlsx、pdf 或 csv' }),
     }),
   ),
