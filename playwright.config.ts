@@ -1,8 +1,7 @@
 import { defineConfig } from '@playwright/test';
-// @ts-expect-error -- a plain .mjs helper shared with the scripts
-import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './src/main/host/chromium-pdf';
 
-const executablePath = (findChromium as () => string | null)() ?? undefined;
+const executablePath = findChromium() ?? undefined;
 
 export default defineConfig({
   testDir: 'tests/e2e',

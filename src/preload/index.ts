@@ -1,20 +1,16 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import type { PreloadApi } from '../shared/contract/preload';
 
 /**
- * The only thing the page sees: window.api. Calls go to main over one channel, where the input is
- * validated against the contract; the sandboxed page has no Node and no Electron.
+ * The only thing the page sees: window.api (its type: src/shared/contract/preload.ts). Calls go to main over
+ * one channel, where the input is validated against the contract; the sandboxed page has no Node and no
+ * Electron.
  */
-const api = {
-  invoke: (channel: string, input: unknown) => ipcRenderer.invoke('funddesk:invoke', channel, input),
-  /** Save bytes through the native save dialog; resolves with the chosen path or null if cancelled. */
-  saveFile: (suggestedName: string, data: Uint8Array) =>
-    ipcRenderer.invoke('funddesk:save-file', suggestedName, data) as Promise<string | null>,
-  /** Pick a file through the native open dialog; resolves with its name and bytes, or null. */
-  openFile: (filters: { name: string; extensions: string[] }[]) =>
-    ipcRenderer.invoke('funddesk:open-file', filters) as Promise<{ name: string; data: Uint8Array } | null>,
-  host: 'electron' as const,
+const api: PreloadApi = {
+  invoke: (channel, input) => ipcRenderer.invoke('funddesk:invoke', channel, input),
+  saveFile: (suggestedName, data) => ipcRenderer.invoke('funddesk:save-file', suggestedName, data),
+  openFile: (filters) => ipcRenderer.invoke('funddesk:open-file', filters),
+  host: 'electron',
 };
 
 contextBridge.exposeInMainWorld('api', api);
-
-export type PreloadApi = typeof api;

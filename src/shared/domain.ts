@@ -30,16 +30,10 @@ export const INDUSTRY = labels({
 });
 export type Industry = (typeof INDUSTRY.codes)[number];
 
-/** Short labels for grids and charts. */
-export const INDUSTRY_SHORT: Record<Industry, string> = {
-  auto: '智能网联汽车',
-  storage: '新型储能',
-  bio: '生物医药',
-  semi: '半导体与集成电路',
-  terminal: '智能终端',
-  ict: '新一代信息技术',
-  other: '其他',
-};
+/** Short labels for grids and charts: each label without its parenthesis (智能网联汽车（新能源汽车）→ 智能网联汽车). */
+export const INDUSTRY_SHORT = Object.fromEntries(
+  INDUSTRY.codes.map((c) => [c, INDUSTRY.label[c].replace(/（.*）$/, '')]),
+) as Record<Industry, string>;
 
 export const CASH_FLOW_TYPE = labels({
   call: '实缴出资',

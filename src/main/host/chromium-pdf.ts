@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { withPrintCsp } from '../electron/security';
 
-/** Where Chromium is: FUNDDESK_CHROMIUM, CHROME_PATH, or the usual system paths (as scripts/chromium.mjs). */
+/** Where Chromium is: FUNDDESK_CHROMIUM, CHROME_PATH, or the usual system paths (scripts/chromium.mjs too). */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
   const candidates = [
     env.FUNDDESK_CHROMIUM,

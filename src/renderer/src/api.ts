@@ -1,15 +1,6 @@
 import { createClient, type Transport } from '@shared/contract/client';
 import type { Envelope } from '@shared/contract/define';
-
-/** What the Electron preload exposes; absent in the browser preview. */
-interface PreloadApi {
-  invoke: (channel: string, input: unknown) => Promise<Envelope<unknown>>;
-  saveFile: (name: string, data: Uint8Array) => Promise<string | null>;
-  openFile: (
-    filters: { name: string; extensions: string[] }[],
-  ) => Promise<{ name: string; data: Uint8Array } | null>;
-  host: 'electron';
-}
+import type { PreloadApi } from '@shared/contract/preload';
 
 declare global {
   interface Window {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY } from '../domain';
 import type { Unit } from '../money';
 import { channel } from './define';
+import { unitSchema } from './fields';
 
 /**
  * Channels of the data area: import of ledgers from xlsx/CSV (template, preview, commit, remembered
@@ -13,7 +14,7 @@ import { channel } from './define';
 export const IMPORT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
 const ledger = z.enum(ENTITY.codes, { error: '未知的台账类型' });
-const unit = z.enum(['yuan', 'wan', 'yi'], { error: '金额单位应为元、万元或亿元' });
+const unit = unitSchema;
 const base64 = z
   .string({ error: '文件内容应为 base64 文本' })
   .max(Math.ceil((IMPORT_MAX_FILE_BYTES * 4) / 3) + 8, { error: '文件过大，超过导入上限 50 MB' })

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { UNITS } from '../money';
 import { EXPORT_FORMATS, type ExportedFile, REPORT_NAMES, type ReportData } from '../reports/types';
 import { date } from '../schemas/fields';
 import { channel } from './define';
+import { unitSchema } from './fields';
 
 const isoDate = date('截至日期');
 const reportName = z.enum(REPORT_NAMES, { error: '未知的报表' });
@@ -18,7 +18,7 @@ export const reportsChannels = {
       name: reportName,
       asOf: isoDate.optional(),
       fundId,
-      unit: z.enum(UNITS as ['yuan', 'wan', 'yi'], { error: '金额单位应为 yuan、wan 或 yi' }),
+      unit: unitSchema,
       format: z.enum(EXPORT_FORMATS, { error: '导出格式应为 xlsx、pdf 或 csv' }),
     }),
   ),

@@ -64,6 +64,11 @@ export async function getRow(db: Db, entity: Entity, id: number): Promise<Ledger
   return row as LedgerRow;
 }
 
+/** The row as stored in its table (the values the audit log records), read back inside the transaction. */
+function storedRow(db: Db, table: (typeof REGISTRY)[Entity]['table'], id: number) {
+  return db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
 function validated(entity: Entity, values: Values) {
   const r = validateEntity(entity, values);
   if (!r.ok) fail('validation', r.issues.map((i) => i.message).join('；'), r.issues);
@@ -86,11 +91,7 @@ export async function createRow(db: Db, entity: Entity, input: Values, source: A
         .values(values as never)
         .returning('id')
         .executeTakeFirstOrThrow();
-      const after = await trx
-        .selectFrom(def.table)
-        .selectAll()
-        .where('id', '=', r.id)
-        .executeTakeFirstOrThrow();
+      const after = await storedRow(trx, def.table, r.id);
       await writeAudit(trx, {
         action: 'create',
         entity,
@@ -126,11 +127,7 @@ export async function updateRow(
         .set({ ...(merged as object), updated_at: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` } as never)
         .where('id', '=', id)
         .execute();
-      const after = await trx
-        .selectFrom(def.table)
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
+      const after = await storedRow(trx, def.table, id);
       const diff = changedFields(before as Values, after as Values);
       if (Object.keys(diff.after).length > 0) {
         await writeAudit(trx, {
@@ -169,11 +166,7 @@ export async function deleteRow(db: Db, entity: Entity, id: number, source: Audi
           `不能删除${def.label}“${def.nameOf(before)}”：还有 ${blockers.join('、')} 关联到它，请先处理这些记录`,
         );
       }
-      const stored = await trx
-        .selectFrom(def.table)
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
+      const stored = await storedRow(trx, def.table, id);
       await trx.deleteFrom(def.table).where('id', '=', id).execute();
       await writeAudit(trx, {
         action: 'delete',
@@ -205,11 +198,7 @@ export async function restoreRow(db: Db, entity: Entity, row: Values, source: Au
         .insertInto(def.table)
         .values({ ...values, id } as never)
         .execute();
-      const after = await trx
-        .selectFrom(def.table)
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirstOrThrow();
+      const after = await storedRow(trx, def.table, id);
       await writeAudit(trx, {
         action: 'create',
         entity,

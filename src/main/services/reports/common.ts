@@ -183,3 +183,6 @@ export const yearOf = (d: string) => d.slice(0, 4);
 
 /** A count with thousands separators, for 合计 labels: 97,063. */
 export const count = (n: number) => n.toLocaleString('en-US');
+
+/** The label of a totals row over n rows: 合计（97,063笔）. */
+export const totalLabel = (n: number, measure: string) => `合计（${count(n)}${measure}）`;

@@ -2,7 +2,7 @@
 import { DEAL_STAGE, type DealStage, INDUSTRY, INSTITUTION_KIND, labelOf } from '../../../shared/domain';
 import type { ReportColumn, ReportData, ReportRow, ReportTable } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, chartOf, col, count, type ReportParams, ratio, table, totalsRow } from './common';
+import { baseReport, chartOf, col, type ReportParams, ratio, table, totalLabel, totalsRow } from './common';
 import { industryName } from './landed-projects';
 
 type Deal = [
@@ -163,7 +163,7 @@ export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
       closed: ds.reduce((a, d) => a + (d[9] ?? 0), 0),
     }))
     .sort((a, b) => b.closed - a.closed || b.deals - a.deals);
-  const instTotals = totalsRow(instCols, instRows, `合计（${count(instRows.length)}家）`);
+  const instTotals = totalsRow(instCols, instRows, totalLabel(instRows.length, '家'));
 
   // Every deal.
   const dealCols: ReportColumn[] = [
@@ -190,7 +190,7 @@ export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
     closed: d[9],
     closedDate: d[10],
   }));
-  const dealTotals = totalsRow(dealCols, dealRows, `合计（${count(dealRows.length)}笔）`);
+  const dealTotals = totalsRow(dealCols, dealRows, totalLabel(dealRows.length, '笔'));
 
   return baseReport(opened, 'financing', p.asOf, {
     figures: [

@@ -15,10 +15,10 @@ import {
   baseReport,
   chartOf,
   col,
-  count,
   type ReportParams,
   ratio,
   table,
+  totalLabel,
   totalsRow,
   yearOf,
 } from './common';
@@ -104,7 +104,7 @@ export function landedProjectsReport(opened: OpenedDb, p: ReportParams): ReportD
     category: l[10] ? labelOf(REINVEST_CATEGORY, l[10]) : '',
     recognised: l[11],
   }));
-  const totals = totalsRow(columns, rows, `合计（${count(rows.length)}个）`);
+  const totals = totalsRow(columns, rows, totalLabel(rows.length, '个'));
   const totalAmount = Number(totals.amount);
 
   const share = (amount: number) => ratio(amount, totalAmount);

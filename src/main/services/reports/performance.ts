@@ -5,7 +5,7 @@ import { fundMetrics, portfolioMetrics } from '../../../shared/metrics/fund';
 import { shortFundName } from '../../../shared/reports/format';
 import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, chartOf, col, count, type ReportParams, table, totalsRow } from './common';
+import { baseReport, chartOf, col, type ReportParams, table, totalLabel, totalsRow } from './common';
 import { type FundRow, loadFunds, loadLedgers, metricsOf } from './load';
 import { NAV_LABEL, NAV_RULE_NOTE, navFigureNote } from './nav';
 
@@ -113,7 +113,7 @@ export function performanceReport(opened: OpenedDb, p: ReportParams): ReportData
       irrNote: [m.navNote, m.irrNote].filter(Boolean).join('；'),
     };
   });
-  const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`, {
+  const totals = totalsRow(columns, rows, totalLabel(rows.length, '只'), {
     ...ratioValues(total),
     irrNote: total.irrNote ?? '',
   });

@@ -1,35 +1,33 @@
 import { DIRECT_FUND_COLUMNS, SUB_FUND_COLUMNS } from '@shared/columns/ledgers';
+import type { FundKind } from '@shared/domain';
 import { LedgerGrid } from '../grid/LedgerGrid';
 
-const SUB = { kind: 'sub' } as const;
-const DIRECT = { kind: 'direct' } as const;
+/** The funds ledger in two pages, one per kind: each shows and adds funds of its kind only. */
+const PAGE = {
+  sub: { gridId: 'sub-funds', noun: '子基金', columns: SUB_FUND_COLUMNS, where: { kind: 'sub' } },
+  direct: {
+    gridId: 'direct-funds',
+    noun: '直投基金',
+    columns: DIRECT_FUND_COLUMNS,
+    where: { kind: 'direct' },
+  },
+} as const satisfies Record<FundKind, object>;
 
-export function SubFundsPage() {
+function FundsPage({ kind }: { kind: FundKind }) {
+  const p = PAGE[kind];
   return (
     <LedgerGrid
-      gridId="sub-funds"
+      gridId={p.gridId}
       entity="fund"
-      noun="子基金"
+      noun={p.noun}
       unitWord="只"
-      columns={SUB_FUND_COLUMNS}
-      where={SUB}
-      defaults={SUB}
+      columns={p.columns}
+      where={p.where}
+      defaults={p.where}
       defaultUnit="yi"
     />
   );
 }
 
-export function DirectFundsPage() {
-  return (
-    <LedgerGrid
-      gridId="direct-funds"
-      entity="fund"
-      noun="直投基金"
-      unitWord="只"
-      columns={DIRECT_FUND_COLUMNS}
-      where={DIRECT}
-      defaults={DIRECT}
-      defaultUnit="yi"
-    />
-  );
-}
+export const SubFundsPage = () => <FundsPage kind="sub" />;
+export const DirectFundsPage = () => <FundsPage kind="direct" />;

@@ -17,6 +17,7 @@ type Filters = {
 };
 
 const PAGE = 50;
+const ACTION_OPTIONS = AUDIT_ACTION.codes.map((c) => ({ value: c, label: AUDIT_ACTION.label[c] }));
 
 /** 审计日志: every create, change and delete, newest first, with before → after per field. */
 export function AuditPage() {
@@ -42,29 +43,30 @@ export function AuditPage() {
     setF((prev) => ({ ...prev, ...patch }));
     setPage(1);
   };
+  /** A filter on one field of the log, from its vocabulary; cleared means every value. */
+  const filterSelect = (
+    key: 'entity' | 'action',
+    placeholder: string,
+    width: number,
+    options: { value: string; label: string }[],
+  ) => (
+    <Select
+      allowClear
+      placeholder={placeholder}
+      style={{ width }}
+      value={f[key]}
+      onChange={(v) => set({ [key]: v })}
+      options={options}
+      data-testid={`audit-${key}`}
+    />
+  );
 
   return (
     <div className="fd-audit">
       <div className="fd-toolbar">
         <Space wrap>
-          <Select
-            allowClear
-            placeholder="全部台账"
-            style={{ width: 150 }}
-            value={f.entity}
-            onChange={(v) => set({ entity: v })}
-            options={ENTITY_OPTIONS}
-            data-testid="audit-entity"
-          />
-          <Select
-            allowClear
-            placeholder="全部操作"
-            style={{ width: 120 }}
-            value={f.action}
-            onChange={(v) => set({ action: v })}
-            options={AUDIT_ACTION.codes.map((c) => ({ value: c, label: AUDIT_ACTION.label[c] }))}
-            data-testid="audit-action"
-          />
+          {filterSelect('entity', '全部台账', 150, ENTITY_OPTIONS)}
+          {filterSelect('action', '全部操作', 120, ACTION_OPTIONS)}
           <DatePicker.RangePicker
             value={f.range ?? null}
             onChange={(v) => set({ range: v })}

@@ -5,25 +5,10 @@ import {
   LANDED_PROJECT_COLUMNS,
 } from '@shared/columns/ledgers';
 import { INDUSTRY, labelOf } from '@shared/domain';
-import { useQuery } from '@tanstack/react-query';
-import { Card, Space, Tabs, Tag, Typography } from 'antd';
-import { useMemo } from 'react';
-import { api } from '../../api';
+import { Tabs, Tag, Typography } from 'antd';
 import { UnitSwitch } from '../../components/UnitSwitch';
-import { LedgerGrid } from '../../grid/LedgerGrid';
-import { useGridLayout } from '../../grid/useGridLayout';
-import { RecordHistory } from './AuditParts';
-import {
-  DetailState,
-  DetailTitle,
-  FieldList,
-  KpiStrip,
-  money,
-  sumFen,
-  useDetailId,
-  useLedgerRows,
-  without,
-} from './DetailParts';
+import { DetailState, DetailTitle, KpiStrip, money, sumFen, useLedgerRows, without } from './DetailParts';
+import { ledgerTab, recordTabs, reinvestTab, useDetailRecord } from './DetailTabs';
 import { ReinvestTable, recognitions } from './ReinvestTable';
 
 const INV_COLS = without(INVESTMENT_COLUMNS, 'enterprise_id', 280);
@@ -34,31 +19,22 @@ const DEAL_COLS = without(FINANCING_DEAL_COLUMNS, 'enterprise_id', 240).map((c) 
 
 /** 企业详情: the enterprise and everything linked to it — investments, landed projects, financing, 返投. */
 export function EnterpriseDetailPage() {
-  const id = useDetailId();
-  const layout = useGridLayout('enterprise-detail', 'wan');
-  const unit = layout.unit;
-  const where = useMemo(() => ({ enterprise_id: id ?? 0 }), [id]);
-  const q = useQuery({
-    queryKey: ['ledger', 'enterprise', 'one', id],
-    queryFn: () => api('ledger.get', { entity: 'enterprise', id: id! }),
-    enabled: id != null,
-  });
+  const d = useDetailRecord('enterprise', 'wan');
+  const { id, unit, where, layout } = d;
   const invs = useLedgerRows('investment', where);
   const projects = useLedgerRows('landed_project', where);
   const deals = useLedgerRows('financing_deal', where);
-  const e = q.data;
+  const e = d.record.data;
 
   if (id == null) return <DetailState loading={false} error={new Error('缺少企业编号')} what="企业" />;
-  if (!e) return <DetailState loading={q.isLoading} error={q.error} what="企业" />;
+  if (!e) return <DetailState loading={d.record.isLoading} error={d.record.error} what="企业" />;
 
   const inv = invs.data ?? [];
   const lp = projects.data ?? [];
   const dl = deals.data ?? [];
   const recs = recognitions(inv, lp);
   const funds = new Set(inv.map((r) => r.fund_id));
-  const closed = dl.filter((d) => d.stage === 'closed');
-  const count = (n: number | undefined) => (n == null ? '' : `（${n}）`);
-  const gridProps = { unit, where, defaults: where, height: 'max(320px, calc(100vh - 350px))' as const };
+  const closed = dl.filter((r) => r.stage === 'closed');
 
   return (
     <div className="fd-detail" data-testid="enterprise-detail">
@@ -110,70 +86,15 @@ export function EnterpriseDetailPage() {
       <Tabs
         className="fd-detail-tabs"
         items={[
-          {
-            key: 'investments',
-            label: `获得投资${count(invs.data?.length)}`,
-            children: (
-              <LedgerGrid
-                gridId="enterprise-detail-investments"
-                entity="investment"
-                noun="投资"
-                unitWord="笔"
-                columns={INV_COLS}
-                {...gridProps}
-              />
-            ),
-          },
-          {
-            key: 'projects',
-            label: `落地项目${count(projects.data?.length)}`,
-            children: (
-              <LedgerGrid
-                gridId="enterprise-detail-landed-projects"
-                entity="landed_project"
-                noun="落地项目"
-                unitWord="个"
-                columns={LP_COLS}
-                {...gridProps}
-              />
-            ),
-          },
-          {
-            key: 'deals',
-            label: `融资对接${count(deals.data?.length)}`,
-            children: (
-              <LedgerGrid
-                gridId="enterprise-detail-financing-deals"
-                entity="financing_deal"
-                noun="融资对接"
-                unitWord="条"
-                columns={DEAL_COLS}
-                {...gridProps}
-              />
-            ),
-          },
-          {
-            key: 'reinvest',
-            label: `返投认定${count(recs.length)}`,
-            children: (
-              <Space orientation="vertical" style={{ width: '100%' }}>
-                <Typography.Text type="secondary">
-                  该企业获得的返投认定（来自投资与落地项目），同一基金对同一企业只认定一次。
-                </Typography.Text>
-                <ReinvestTable rows={recs} unit={unit} show="fund" />
-              </Space>
-            ),
-          },
-          {
-            key: 'info',
-            label: '基本信息',
-            children: (
-              <Card size="small">
-                <FieldList row={e} specs={ENTERPRISE_COLUMNS} unit={unit} skip={['name']} />
-              </Card>
-            ),
-          },
-          { key: 'history', label: '修改记录', children: <RecordHistory entity="enterprise" id={id} /> },
+          ledgerTab(d, 'investments', '获得投资', 'investment', INV_COLS, invs.data?.length),
+          ledgerTab(d, 'projects', '落地项目', 'landed_project', LP_COLS, projects.data?.length),
+          ledgerTab(d, 'deals', '融资对接', 'financing_deal', DEAL_COLS, deals.data?.length),
+          reinvestTab(
+            recs.length,
+            '该企业获得的返投认定（来自投资与落地项目），同一基金对同一企业只认定一次。',
+            <ReinvestTable rows={recs} unit={unit} show="fund" />,
+          ),
+          ...recordTabs(d, e, ENTERPRISE_COLUMNS),
         ]}
       />
     </div>

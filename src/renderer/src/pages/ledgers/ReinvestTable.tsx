@@ -18,48 +18,43 @@ interface Recognition {
   recognisedFen: number;
 }
 
+/** A recognition of one investment or landed project (`date` is its investment or landing date). */
+function recognition(r: LedgerRow, source: Recognition['source'], date: unknown): Recognition {
+  return {
+    key: `${source === '投资' ? 'i' : 'p'}${r.id}`,
+    source,
+    id: r.id,
+    date: String(date ?? ''),
+    fundId: (r.fund_id as number | null) ?? null,
+    fundName: String(r.fund_name ?? ''),
+    enterpriseId: r.enterprise_id as number,
+    enterpriseName: String(r.enterprise_name ?? ''),
+    category: String(r.reinvest_category),
+    amountFen: (r.amount_fen as number) ?? 0,
+    recognisedFen: (r.reinvest_recognised_fen as number) ?? 0,
+  };
+}
+
 /** Every 返投 recognition among the investments and landed projects given, with its own total. */
 export function recognitions(investments: LedgerRow[], projects: LedgerRow[]): Recognition[] {
-  const out: Recognition[] = [];
-  for (const r of investments) {
-    if (r.reinvest_category == null) continue;
-    out.push({
-      key: `i${r.id}`,
-      source: '投资',
-      id: r.id,
-      date: String(r.date ?? ''),
-      fundId: r.fund_id as number,
-      fundName: String(r.fund_name ?? ''),
-      enterpriseId: r.enterprise_id as number,
-      enterpriseName: String(r.enterprise_name ?? ''),
-      category: String(r.reinvest_category),
-      amountFen: (r.amount_fen as number) ?? 0,
-      recognisedFen: (r.reinvest_recognised_fen as number) ?? 0,
-    });
-  }
-  for (const r of projects) {
-    if (r.reinvest_category == null) continue;
-    out.push({
-      key: `p${r.id}`,
-      source: '落地项目',
-      id: r.id,
-      date: String(r.landed_date ?? ''),
-      fundId: (r.fund_id as number | null) ?? null,
-      fundName: String(r.fund_name ?? ''),
-      enterpriseId: r.enterprise_id as number,
-      enterpriseName: String(r.enterprise_name ?? ''),
-      category: String(r.reinvest_category),
-      amountFen: (r.amount_fen as number) ?? 0,
-      recognisedFen: (r.reinvest_recognised_fen as number) ?? 0,
-    });
-  }
-  return out.sort((a, b) => a.date.localeCompare(b.date));
+  const recognised = (r: LedgerRow) => r.reinvest_category != null;
+  return [
+    ...investments.filter(recognised).map((r) => recognition(r, '投资', r.date)),
+    ...projects.filter(recognised).map((r) => recognition(r, '落地项目', r.landed_date)),
+  ].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export function ReinvestTable(props: { rows: Recognition[]; unit: Unit; show: 'fund' | 'enterprise' }) {
   const u = UNIT_LABEL[props.unit];
   const total = props.rows.reduce((s, r) => s + r.recognisedFen, 0);
   const base = props.rows.reduce((s, r) => s + r.amountFen, 0);
+  const moneyColumn = (title: string, dataIndex: 'amountFen' | 'recognisedFen') => ({
+    title: `${title}（${u}）`,
+    dataIndex,
+    width: 160,
+    align: 'right' as const,
+    render: (v: number) => formatMoney(v, props.unit),
+  });
   return (
     <Table
       size="small"
@@ -99,20 +94,8 @@ export function ReinvestTable(props: { rows: Recognition[]; unit: Unit; show: 'f
           width: 140,
           render: (c: string) => labelOf(REINVEST_CATEGORY, c),
         },
-        {
-          title: `投资/落户金额（${u}）`,
-          dataIndex: 'amountFen',
-          width: 160,
-          align: 'right',
-          render: (v: number) => formatMoney(v, props.unit),
-        },
-        {
-          title: `返投认定金额（${u}）`,
-          dataIndex: 'recognisedFen',
-          width: 160,
-          align: 'right',
-          render: (v: number) => formatMoney(v, props.unit),
-        },
+        moneyColumn('投资/落户金额', 'amountFen'),
+        moneyColumn('返投认定金额', 'recognisedFen'),
       ]}
       summary={() => (
         <Table.Summary fixed>
