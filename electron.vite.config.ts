@@ -40,6 +40,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/electron/index.ts'),
           cli: resolve(import.meta.dirname, 'src/main/cli/entry.ts'),
+          'data-host': resolve(import.meta.dirname, 'src/main/host/data-host/entry.ts'),
         },
       },
     },
