@@ -7,7 +7,9 @@ import { type Kysely, sql } from 'kysely';
  *   the fund's own terms (funds.reinvest_*), which is what the default rule set does; `categories` is JSON
  *   { category: { multiplier, cap_pct, lock_in_years } } (src/shared/compliance/rule-set.ts checks it).
  *   Exactly one row is the default (is_default = 1): the rule set of every fund without one of its own.
- * - funds.reinvest_rule_set_id: the fund's rule set (NULL = the default).
+ * - funds.reinvest_rule_set_id: the fund's rule set (NULL = the default). No REFERENCES clause, so that
+ *   down() can drop the column: deleting a rule set in use is refused by the service, and an id that is
+ *   not found counts as the default.
  * - investments / landed_projects .reinvest_override_fen + _reason: a manual recognition, with its reason
  *   required (both or neither). reinvest_recognised_fen stays the record's qualifying amount (认定基数).
  * - enterprises.left_district_date: when an enterprise left the district (lock-in rules).
@@ -55,7 +57,7 @@ const up_ = [
   CHECK (base = 'fund' OR multiple IS NOT NULL),
   CHECK (deadline_date IS NULL OR deadline_years IS NULL))`,
   `CREATE UNIQUE INDEX reinvest_rule_sets_one_default ON reinvest_rule_sets(is_default) WHERE is_default = 1`,
-  `ALTER TABLE funds ADD COLUMN reinvest_rule_set_id INTEGER REFERENCES reinvest_rule_sets(id) ON DELETE SET NULL`,
+  `ALTER TABLE funds ADD COLUMN reinvest_rule_set_id INTEGER`,
   `ALTER TABLE investments ADD COLUMN reinvest_override_fen INTEGER
     CHECK (reinvest_override_fen IS NULL OR (typeof(reinvest_override_fen) = 'integer' AND reinvest_override_fen >= 0))`,
   `ALTER TABLE investments ADD COLUMN reinvest_override_reason TEXT`,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as m0004 from '../../migrations/0004_overview_aggregates';
+import * as m0005 from '../../migrations/0005_compliance';
 import { openDatabase } from '../../src/main/db/open';
 import { loadDemo } from '../../src/main/demo/index';
 import { writeBrief } from '../../src/main/services/reports/brief';
@@ -9,7 +10,6 @@ import { loadLanded } from '../../src/main/services/reports/landed-projects';
 import {
   loadFunds,
   loadLedgers,
-  loadRecognised,
   metricsOf,
   reinvestFigures,
   sumMap,
@@ -45,7 +45,25 @@ function plainOverview(asOf: string) {
   const { raw } = t.opened;
   const funds = loadFunds(raw, asOf);
   const { byFund, total } = metricsOf(funds, loadLedgers(raw, asOf), asOf);
-  const rec = loadRecognised(raw, asOf);
+  // 返投 recognised: one recognition per fund and enterprise (the earliest; an investment before a project
+  // of the same day), the rest not counted again (the default rule set: 1× the recorded amount).
+  const rec = new Map<number, Map<string, number>>();
+  for (const [fid, fen] of t.opened.raw
+    .prepare(
+      `SELECT fund_id, sum(f) FROM (
+         SELECT fund_id, f, row_number() OVER (PARTITION BY fund_id, enterprise_id ORDER BY d, src, id) AS n FROM (
+           SELECT fund_id, enterprise_id, date AS d, 0 AS src, id, reinvest_recognised_fen AS f FROM investments
+            WHERE date <= @asOf AND reinvest_category IS NOT NULL
+           UNION ALL
+           SELECT fund_id, enterprise_id, landed_date, 1, id, reinvest_recognised_fen FROM landed_projects
+            WHERE landed_date <= @asOf AND status <> 'cancelled' AND reinvest_category IS NOT NULL
+              AND fund_id IS NOT NULL))
+       WHERE n = 1 GROUP BY fund_id`,
+    )
+    .raw(true)
+    .all({ asOf }) as [number, number][]) {
+    rec.set(fid, new Map([['all', fen]]));
+  }
   const { rows: landed } = loadLanded(t.opened, asOf);
   const deals = loadDeals(t.opened, asOf);
   const invs = raw
@@ -498,8 +516,11 @@ describe('migration 0004', () => {
   it('adds its indexes to a file of the previous version, and the report reads the same', async () => {
     generate(7);
     const before = await Promise.all(DATES.map((d) => overviewReport(t.opened, { asOf: d })));
+    await m0005.down(t.db);
     await m0004.down(t.db);
-    await sql`DELETE FROM kysely_migration WHERE name = '0004_overview_aggregates'`.execute(t.db);
+    await sql`DELETE FROM kysely_migration WHERE name IN ('0004_overview_aggregates', '0005_compliance')`.execute(
+      t.db,
+    );
     await t.opened.close();
     const reopened = await openDatabase(t.path);
     t.opened = reopened;

@@ -176,8 +176,24 @@ describe('figures tie across reports', () => {
     const r = await buildReport(t.opened, 'reinvestment', { asOf: '2025-12-31' });
     const main = r.tables[0]!;
     const cats = main.columns.filter((c) => c.key.startsWith('cat_'));
-    expect(cats.length).toBe(5);
+    expect(cats.length).toBe(6);
+    // The default rule set reproduces the recognised amounts as recorded (the figures before rule sets).
+    const recorded = new Map(
+      t.opened.raw
+        .prepare(
+          `SELECT fund_id, sum(f) FROM (
+             SELECT fund_id, reinvest_recognised_fen AS f FROM investments WHERE date <= '2025-12-31'
+             UNION ALL SELECT fund_id, reinvest_recognised_fen FROM landed_projects
+              WHERE landed_date <= '2025-12-31' AND status <> 'cancelled' AND fund_id IS NOT NULL)
+           WHERE f IS NOT NULL GROUP BY fund_id`,
+        )
+        .raw(true)
+        .all() as [number, number][],
+    );
     for (const row of main.rows) {
+      expect(row.ruleSet).toBe('按基金协议（默认）');
+      expect(row.recognised).toBe(recorded.get(Number(row.id)) ?? 0);
+      expect(Number(row.computed) + Number(row.overridden)).toBe(row.recognised);
       expect(cats.reduce((s, c) => s + Number(row[c.key]), 0)).toBe(row.recognised);
       expect(Number(row.gap)).toBeGreaterThanOrEqual(0);
       expect(row.required).toBe(Math.round(Number(row.multiple) * Number(row.baseAmount)));

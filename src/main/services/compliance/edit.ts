@@ -14,7 +14,6 @@ import { isIsoDate } from '../../../shared/dates';
 import type { OpenedDb } from '../../db/open';
 import { fail } from '../ledger/errors';
 import { alertThresholds, listAlerts, THRESHOLDS_KEY } from './alerts';
-import { loadRuleSets } from './reinvest';
 
 type Raw = OpenedDb['raw'];
 

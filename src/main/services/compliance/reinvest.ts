@@ -60,7 +60,12 @@ export function loadRuleSets(raw: Raw): RuleSet[] {
  * date: its rule set, requirement, recognition by category (computed and overridden apart), gap, deadline,
  * days left and the rate needed per year.
  */
-export function reinvestmentStatus(opened: OpenedDb, asOf: string, fundId?: number): FundReinvestment[] {
+export function reinvestmentStatus(
+  opened: OpenedDb,
+  asOf: string,
+  fundId?: number,
+  opts: { all?: boolean } = {},
+): FundReinvestment[] {
   const { raw } = opened;
   const sets = loadRuleSets(raw);
   const byId = new Map(sets.map((s) => [s.id, s]));
@@ -152,8 +157,27 @@ export function reinvestmentStatus(opened: OpenedDb, asOf: string, fundId?: numb
   for (const f of funds) {
     const rules = (f.reinvest_rule_set_id !== null && byId.get(f.reinvest_rule_set_id)) || fallback;
     const s = reinvestStatus(f, rules, paid.get(f.id) ?? 0, records.get(f.id) ?? [], asOf);
-    if (fundId === undefined && s.requiredFen === null) continue;
+    if (fundId === undefined && !opts.all && s.requiredFen === null) continue;
     out.push({ ...s, fundName: f.name, fundKind: f.kind });
   }
   return out;
 }
+
+/** The reports' 返投 figures per fund (every fund, with or without a requirement), by its rule set. */
+export function reinvestFiguresByFund(opened: OpenedDb, asOf: string) {
+  const out = new Map<
+    number,
+    { requirementFen: number | null; recognisedFen: number; completion: number | null; gapFen: number | null }
+  >();
+  for (const s of reinvestmentStatus(opened, asOf, undefined, { all: true })) {
+    out.set(s.fundId, {
+      requirementFen: s.requiredFen,
+      recognisedFen: s.recognisedFen,
+      completion: s.completion,
+      gapFen: s.gapFen,
+    });
+  }
+  return out;
+}
+
+export const NO_REINVEST = { requirementFen: null, recognisedFen: 0, completion: null, gapFen: null };

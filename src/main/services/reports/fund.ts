@@ -15,10 +15,11 @@ import { formatMoney } from '../../../shared/money';
 import { formatPercent, quarterLabel } from '../../../shared/reports/format';
 import type { ReportColumn, ReportData, ReportFigure, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
+import { NO_REINVEST, reinvestFiguresByFund } from '../compliance/reinvest';
 import { fail } from '../ledger/errors';
 import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
 import { investmentAsOf, loadInvestments } from './direct-funds';
-import { loadFunds, loadLedgers, loadRecognised, metricsOf, reinvestFigures, sumMap } from './load';
+import { loadFunds, loadLedgers, metricsOf } from './load';
 import { NAV_LABEL, NAV_RULE_NOTE, navFigureNote } from './nav';
 
 export function fundReport(opened: OpenedDb, p: ReportParams): ReportData {
@@ -37,8 +38,7 @@ export function fundReport(opened: OpenedDb, p: ReportParams): ReportData {
   }
   const ledgers = loadLedgers(raw, p.asOf, new Set([f.id]));
   const m = metricsOf([f], ledgers, p.asOf).byFund.get(f.id)!;
-  const recCats = loadRecognised(raw, p.asOf).get(f.id);
-  const r = reinvestFigures(f, m.paidInFen, sumMap(recCats));
+  const r = reinvestFiguresByFund(opened, p.asOf).get(f.id) ?? NO_REINVEST;
 
   // Terms.
   const industries = f.industries

@@ -4,23 +4,16 @@
  */
 import type { Overview } from '../../../shared/contract/app';
 import { INDUSTRY, INDUSTRY_SHORT, type Industry } from '../../../shared/domain';
-import { type FundLedger, leverage, paidInProgress, portfolioMetrics } from '../../../shared/metrics/fund';
+import { leverage, paidInProgress, portfolioMetrics } from '../../../shared/metrics/fund';
 import { shortFundName } from '../../../shared/reports/format';
 import type { ReportColumn, ReportData, ReportFigure, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
+import { NO_REINVEST, reinvestFiguresByFund } from '../compliance/reinvest';
 import { getOverview } from '../overview';
 import { writeBrief } from './brief';
 import { baseReport, col, type ReportParams, ratio, table, totalsRow, yearOf } from './common';
 import type { FunnelCounts } from './financing';
-import {
-  EMPTY_LEDGER,
-  homeDistrict,
-  loadFunds,
-  loadLedgers,
-  loadRecognised,
-  reinvestFigures,
-  sumMap,
-} from './load';
+import { EMPTY_LEDGER, homeDistrict, loadFunds, loadLedgers } from './load';
 
 type Raw = OpenedDb['raw'];
 
@@ -120,13 +113,6 @@ function closedByYear(raw: Raw, asOf: string): Map<string, number> {
   return new Map(rows);
 }
 
-/** A ledger's paid-in: loadLedgers keeps only the calls dated on or before asOf. */
-function paidInOf(l: FundLedger): number {
-  let s = 0;
-  for (const c of l.calls) s += c.amountFen;
-  return s;
-}
-
 export function overviewFigures(o: Overview): ReportFigure[] {
   return [
     { key: 'sub-count', label: '子基金', value: o.subFunds.count, kind: 'int', suffix: '只' },
@@ -163,7 +149,7 @@ export async function overviewReport(opened: OpenedDb, p: ReportParams): Promise
     funds.map((f) => ledgerOf(f.id)),
     p.asOf,
   );
-  const rec = loadRecognised(raw, p.asOf);
+  const reinvest = reinvestFiguresByFund(opened, p.asOf);
   const landed = landedByIndustryYear(raw, p.asOf);
   const fun = dealFunnel(raw, p.asOf);
   const closedYears = closedByYear(raw, p.asOf);
@@ -291,7 +277,7 @@ export async function overviewReport(opened: OpenedDb, p: ReportParams): Promise
   const reRows: ReportRow[] = funds
     .filter((f) => f.reinvest_multiple !== null)
     .map((f) => {
-      const r = reinvestFigures(f, paidInOf(ledgerOf(f.id)), sumMap(rec.get(f.id)));
+      const r = reinvest.get(f.id) ?? NO_REINVEST;
       return {
         name: shortFundName(f.name),
         required: r.requirementFen,

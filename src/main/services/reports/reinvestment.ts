@@ -1,55 +1,65 @@
-/** 返投台账: requirement, recognised by category, gap, deadline — per fund, and every recognition. */
-import { labelOf, REINVEST_BASE, REINVEST_CATEGORY, type ReinvestCategory } from '../../../shared/domain';
+/**
+ * 返投台账: per fund, by its 返投 rule set — requirement, recognised by category (computed and overridden
+ * apart), gap, deadline, days left, the rate needed per year — and every recognition with how it counts.
+ * The figures are reinvestmentStatus's (src/main/services/compliance/reinvest.ts), the one place they are made.
+ */
+import { RECOGNITION_STATE } from '../../../shared/compliance/reinvest';
+import { RULE_BASE, RULE_CATEGORY } from '../../../shared/compliance/rule-set';
 import { shortFundName } from '../../../shared/reports/format';
 import type { ReportColumn, ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
+import { reinvestmentStatus } from '../compliance/reinvest';
 import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
-import { loadFunds, loadLedgers, loadRecognised, metricsOf, reinvestFigures, sumMap } from './load';
 
-const CATS = REINVEST_CATEGORY.codes as ReinvestCategory[];
+const CATS = RULE_CATEGORY.codes;
+const SOURCE = { investment: '投资', landed_project: '落地项目' } as const;
 
 export function reinvestmentReport(opened: OpenedDb, p: ReportParams): ReportData {
-  const { raw } = opened;
-  const funds = loadFunds(raw, p.asOf).filter((f) => f.reinvest_multiple !== null);
-  const ledgers = loadLedgers(raw, p.asOf, new Set(funds.map((f) => f.id)));
-  const { byFund } = metricsOf(funds, ledgers, p.asOf);
-  const rec = loadRecognised(raw, p.asOf);
+  const all = reinvestmentStatus(opened, p.asOf, p.fundId);
+  const funds = all.filter((s) => s.requiredFen !== null);
 
   const columns: ReportColumn[] = [
     col.seq(),
     col.text('name', '基金名称', 34),
+    col.text('ruleSet', '返投规则集', 22),
     col.mult('multiple', '返投倍数', 9),
-    col.text('base', '返投基数', 9),
+    col.text('base', '返投基数', 12),
     col.money('baseAmount', '基数金额'),
     col.money('required', '返投要求'),
-    ...CATS.map((c) => col.money(`cat_${c}`, REINVEST_CATEGORY.label[c])),
+    ...CATS.map((c) => col.money(`cat_${c}`, RULE_CATEGORY.label[c])),
+    col.money('computed', '其中按规则计算'),
+    col.money('overridden', '其中人工认定'),
     col.money('recognised', '认定合计'),
     col.pct('completion', '完成率', 9),
     col.money('gap', '返投缺口'),
     col.date('deadline', '返投截止日'),
+    col.text('daysLeft', '剩余天数', 11),
+    col.money('perYear', '每年需认定'),
     col.text('state', '完成情况', 11),
   ];
-  const rows: ReportRow[] = funds.map((f, i) => {
-    const m = byFund.get(f.id)!;
-    const cats = rec.get(f.id);
-    const r = reinvestFigures(f, m.paidInFen, sumMap(cats));
-    const done = r.requirementFen !== null && r.recognisedFen >= r.requirementFen;
-    const overdue = !done && f.reinvest_deadline !== null && f.reinvest_deadline < p.asOf;
+  const rows: ReportRow[] = funds.map((s, i) => {
+    const done = s.requiredFen !== null && s.recognisedFen >= s.requiredFen;
+    const overdue = !done && s.daysLeft !== null && s.daysLeft < 0;
     const row: ReportRow = {
-      id: f.id,
+      id: s.fundId,
       seq: i + 1,
-      name: f.name,
-      multiple: f.reinvest_multiple,
-      base: labelOf(REINVEST_BASE, f.reinvest_base),
-      baseAmount: r.baseFen,
-      required: r.requirementFen,
-      recognised: r.recognisedFen,
-      completion: r.completion,
-      gap: r.gapFen,
-      deadline: f.reinvest_deadline,
+      name: s.fundName,
+      ruleSet: s.ruleSet.name,
+      multiple: s.multiple,
+      base: RULE_BASE.label[s.base],
+      baseAmount: s.baseFen,
+      required: s.requiredFen,
+      computed: s.computedFen,
+      overridden: s.overriddenFen,
+      recognised: s.recognisedFen,
+      completion: s.completion,
+      gap: s.gapFen,
+      deadline: s.deadline,
+      daysLeft: done || s.daysLeft === null ? '' : s.daysLeft < 0 ? `已逾期${-s.daysLeft}天` : `${s.daysLeft}天`,
+      perYear: done ? null : s.neededPerYearFen,
       state: done ? '已完成' : overdue ? '逾期未完成' : '推进中',
     };
-    for (const c of CATS) row[`cat_${c}`] = cats?.get(c) ?? 0;
+    for (const c of CATS) row[`cat_${c}`] = s.byCategory[c].totalFen;
     return row;
   });
   const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`);
@@ -57,23 +67,6 @@ export function reinvestmentReport(opened: OpenedDb, p: ReportParams): ReportDat
   const done = rows.filter((r) => r.state === '已完成').length;
   const overdue = rows.filter((r) => r.state === '逾期未完成').length;
 
-  // Every recognition: investments and landed projects (one query).
-  const names = new Map(funds.map((f) => [f.id, shortFundName(f.name)]));
-  const detail = raw
-    .prepare(
-      `SELECT i.fund_id, e.name, '投资' AS source, i.date, i.reinvest_category, i.amount_fen, i.reinvest_recognised_fen
-        FROM investments i JOIN enterprises e ON e.id = i.enterprise_id
-        WHERE i.date <= @asOf AND i.reinvest_category IS NOT NULL
-       UNION ALL
-       SELECT l.fund_id, coalesce(l.name, e.name), '落地项目', l.landed_date, l.reinvest_category, l.amount_fen,
-              l.reinvest_recognised_fen
-        FROM landed_projects l JOIN enterprises e ON e.id = l.enterprise_id
-        WHERE l.landed_date <= @asOf AND l.status <> 'cancelled' AND l.reinvest_category IS NOT NULL
-          AND l.fund_id IS NOT NULL
-       ORDER BY 1, 4`,
-    )
-    .raw(true)
-    .all({ asOf: p.asOf }) as [number, string, string, string, string, number, number][];
   const detailColumns: ReportColumn[] = [
     col.seq(),
     col.text('fund', '基金', 24),
@@ -82,20 +75,30 @@ export function reinvestmentReport(opened: OpenedDb, p: ReportParams): ReportDat
     col.date('date', '日期'),
     col.text('category', '认定类别', 14),
     col.money('amount', '投资/落户金额'),
+    col.money('qualifying', '认定基数'),
+    col.mult('multiplier', '系数', 7),
     col.money('recognised', '认定金额'),
+    col.text('how', '认定方式', 30),
   ];
-  const detailRows: ReportRow[] = detail
-    .filter((d) => names.has(d[0]))
-    .map((d, k) => ({
-      seq: k + 1,
-      fund: names.get(d[0]) ?? '',
-      enterprise: d[1],
-      source: d[2],
-      date: d[3],
-      category: labelOf(REINVEST_CATEGORY, d[4]),
-      amount: d[5],
-      recognised: d[6],
-    }));
+  const detailRows: ReportRow[] = [];
+  for (const s of funds) {
+    for (const it of s.items) {
+      detailRows.push({
+        seq: detailRows.length + 1,
+        fund: shortFundName(s.fundName),
+        enterprise: it.enterpriseName,
+        source: SOURCE[it.source],
+        date: it.date,
+        category: RULE_CATEGORY.label[it.category],
+        amount: it.amountFen,
+        qualifying: it.qualifyingFen,
+        multiplier: it.multiplier,
+        recognised: it.recognisedFen,
+        how: it.state === 'overridden' ? `人工认定：${it.overrideReason ?? ''}` : RECOGNITION_STATE[it.state],
+      });
+    }
+  }
+  const capped = funds.filter((s) => CATS.some((c) => s.byCategory[c].cappedOffFen > 0));
 
   return baseReport(opened, 'reinvestment', p.asOf, {
     figures: [
@@ -129,9 +132,12 @@ export function reinvestmentReport(opened: OpenedDb, p: ReportParams): ReportDat
       ),
     ],
     notes: [
-      '返投要求＝返投倍数×返投基数（引导基金认缴出资或截至日期的实缴出资，按合伙协议约定）。',
-      '认定金额按认定类别汇总投资项目和引进落地项目，同一基金对同一企业只认定一次，不重复计算；已终止的落地项目不计入。',
-      '返投缺口＝max(返投要求－认定合计, 0)，合计行为各基金缺口之和（超额完成的基金不抵减其他基金的缺口）。',
+      '返投要求＝返投倍数×返投基数，按各基金的返投规则集（“按基金协议”的规则集取基金台账约定的倍数、基数和截止日）。',
+      '认定金额＝认定基数×该类别的认定系数；同一基金对同一企业只认定一次（取最早的一项）；锁定期内迁出区外的企业不予认定；设有上限的类别最多计入返投要求的相应比例；人工认定的金额替代规则计算，单列并注明理由。已终止的落地项目不计入。',
+      '返投缺口＝max(返投要求－认定合计, 0)，合计行为各基金缺口之和（超额完成的基金不抵减其他基金的缺口）；每年需认定＝缺口÷剩余年数（已逾期的为全部缺口）。',
+      ...(capped.length
+        ? [`${capped.map((s) => shortFundName(s.fundName)).join('、')}有类别超出上限，超出部分未计入。`]
+        : []),
     ],
   });
 }

@@ -4,16 +4,9 @@ import { FUND_STATUS, labelOf } from '../../../shared/domain';
 import { leverage, paidInProgress } from '../../../shared/metrics/fund';
 import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
+import { NO_REINVEST, reinvestFiguresByFund } from '../compliance/reinvest';
 import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
-import {
-  loadFunds,
-  loadInvestmentAgg,
-  loadLedgers,
-  loadRecognised,
-  metricsOf,
-  reinvestFigures,
-  sumMap,
-} from './load';
+import { loadFunds, loadInvestmentAgg, loadLedgers, metricsOf } from './load';
 import { NAV_RULE_NOTE } from './nav';
 
 export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
@@ -22,7 +15,7 @@ export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
   const ledgers = loadLedgers(raw, p.asOf, new Set(funds.map((f) => f.id)));
   const { byFund, total } = metricsOf(funds, ledgers, p.asOf);
   const inv = loadInvestmentAgg(raw, p.asOf);
-  const rec = loadRecognised(raw, p.asOf);
+  const reinvest = reinvestFiguresByFund(opened, p.asOf);
 
   const columns = [
     col.seq(),
@@ -50,7 +43,7 @@ export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
   const rows: ReportRow[] = funds.map((f, i) => {
     const m = byFund.get(f.id)!;
     const a = inv.get(f.id);
-    const r = reinvestFigures(f, m.paidInFen, sumMap(rec.get(f.id)));
+    const r = reinvest.get(f.id) ?? NO_REINVEST;
     if (r.requirementFen !== null) {
       reqSum += r.requirementFen;
       recOfReq += r.recognisedFen;
