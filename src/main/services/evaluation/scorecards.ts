@@ -21,7 +21,6 @@ import { writeRawAudit } from './audit';
 import { evaluationFigures, type FundFigures } from './figures';
 import { defaultTemplateId, getTemplate } from './templates';
 
-type Raw = OpenedDb['raw'];
 type Template = ReturnType<typeof getTemplate>;
 
 export function yearEnd(year: number): string {
