@@ -8,15 +8,10 @@ import { openDatabase } from '../db/open';
 import { COUNTED, createBackup, listBackupFiles, verifyDatabaseFile } from '../services/backup/backup';
 import { restoreFile, restoreInto } from '../services/backup/restore';
 import { backupDirOf, getBackupSettings } from '../services/backup/settings';
+import { commitAnalysis } from '../services/import/commit';
 import { fmtMB } from '../services/import/limits';
 import { onProgress } from '../services/import/progress';
-import {
-  analyseImport,
-  commitAnalysis,
-  type ImportOptions,
-  previewOf,
-  refusedRows,
-} from '../services/import/service';
+import { analyseImport, type ImportOptions, previewOf, refusedRows } from '../services/import/service';
 import { isEmpty } from '../services/meta';
 import { CliError, type Io, parse, requireDb } from './args';
 import type { Command } from './commands-core';
