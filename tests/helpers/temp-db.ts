@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { type OpenedDb, openDatabase } from '../../src/main/db/open';
 import { dispatch, type HandlerContext } from '../../src/main/handlers';
 import { createClient } from '../../src/shared/contract/client';
+import { ApiError } from '../../src/shared/contract/define';
 
 /** A real SQLite file in a fresh temporary folder, removed by cleanup(). */
 export async function tempDb(name = 'funddesk.db') {
@@ -26,4 +28,26 @@ export async function tempDb(name = 'funddesk.db') {
 export function testClient(opened: OpenedDb) {
   const ctx: HandlerContext = { opened, host: 'test', version: 'test' };
   return createClient((channel, input) => dispatch(ctx, channel, input));
+}
+
+/** The error a call fails with (an ApiError with a Chinese message and the fields it concerns). */
+export async function refusal(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ApiError) return e;
+    throw e;
+  }
+  throw new Error('应被拒绝，却成功了');
+}
+
+/** A fresh temporary database and its client for each test of the file (`env.t`, `env.api`). */
+export function freshDbPerTest() {
+  const env = {} as { t: Awaited<ReturnType<typeof tempDb>>; api: ReturnType<typeof testClient> };
+  beforeEach(async () => {
+    env.t = await tempDb();
+    env.api = testClient(env.t.opened);
+  });
+  afterEach(() => env.t.cleanup());
+  return env;
 }

@@ -7,7 +7,7 @@ import { clearDemo } from '../../src/main/demo/clear';
 import { loadDemo } from '../../src/main/demo/index';
 import { backupNow } from '../../src/main/services/backup';
 import { restoreInto } from '../../src/main/services/backup/restore';
-import { commitImport } from '../../src/main/services/import/service';
+import { commitImport } from '../../src/main/services/import/commit';
 import { createRow, deleteRow, listRows, updateRow } from '../../src/main/services/ledger/service';
 import { getOverview } from '../../src/main/services/overview';
 import { tempDb } from '../helpers/temp-db';

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commitImport } from '../../src/main/services/import/service';
+import { commitImport } from '../../src/main/services/import/commit';
 import { listTable } from '../../src/main/services/ledger/service';
 import { tempDb, testClient } from '../helpers/temp-db';
 

@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { commitImport } from '../../src/main/services/import/commit';
 import { exportLedger } from '../../src/main/services/import/ledger-export';
-import { commitImport, previewImport } from '../../src/main/services/import/service';
+import { previewImport } from '../../src/main/services/import/service';
 import { CASH_FLOW_TYPE, type Entity, FUND_KIND, INDUSTRY } from '../../src/shared/domain';
-import { snapshot } from '../fixtures/import/helpers';
+import { LEDGER_ORDER, snapshot } from '../fixtures/import/helpers';
 import { tempDb, testClient } from '../helpers/temp-db';
 
 /**
@@ -12,17 +13,7 @@ import { tempDb, testClient } from '../helpers/temp-db';
  * property-testing library is installed); a failing seed is named in the assertion.
  */
 
-const ORDER: Entity[] = [
-  'manager',
-  'fund',
-  'enterprise',
-  'institution',
-  'cash_flow',
-  'valuation',
-  'investment',
-  'landed_project',
-  'financing_deal',
-];
+const ORDER = LEDGER_ORDER;
 
 /** mulberry32: a small, well-known seeded generator. */
 function random(seed: number) {

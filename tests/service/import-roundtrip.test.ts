@@ -3,26 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/main/demo';
+import { commitImport } from '../../src/main/services/import/commit';
 import { exportLedger } from '../../src/main/services/import/ledger-export';
-import { commitImport, previewImport } from '../../src/main/services/import/service';
+import { previewImport } from '../../src/main/services/import/service';
 import { importTemplate } from '../../src/main/services/import/template';
-import type { Entity } from '../../src/shared/domain';
 import type { Unit } from '../../src/shared/money';
-import { SOFFICE, snapshot, soffice } from '../fixtures/import/helpers';
+import { LEDGER_ORDER, SOFFICE, snapshot, soffice } from '../fixtures/import/helpers';
 import { tempDb } from '../helpers/temp-db';
 
-/** Dependency order: a ledger's linked records are imported before it. */
-const ORDER: Entity[] = [
-  'manager',
-  'fund',
-  'enterprise',
-  'institution',
-  'cash_flow',
-  'valuation',
-  'investment',
-  'landed_project',
-  'financing_deal',
-];
+const ORDER = LEDGER_ORDER;
 
 let source: Awaited<ReturnType<typeof tempDb>>;
 let original: Record<string, string[]>;

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../src/shared/contract/define';
 import { completeUscc } from '../../src/shared/uscc';
-import { tempDb, testClient } from '../helpers/temp-db';
+import { refusal, tempDb, testClient } from '../helpers/temp-db';
 
 let t: Awaited<ReturnType<typeof tempDb>>;
 let api: ReturnType<typeof testClient>;
@@ -12,17 +11,6 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 const M_USCC = completeUscc('91440310MA5GPX101');
-
-/** The error a call fails with (an ApiError with a Chinese message and the fields it concerns). */
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('应被拒绝，却成功了');
-}
 
 async function seed() {
   const manager = await api('ledger.create', {

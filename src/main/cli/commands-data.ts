@@ -8,15 +8,10 @@ import { openDatabase } from '../db/open';
 import { COUNTED, createBackup, listCheckedBackups } from '../services/backup/backup';
 import { finishPendingRestore, restoreFile, restoreInto } from '../services/backup/restore';
 import { backupDirOf, getBackupSettings } from '../services/backup/settings';
+import { commitAnalysis } from '../services/import/commit';
 import { fmtMB } from '../services/import/limits';
 import { onProgress } from '../services/import/progress';
-import {
-  analyseImport,
-  commitAnalysis,
-  type ImportOptions,
-  previewOf,
-  refusedRows,
-} from '../services/import/service';
+import { analyseImport, type ImportOptions, previewOf, refusedRows } from '../services/import/service';
 import { implausibleAmounts, unitAssumptions, unitWarning } from '../services/import/unit-check';
 import { isEmpty } from '../services/meta';
 import { CliError, dbArg, type Io, parse, requireDb, unitArg } from './args';

@@ -1,10 +1,11 @@
 import type { BackupItem, DuplicatePolicy, dataChannels, FilePayload } from '../../shared/contract/data';
 import { backupNow, backupSettings, discardBackup, listBackups, restoreByName } from '../services/backup';
 import { rememberAnalysis, takeAnalysis } from '../services/import/analysis-cache';
+import { commitAnalysis } from '../services/import/commit';
 import { exportLedger } from '../services/import/ledger-export';
 import { forgetMapping, listMappings } from '../services/import/mappings';
 import { getProgress, onProgress } from '../services/import/progress';
-import { analyseImport, commitAnalysis, type ImportOptions, previewOf } from '../services/import/service';
+import { analyseImport, type ImportOptions, previewOf } from '../services/import/service';
 import { importTemplate } from '../services/import/template';
 import { isEmpty } from '../services/meta';
 import type { HandlerContext } from './context';

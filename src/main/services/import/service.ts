@@ -4,7 +4,6 @@ import type { ColumnSpec } from '../../../shared/columns/spec';
 import type {
   ColumnMapping,
   DuplicatePolicy,
-  ImportCommitResult,
   ImportCounts,
   ImportIssue,
   ImportPreview,
@@ -15,13 +14,11 @@ import type { LinkEntity } from '../../../shared/contract/ledger';
 import { ENTITY, type Entity } from '../../../shared/domain';
 import type { Unit } from '../../../shared/money';
 import { validateEntity } from '../../../shared/schemas/entities';
-import type { Db, OpenedDb } from '../../db/open';
-import { throwIfCancelled } from '../cancel';
+import type { Db } from '../../db/open';
 import { DuplicateFinder, namesOf } from '../ledger/duplicates';
-import { explainSqliteError, fail } from '../ledger/errors';
+import { fail } from '../ledger/errors';
 import { REGISTRY } from '../ledger/registry';
 import { checkRules } from '../ledger/rules';
-import { insertRows, writeAtOnce } from '../ledger/write';
 import { convertCell, skipReason } from './convert';
 import {
   findHeaderRow,
@@ -33,7 +30,7 @@ import {
 } from './headers';
 import { LIMITS, refuse } from './limits';
 import { LINK_LABEL, LinkResolver } from './links';
-import { rememberedMapping, rememberMapping } from './mappings';
+import { rememberedMapping } from './mappings';
 import { setProgress, tick } from './progress';
 import { readImportFile } from './read';
 import { cellText, type ReadResult } from './table';
@@ -41,10 +38,8 @@ import { cellText, type ReadResult } from './table';
 /**
  * Import of one ledger from a file: read → find the header row → map columns (given, remembered or
  * suggested) → convert every cell → check every row (schema, duplicates against stored records and
- * within the file (ledger/duplicates.ts), rules that need stored data) → preview. The commit takes a
- * backup, then SQLite's write lock; inside that transaction it uses the analysis only if the database is
- * exactly as the analysis saw it, else analyses again, and adds every accepted row at once (ledger/write.ts):
- * all or nothing, never seen half-done, never twice by two imports of one file.
+ * within the file (ledger/duplicates.ts), rules that need stored data) → preview. commit.ts adds the
+ * rows, checking them again inside the write transaction.
  */
 
 export interface ImportOptions {
@@ -62,7 +57,7 @@ export interface ImportOptions {
 
 type Values = Record<string, unknown>;
 
-interface RowResult {
+export interface RowResult {
   rowNumber: number;
   cells: string[];
   status: ImportRowStatus;
@@ -462,177 +457,4 @@ export function refusedRows(a: Analysis, duplicates: DuplicatePolicy): { row: nu
       messages:
         r.issues.length > 0 ? r.issues.map((i) => i.message) : [`与${r.duplicateOf ?? '已有记录'}重复`],
     }));
-}
-
-export interface CommitOptions extends ImportOptions {
-  duplicates: DuplicatePolicy;
-  /** 仅导入有效行: refused rows (errors, refused duplicates) are left out instead of refusing the file. */
-  skipInvalid?: boolean | undefined;
-  remember: boolean;
-  /** Takes a backup just before writing; returns its file name (or null). */
-  backup?: () => Promise<string | null>;
-  /** Cancels the import: checked between batches, inside the transaction, so nothing is kept. */
-  signal?: AbortSignal | undefined;
-}
-
-function rowIssues(rows: RowResult[]) {
-  return rows.flatMap((r) =>
-    r.issues.length > 0
-      ? r.issues.map((i) => ({ field: i.field, message: i.message, row: r.rowNumber }))
-      : [{ field: null, message: `与${r.duplicateOf ?? '已有记录'}重复`, row: r.rowNumber }],
-  );
-}
-
-const rowList = (rows: RowResult[]) =>
-  `第 ${rows
-    .slice(0, 8)
-    .map((r) => r.rowNumber)
-    .join('、')}${rows.length > 8 ? ' 等' : ''} 行`;
-
-export async function commitImport(
-  opened: Pick<OpenedDb, 'db' | 'raw'>,
-  o: CommitOptions,
-): Promise<ImportCommitResult> {
-  return commitAnalysis(opened, o, await analyseImport(opened.db, o));
-}
-
-/** The rows an analysis lets a commit add under its duplicate policy; refuses (writing nothing) otherwise. */
-function acceptedRows(o: CommitOptions, a: Analysis): RowResult[] {
-  if (a.missingRequired.length > 0) {
-    fail('validation', `文件缺少必填列：${a.missingRequired.join('、')}；请在“列对应”中指定，全部未写入`);
-  }
-  const errors = a.rows.filter((r) => r.status === 'error');
-  const dups = a.rows.filter((r) => r.status === 'duplicate');
-  const hardDups = dups.filter((r) => r.hardDuplicate);
-  // 仅导入有效行 (skipInvalid): refused rows stay out (refusedRows lists them); otherwise all or nothing.
-  if (errors.length > 0 && !o.skipInvalid) {
-    fail(
-      'validation',
-      `有 ${errors.length} 行有错误（${rowList(errors)}），全部未写入；请修改文件后重新导入`,
-      rowIssues(errors),
-    );
-  }
-  if (dups.length > 0 && o.duplicates === 'refuse' && !o.skipInvalid) {
-    fail(
-      'conflict',
-      `有 ${dups.length} 行与已有记录或文件中前面的行重复（${rowList(dups)}），全部未写入；请选择“跳过重复行”或“仍然导入”`,
-      rowIssues(dups),
-    );
-  }
-  if (o.duplicates === 'import' && hardDups.length > 0 && !o.skipInvalid) {
-    fail(
-      'conflict',
-      `有 ${hardDups.length} 行与已有记录的唯一信息（统一社会信用代码、名称或估值日）相同，不能重复导入（${rowList(hardDups)}），全部未写入`,
-      rowIssues(hardDups),
-    );
-  }
-  const accepted = a.rows.filter(
-    (r) =>
-      r.status === 'ok' ||
-      (r.status === 'duplicate' && o.duplicates === 'import' && !(o.skipInvalid && r.hardDuplicate)),
-  );
-  if (accepted.length === 0) fail('validation', '没有可导入的行（全部为重复、空行或合计行），未写入任何记录');
-  return accepted;
-}
-
-/**
- * Adds the records named by rows but not stored yet (createMissing), then the accepted rows, each with its
- * audit row; synchronous (inside writeAtOnce). Returns how many linked records it created.
- */
-function writeRows(
-  raw: Parameters<typeof insertRows>[0],
-  entity: Entity,
-  a: Analysis,
-  accepted: RowResult[],
-) {
-  const def = REGISTRY[entity];
-  const real = new Map<number, number>();
-  let createdLinked = 0;
-  for (const [linkEntity, names] of a.links.pending) {
-    for (const { name, id: sentinel } of names.values()) {
-      const v = validateEntity(linkEntity, { name });
-      if (!v.ok)
-        fail(
-          'validation',
-          `不能新增${LINK_LABEL[linkEntity]}“${name}”：${v.issues.map((i) => i.message).join('；')}`,
-        );
-      const [id] = insertRows(raw, REGISTRY[linkEntity].table, [v.value as Values]);
-      real.set(sentinel, id!);
-      createdLinked++;
-      insertRows(raw, 'audit_log', [
-        auditRow(linkEntity, id!, `导入时新增${LINK_LABEL[linkEntity]}“${name}”`, v.value as Values),
-      ]);
-    }
-  }
-  const values = accepted.map((r) => {
-    const v = { ...r.values! };
-    for (const [k, x] of Object.entries(v)) if (typeof x === 'number' && real.has(x)) v[k] = real.get(x);
-    return v;
-  });
-  const ids = insertRows(raw, def.table, values);
-  insertRows(
-    raw,
-    'audit_log',
-    values.map((v, j) => auditRow(entity, ids[j]!, `导入${def.label}“${def.nameOf(v)}”`, v)),
-  );
-  return createdLinked;
-}
-
-/** One audit row per created record, as writeAudit writes them. */
-const auditRow = (entity: Entity, id: number, summary: string, values: Values) => ({
-  action: 'create',
-  entity,
-  entity_id: id,
-  summary,
-  before_json: null,
-  after_json: JSON.stringify({ id, ...values }),
-  source: 'import',
-});
-
-/**
- * Adds the accepted rows of an analysis in one transaction, or refuses and writes nothing. Inside the write
- * transaction the analysis is used only if the database is as it was when the analysis began; otherwise
- * (another window or process wrote, e.g. the same file imported at the same time) the file is checked
- * again there, so its duplicates are found.
- */
-export async function commitAnalysis(
-  opened: Pick<OpenedDb, 'db' | 'raw'>,
-  o: CommitOptions,
-  analysis: Analysis,
-): Promise<ImportCommitResult> {
-  try {
-    const entity = o.ledger;
-    acceptedRows(o, analysis);
-    const backupFile = o.backup ? await o.backup() : null;
-    const { a, accepted, createdLinked } = await writeAtOnce(
-      opened,
-      async (conn) => {
-        // The last moment a cancel takes effect: the write itself is one synchronous transaction.
-        throwIfCancelled(o.signal, '导入');
-        const a = (await dbState(conn)) === analysis.state ? analysis : await analyse(conn, o);
-        return { a, accepted: acceptedRows(o, a) };
-      },
-      (raw, { a, accepted }) => {
-        setProgress({ phase: 'write', done: 0, total: accepted.length, message: '正在写入…' });
-        return { a, accepted, createdLinked: writeRows(raw, entity, a, accepted) };
-      },
-    ).catch((e) => {
-      throw explainSqliteError(e);
-    });
-    const total = accepted.length;
-    if (o.remember) await rememberMapping(opened.db, a.layout, entity, a.headers, a.mapping, o.fileName);
-    setProgress({ phase: 'done', done: total, total, message: `已导入 ${total} 条` });
-    return {
-      ledger: entity,
-      created: total,
-      skippedDuplicates: o.duplicates === 'skip' ? a.rows.filter((r) => r.status === 'duplicate').length : 0,
-      rejectedRows: o.skipInvalid ? refusedRows(a, o.duplicates).length : 0,
-      skippedRows: a.rows.filter((r) => r.status === 'skipped').length,
-      createdLinked,
-      backupFile,
-    };
-  } catch (e) {
-    setProgress({ phase: 'failed', done: 0, total: 0, message: (e as Error).message });
-    throw e;
-  }
 }
