@@ -8,6 +8,7 @@ import { checkInBackground } from '../services/backup/recover';
 import { BackupScheduler } from '../services/backup/scheduler';
 import { parse } from './args';
 import type { Command } from './commands-core';
+import { serveRecoveryPage } from './serve-recovery';
 import { withDb } from './session';
 
 const appRoot = join(fileURLToPath(import.meta.url), '..', '..', '..', '..');
@@ -25,10 +26,18 @@ export const serveCommand: Command = {
       process.env,
       defaultDataDir(),
     );
-    const port = values.port ? Number(values.port) : 0;
+    let port = values.port ? Number(values.port) : 0;
+    // A damaged database: the preview's error screen offers the backups that verify (serve-recovery.ts).
+    const onDamaged = async (problem: string) => {
+      const r = await serveRecoveryPage(dbPath, problem, port, (url) =>
+        io.out(`FundDesk 数据库已损坏，请在浏览器中打开恢复页面：${url}\n`),
+      );
+      port = r.port;
+      return r.restored;
+    };
     // A missing file at the default place is the first start; a named one is created only with --create.
     const create = values.create === true || (typeof values.db !== 'string' && !process.env.FUNDDESK_DB);
-    await withDb(dbPath, { mustExist: !create, createFlag: '--create' }, async (ctx) => {
+    await withDb(dbPath, { mustExist: !create, createFlag: '--create', onDamaged }, async (ctx) => {
       const pdf = createChromiumPdfPrinter();
       const s = await startPreviewServer(
         { ...ctx, host: 'browser', printPdf: pdf.printPdf },
