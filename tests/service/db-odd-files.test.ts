@@ -78,7 +78,9 @@ describe('a read-only database (#19.7)', () => {
         (e) => e,
       );
       expect(err.message).toMatch(/^数据库文件只读，不能修改；本次操作没有写入任何内容/);
-      await expect(backupNow(o)).rejects.toThrow(/无法创建备份文件夹.*（该位置只读或没有写入权限），未做备份，当前数据未受影响/);
+      await expect(backupNow(o)).rejects.toThrow(
+        /无法创建备份文件夹.*（该位置只读或没有写入权限），未做备份，当前数据未受影响/,
+      );
     } finally {
       await o.close();
     }
