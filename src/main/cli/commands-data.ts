@@ -6,7 +6,7 @@ import { DbError } from '../db/errors';
 import { openElsewhere } from '../db/lock';
 import { openDatabase } from '../db/open';
 import { COUNTED, createBackup, listCheckedBackups } from '../services/backup/backup';
-import { finishPendingRestore, restoreFile, restoreInto } from '../services/backup/restore';
+import { checkBackup, finishPendingRestore, restoreFile, restoreInto } from '../services/backup/restore';
 import { backupDirOf, getBackupSettings } from '../services/backup/settings';
 import { commitAnalysis } from '../services/import/commit';
 import { fmtMB } from '../services/import/limits';
@@ -367,6 +367,8 @@ const restoreCommand: Command = {
         throw e;
       }
     };
+    // A backup that cannot be used is refused before the database is even opened (opening writes its marker).
+    await restore(() => checkBackup(from));
     finishPendingRestore(db);
     // Another process (the app, an import) with the file open would keep writing to the file it opened.
     if (existsSync(db) && openElsewhere(db)) {

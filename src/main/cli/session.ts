@@ -12,16 +12,23 @@ import { CliError } from './args';
  */
 export async function withDb<T>(
   path: string,
-  options: OpenOptions & { createFlag?: string },
+  options: OpenOptions & {
+    createFlag?: string;
+    /** A damaged file: may put a backup in place (resolves true), then the open is tried again. */
+    onDamaged?: (message: string) => Promise<boolean>;
+  },
   run: (ctx: HandlerContext) => Promise<T>,
 ): Promise<T> {
-  const { createFlag, ...open } = options;
+  const { createFlag, onDamaged, ...open } = options;
   if (existsSync(`${path}.restoring`))
     (await import('../services/backup/restore')).finishPendingRestore(path);
   let opened: Awaited<ReturnType<typeof openDatabase>>;
   try {
     opened = await openDatabase(path, open);
   } catch (e) {
+    if (e instanceof DbError && e.code === 'damaged' && onDamaged && (await onDamaged(e.message))) {
+      return withDb(path, { ...open, fullCheck: true }, run);
+    }
     if (e instanceof DbError && (e.code === 'missing' || e.code === 'empty')) {
       throw new CliError(
         `${e.message}；没有创建任何文件。请检查 --db 的路径${createFlag ? `；如确实要在这里新建一个空数据库，请加 ${createFlag}` : ''}`,

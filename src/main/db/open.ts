@@ -156,7 +156,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   try {
     if (readOnly) refusePendingMigrations(raw, readOnly, name);
     else preMigrationBackup = await migrate(db, raw, path, existed);
-    if (!readOnly) raw.pragma(`user_version = ${SESSION_OPEN}`);
+    if (!readOnly) setMarker(raw, SESSION_OPEN);
   } catch (e) {
     await db.destroy();
     if (e instanceof DbError) throw e;
@@ -175,7 +175,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     close: async () => {
       if (!readOnly && !opened.damage && raw.open && !raw.inTransaction) {
         try {
-          raw.pragma(`user_version = ${SESSION_CLEAN}`);
+          setMarker(raw, SESSION_CLEAN);
         } catch {
           // a full disk or a lost file: the next open runs the full check, as it should
         }
@@ -184,6 +184,20 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     },
   };
   return opened;
+}
+
+/**
+ * Writes the session marker without waiting for the disk (synchronous=NORMAL for this one commit: the WAL is
+ * fsynced at the next checkpoint or FULL commit). A crashed process leaves the write in the OS's cache, so the
+ * marker holds; only a power cut right after opening could lose it (then the next open is a quick one).
+ */
+function setMarker(raw: SqliteDatabase.Database, value: number) {
+  raw.pragma('synchronous = NORMAL');
+  try {
+    raw.pragma(`user_version = ${value}`);
+  } finally {
+    raw.pragma('synchronous = FULL');
+  }
 }
 
 async function migrate(db: Db, raw: SqliteDatabase.Database, path: string, existed: boolean) {

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { Suspense, useEffect, useRef } from 'react';
 import { api } from './api';
+import { DbBanners } from './components/DbBanners';
 import { DemoOffer } from './components/DemoOffer';
 import { WaitNotice } from './components/WaitNotice';
 import { navigate, useRoute } from './lib/router';
@@ -74,25 +75,7 @@ export function App() {
           {info.error ? (
             <Alert type="error" showIcon title={`无法读取数据库：${(info.error as Error).message}`} />
           ) : null}
-          {info.data?.readOnly ? (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 12 }}
-              data-testid="read-only-banner"
-              title={`${info.data.readOnly}：已以只读方式打开`}
-              description="可以查看、查询、生成报表和导出；新增、修改、删除、导入和恢复均已停用。如需编辑，请把数据库文件复制到可写的文件夹，或请管理员开放写权限后重新打开。"
-            />
-          ) : null}
-          {info.data?.damage ? (
-            <Alert
-              type="error"
-              showIcon
-              style={{ marginBottom: 12 }}
-              data-testid="damage-banner"
-              title={info.data.damage}
-            />
-          ) : null}
+          <DbBanners info={info.data} />
           {info.data?.isEmpty && !info.data.readOnly ? <DemoOffer /> : null}
           {Page ? (
             <Suspense fallback={<Spin className="fd-page-loading" />}>

@@ -101,7 +101,8 @@ export function fingerprint(raw: SqliteDatabase.Database): string {
   return h.digest('hex');
 }
 
-function fsyncPath(path: string) {
+/** fsync a file or folder (a folder cannot be fsynced on every platform: then nothing happens). */
+export function fsyncPath(path: string) {
   try {
     const fd = openSync(path, 'r');
     try {

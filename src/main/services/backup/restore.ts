@@ -1,14 +1,4 @@
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  linkSync,
-  mkdtempSync,
-  openSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { BackupItem } from '../../../shared/contract/data';
@@ -17,7 +7,7 @@ import { openElsewhere } from '../../db/lock';
 import { checkIntegrity, type OpenedDb, openDatabase } from '../../db/open';
 import { throwIfCancelled } from '../cancel';
 import { fail } from '../ledger/errors';
-import { countRecords, createBackupUnlocked, serialized, verifyDatabaseFile } from './backup';
+import { countRecords, createBackupUnlocked, fsyncPath, serialized, verifyDatabaseFile } from './backup';
 import { getNativeBinding } from './sqlite';
 import { fileSha256, readManifest } from './verify';
 
@@ -179,18 +169,6 @@ export async function restoreInto(
 const pad = (n: number) => String(n).padStart(2, '0');
 function stamp(d = new Date()) {
   return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
-}
-
-function fsyncPath(path: string) {
-  let fd: number | null = null;
-  try {
-    fd = openSync(path, 'r');
-    fsyncSync(fd);
-  } catch {
-    // a folder cannot be fsynced on every platform (Windows)
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
 }
 
 /**

@@ -1,0 +1,33 @@
+import type { AppInfo } from '@shared/contract/app';
+import { Alert } from 'antd';
+
+/** Above every page: the database is read-only (editing is off, and why), or a background check found damage. */
+export function DbBanners({ info }: { info: AppInfo | undefined }) {
+  const banners = [
+    info?.readOnly
+      ? {
+          id: 'read-only-banner',
+          type: 'warning' as const,
+          title: `${info.readOnly}：已以只读方式打开`,
+          description:
+            '可以查看、查询、生成报表和导出；新增、修改、删除、导入和恢复均已停用。如需编辑，请把数据库文件复制到可写的文件夹，或请管理员开放写权限后重新打开。',
+        }
+      : null,
+    info?.damage
+      ? { id: 'damage-banner', type: 'error' as const, title: info.damage, description: undefined }
+      : null,
+  ];
+  return banners.map((b) =>
+    b ? (
+      <Alert
+        key={b.id}
+        type={b.type}
+        showIcon
+        style={{ marginBottom: 12 }}
+        data-testid={b.id}
+        title={b.title}
+        description={b.description}
+      />
+    ) : null,
+  );
+}
