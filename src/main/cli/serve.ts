@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createChromiumPdfPrinter } from '../host/chromium-pdf';
 import { defaultDataDir } from '../host/data-dir';
-import { type DataHost, HostOpenError } from '../host/data-host/client';
+import { HostOpenError } from '../host/data-host/client';
 import { startWorkerHost } from '../host/data-host/worker';
 import { resolveDbPath } from '../host/db-path';
 import { startPreviewServer } from '../host/preview-server';
@@ -24,27 +24,21 @@ export const serveCommand: Command = {
     const port = values.port ? Number(values.port) : 0;
     const pdf = createChromiumPdfPrinter();
     // The database is the data host's, in a worker thread (as in the desktop app's utility process); it also
-    // takes the automatic backups (on start, every few minutes while data changes, on quit). The page is
-    // served at once; API calls wait for the host while it opens the database.
-    const starting = startWorkerHost(
+    // takes the automatic backups (on start, every few minutes while data changes, on quit). The URL is
+    // printed once it has opened the database: a refused file stops serve with its Chinese message.
+    const host = await startWorkerHost(
       { dbPath, host: 'browser', version: VERSION, backups: true },
       { printPdf: pdf.printPdf, onLog: (m) => io.err(`${m}\n`) },
-    );
-    starting.catch(() => {});
-    const s = await startPreviewServer(async (channel, input) => (await starting).invoke(channel, input), {
-      rendererDir: join(appRoot, 'out', 'renderer'),
-      port,
-    });
-    let host: DataHost;
-    try {
-      io.out(`FundDesk 浏览器预览已启动：${s.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
-      host = await starting;
-    } catch (e) {
-      await s.close();
+    ).catch(async (e: unknown) => {
       await pdf.close();
-      throw e instanceof HostOpenError ? new CliError(`${e.message}\n浏览器预览已停止。`) : e;
-    }
+      throw e instanceof HostOpenError ? new CliError(e.message) : e;
+    });
     try {
+      const s = await startPreviewServer((channel, input) => host.invoke(channel, input), {
+        rendererDir: join(appRoot, 'out', 'renderer'),
+        port,
+      });
+      io.out(`FundDesk 浏览器预览已启动：${s.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
       await new Promise<void>((ok) => {
         const stop = () => ok();
         process.once('SIGINT', stop);
