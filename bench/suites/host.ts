@@ -5,19 +5,12 @@
  * import was writing (its progress says phase 'write') count; each is timed from the call to its answer
  * (message passing included), one after another, as a grid's requests come.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { startWorkerHost } from '../../src/main/host/data-host/worker';
 import { type BenchContext, copyDb, fmtInt, workDir } from '../lib/context';
 import { timingOf } from '../lib/measure';
+import { must } from './io';
 
 const TARGET = { kind: 'max', value: 200, text: '≤ 200 ms' } as const;
-
-type Env = { ok: true; data: unknown } | { ok: false; error: { message: string } };
-function must<T>(env: Env): T {
-  if (!env.ok) throw new Error(env.error.message);
-  return env.data as T;
-}
 
 export async function hostSuite(ctx: BenchContext) {
   const { results: R } = ctx;
@@ -93,7 +86,6 @@ export async function hostSuite(ctx: BenchContext) {
       }
     } finally {
       w.cleanup();
-      rmSync(join(w.dir), { recursive: true, force: true });
     }
   }
 }

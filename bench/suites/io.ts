@@ -26,7 +26,7 @@ function fresh(dir: string): string {
 }
 
 type Env = { ok: true; data: unknown } | { ok: false; error: { message: string } };
-function must<T>(env: Env): T {
+export function must<T>(env: Env): T {
   if (!env.ok) throw new Error(env.error.message);
   return env.data as T;
 }

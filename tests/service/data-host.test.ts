@@ -27,7 +27,7 @@ function cashFlowCsv(n: number, seed: number): string {
   const lines = ['基金,日期,类型,金额（元）'];
   for (let i = 0; i < n; i++) {
     const d = new Date(Date.UTC(2015, 0, 1) + (i % 3000) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`${FUND},${d},实缴出资,${seed + i + 0.37}`);
+    lines.push(`${FUND},${d},实缴出资,${seed + i}.37`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -28,44 +28,21 @@ export const serveCommand: Command = {
     // A missing file at the default place is the first start; a named one is created only with --create.
     const create = values.create === true || (typeof values.db !== 'string' && !process.env.FUNDDESK_DB);
     finishPendingRestore(dbPath);
-    let fullCheck = false;
+    // The database is the data host's, in a worker thread (as in the desktop app's utility process); it also
+    // takes the automatic backups (on start, every few minutes while data changes, on quit). The URL is
+    // printed once it has opened the database: a refused file stops serve with its Chinese message.
     let host: DataHost | null = null;
-    let s: Awaited<ReturnType<typeof startPreviewServer>> | null = null;
-    for (let attempt = 0; !host; attempt++) {
-      // The database is the data host's, in a worker thread (as in the desktop app's utility process); it
-      // also takes the automatic backups (on start, every few minutes while data changes, on quit). The page
-      // is served at once; API calls wait for the host while it opens the database.
-      const starting = startWorkerHost(
-        { dbPath, host: 'browser', version: appVersion(), backups: true, mustExist: !create, fullCheck },
-        { printPdf: pdf.printPdf, onLog: (m) => io.err(`${m}\n`) },
-      );
-      starting.catch(() => {});
-      const server = await startPreviewServer(
-        async (channel, input) => (await starting).invoke(channel, input),
-        {
-          rendererDir: join(appRoot(), 'out', 'renderer'),
-          port,
-        },
-      ).catch(async (e: NodeJS.ErrnoException) => {
-        await pdf.close();
-        await starting.then((h) => h.close()).catch(() => {});
-        if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
-          throw new CliError(
-            `端口 ${port} ${e.code === 'EADDRINUSE' ? '已被占用' : '无权使用'}：请用 --port 换一个端口，或不写 --port 由系统选择空闲端口`,
-          );
-        }
-        throw e;
-      });
+    for (let attempt = 0, fullCheck = false; !host; attempt++) {
       try {
-        io.out(`FundDesk 浏览器预览已启动：${server.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
-        host = await starting;
-        s = server;
+        host = await startWorkerHost(
+          { dbPath, host: 'browser', version: appVersion(), backups: true, mustExist: !create, fullCheck },
+          { printPdf: pdf.printPdf, onLog: (m) => io.err(`${m}\n`) },
+        );
       } catch (e) {
-        await server.close();
-        // A damaged database: the preview's error screen, on the same port, offers the backups that verify
-        // (serve-recovery.ts); once one is in place the app opens again there, with the full check.
+        // A damaged database: the preview's error screen offers the backups that verify (serve-recovery.ts);
+        // once one is in place the host opens it again, with the full check.
         if (e instanceof HostOpenError && e.code === 'damaged' && attempt < 3) {
-          const r = await serveRecoveryPage(dbPath, e.message, Number(new URL(server.url).port), (url) =>
+          const r = await serveRecoveryPage(dbPath, e.message, port, (url) =>
             io.out(`FundDesk 数据库已损坏，请在浏览器中打开恢复页面：${url}\n`),
           );
           port = r.port;
@@ -77,26 +54,37 @@ export const serveCommand: Command = {
         await pdf.close();
         if (e instanceof HostOpenError && (e.code === 'missing' || e.code === 'empty')) {
           throw new CliError(
-            `${e.message}；没有创建任何文件。请检查 --db 的路径；如确实要在这里新建一个空数据库，请加 --create\n浏览器预览已停止。`,
+            `${e.message}；没有创建任何文件。请检查 --db 的路径；如确实要在这里新建一个空数据库，请加 --create`,
           );
         }
         if (e instanceof HostOpenError && e.code === 'damaged') {
-          throw new CliError(
-            `${e.message}（funddesk restore --db 数据库 --from 备份文件）\n浏览器预览已停止。`,
-          );
+          throw new CliError(`${e.message}（funddesk restore --db 数据库 --from 备份文件）`);
         }
-        throw e instanceof HostOpenError ? new CliError(`${e.message}\n浏览器预览已停止。`) : e;
+        throw e instanceof HostOpenError ? new CliError(e.message) : e;
       }
     }
+    const opened = host;
     try {
+      const s = await startPreviewServer((channel, input) => opened.invoke(channel, input), {
+        rendererDir: join(appRoot(), 'out', 'renderer'),
+        port,
+      }).catch((e: NodeJS.ErrnoException) => {
+        if (e.code === 'EADDRINUSE' || e.code === 'EACCES') {
+          throw new CliError(
+            `端口 ${port} ${e.code === 'EADDRINUSE' ? '已被占用' : '无权使用'}：请用 --port 换一个端口，或不写 --port 由系统选择空闲端口`,
+          );
+        }
+        throw e;
+      });
+      io.out(`FundDesk 浏览器预览已启动：${s.url}\n数据库：${dbPath}\n按 Ctrl+C 退出。\n`);
       await new Promise<void>((ok) => {
         const stop = () => ok();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
-      await s?.close();
+      await s.close();
     } finally {
-      await host.close();
+      await opened.close();
       await pdf.close();
     }
     return 0;
