@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { bodyRows, expect, test, totalCell } from './fixtures';
+import { bodyRows, expect, pinnedCell, test } from './fixtures';
 import { expectCount, openLedger } from './ledgers-kit';
 
 test.describe.configure({ timeout: 240_000 });
@@ -71,7 +71,8 @@ test('现金流 grid remembers unit, sort, filter, hidden columns and widths acr
   await page.reload();
   await expect(header('amount_fen')).toContainText('金额（元）');
   await expectCount(grid, 'fund_id', 75, '条');
-  await expect(totalCell(grid, 'amount_fen')).toHaveText('205,190,000.00');
+  // Filtered to 管理费: its own 合计 (types are totalled apart).
+  await expect(pinnedCell(grid, '管理费合计', 'amount_fen')).toHaveText('205,190,000.00');
   await expect(bodyRows(grid).first().locator('[col-id="amount_fen"]')).toHaveText('6,000,000.00');
   await expect(header('amount_fen')).toHaveAttribute('aria-sort', 'descending');
   await expect(header('doc_no')).toHaveCount(0);
