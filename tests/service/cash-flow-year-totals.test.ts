@@ -1,7 +1,5 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as m0003 from '../../migrations/0003_headline_figures';
-import * as m0004 from '../../migrations/0004_overview_aggregates';
 import { openDatabase } from '../../src/main/db/open';
 import { clearDemo } from '../../src/main/demo/clear';
 import { loadDemo } from '../../src/main/demo/index';
@@ -10,6 +8,7 @@ import { restoreInto } from '../../src/main/services/backup/restore';
 import { commitImport } from '../../src/main/services/import/commit';
 import { createRow, deleteRow, listRows, updateRow } from '../../src/main/services/ledger/service';
 import { getOverview } from '../../src/main/services/overview';
+import { rollBackAfter } from '../helpers/migrations';
 import { tempDb } from '../helpers/temp-db';
 
 /**
@@ -168,12 +167,8 @@ describe('yearly cash-flow totals (migration 0003)', () => {
   it('are built from the stored flows when a file of the previous version is opened', async () => {
     await loadDemo(t.db, { replace: false });
     const expected = await fresh();
-    // Make it a file as 0002 left it: no totals, no triggers, no record of 0003 (nor of the later 0004).
-    await m0004.down(t.db);
-    await m0003.down(t.db);
-    await sql`DELETE FROM kysely_migration WHERE name IN ('0003_headline_figures', '0004_overview_aggregates')`.execute(
-      t.db,
-    );
+    // Make it a file as 0002 left it: no totals, no triggers, no record of 0003 (nor of any later one).
+    await rollBackAfter(t.db, '0002_covering_indexes');
     await t.opened.close();
     const reopened = await openDatabase(t.path);
     t.opened = reopened;

@@ -1,7 +1,4 @@
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as m0004 from '../../migrations/0004_overview_aggregates';
-import * as m0005 from '../../migrations/0005_compliance';
 import { openDatabase } from '../../src/main/db/open';
 import { loadDemo } from '../../src/main/demo/index';
 import { writeBrief } from '../../src/main/services/reports/brief';
@@ -18,6 +15,7 @@ import { overviewReport } from '../../src/main/services/reports/overview';
 import { INDUSTRY, INDUSTRY_SHORT, type Industry } from '../../src/shared/domain';
 import { leverage, paidInProgress } from '../../src/shared/metrics/fund';
 import type { ReportData, ReportRow, ReportTable } from '../../src/shared/reports/types';
+import { rollBackAfter } from '../helpers/migrations';
 import { tempDb } from '../helpers/temp-db';
 
 /**
@@ -516,11 +514,7 @@ describe('migration 0004', () => {
   it('adds its indexes to a file of the previous version, and the report reads the same', async () => {
     generate(7);
     const before = await Promise.all(DATES.map((d) => overviewReport(t.opened, { asOf: d })));
-    await m0005.down(t.db);
-    await m0004.down(t.db);
-    await sql`DELETE FROM kysely_migration WHERE name IN ('0004_overview_aggregates', '0005_compliance')`.execute(
-      t.db,
-    );
+    await rollBackAfter(t.db, '0003_headline_figures');
     await t.opened.close();
     const reopened = await openDatabase(t.path);
     t.opened = reopened;
