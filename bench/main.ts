@@ -16,6 +16,7 @@ import { benchDb, type DbScale } from './generate';
 import type { BenchContext } from './lib/context';
 import { Results, type RunInfo, saveResults, summaryOf, textTable } from './lib/results';
 import { browserSuite } from './suites/browser';
+import { complianceSuite } from './suites/compliance';
 import { coreSuite } from './suites/core';
 import { ioSuite } from './suites/io';
 import { reportsSuite } from './suites/reports';
@@ -24,7 +25,7 @@ import { xirrSuite } from './suites/xirr';
 // XIRR first: its implementations are compared on a small heap and a fresh JIT, before the 100x suites leave
 // hundreds of megabytes behind (with them, a 4 ms pass of FundDesk's took 3.7–10 ms, the peers' passes less
 // affected; bench/README.md).
-const SUITES = ['xirr', 'core', 'reports', 'io', 'browser'] as const;
+const SUITES = ['xirr', 'core', 'reports', 'io', 'browser', 'compliance'] as const;
 type Suite = (typeof SUITES)[number];
 const ALL_SCALES: DbScale[] = ['1x', '10x', '100x'];
 
@@ -92,6 +93,7 @@ export async function main(argv: string[]): Promise<number> {
     io: ioSuite,
     xirr: xirrSuite,
     browser: browserSuite,
+    compliance: complianceSuite,
   };
   for (const s of only) {
     log(`suite ${s}`);
