@@ -55,7 +55,8 @@ export function reinvestmentReport(opened: OpenedDb, p: ReportParams): ReportDat
       completion: s.completion,
       gap: s.gapFen,
       deadline: s.deadline,
-      daysLeft: done || s.daysLeft === null ? '' : s.daysLeft < 0 ? `已逾期${-s.daysLeft}天` : `${s.daysLeft}天`,
+      daysLeft:
+        done || s.daysLeft === null ? '' : s.daysLeft < 0 ? `已逾期${-s.daysLeft}天` : `${s.daysLeft}天`,
       perYear: done ? null : s.neededPerYearFen,
       state: done ? '已完成' : overdue ? '逾期未完成' : '推进中',
     };

@@ -11,7 +11,7 @@ import { todayIso } from '@shared/dates';
 import { FUND_KIND, FUND_STATUS, labelOf } from '@shared/domain';
 import { fundMetrics, leverage, paidInProgress } from '@shared/metrics/fund';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Space, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Tabs, Tag } from 'antd';
 import { useMemo } from 'react';
 import { api } from '../../api';
 import { UnitSwitch } from '../../components/UnitSwitch';
