@@ -4,7 +4,7 @@
  *
  *   npm run bench                        everything (about 10 minutes on 2 cores)
  *   npm run bench -- --scales 1x,10x     fewer scales
- *   npm run bench -- --only core,xirr    some suites: core, reports, io, host, xirr, browser, cli, evaluation
+ *   npm run bench -- --only core,xirr    some suites: core, reports, io, host, xirr, browser, cli, evaluation, compliance
  *   npm run bench -- --runs 3            fewer (or more) timed runs everywhere (default 5 ≈ each suite's own)
  *   npm run bench -- --no-save           print only
  */
@@ -17,6 +17,7 @@ import type { BenchContext } from './lib/context';
 import { Results, type RunInfo, saveResults, summaryOf, textTable } from './lib/results';
 import { browserSuite } from './suites/browser';
 import { cliSuite } from './suites/cli';
+import { complianceSuite } from './suites/compliance';
 import { coreSuite } from './suites/core';
 import { evaluationSuite } from './suites/evaluation';
 import { hostSuite } from './suites/host';
@@ -27,7 +28,17 @@ import { xirrSuite } from './suites/xirr';
 // XIRR first: its implementations are compared on a small heap and a fresh JIT, before the 100x suites leave
 // hundreds of megabytes behind (with them, a 4 ms pass of FundDesk's took 3.7–10 ms, the peers' passes less
 // affected; bench/README.md).
-const SUITES = ['xirr', 'core', 'reports', 'io', 'host', 'browser', 'cli', 'evaluation'] as const;
+const SUITES = [
+  'xirr',
+  'core',
+  'reports',
+  'io',
+  'host',
+  'browser',
+  'cli',
+  'evaluation',
+  'compliance',
+] as const;
 type Suite = (typeof SUITES)[number];
 const ALL_SCALES: DbScale[] = ['1x', '10x', '100x'];
 
@@ -98,6 +109,7 @@ export async function main(argv: string[]): Promise<number> {
     browser: browserSuite,
     cli: cliSuite,
     evaluation: evaluationSuite,
+    compliance: complianceSuite,
   };
   for (const s of only) {
     log(`suite ${s}`);

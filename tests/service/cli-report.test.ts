@@ -89,7 +89,8 @@ describe('funddesk report performance --json', () => {
     expect(r.code, r.err).toBe(0);
     const funds = JSON.parse(r.out).funds as Record<string, number | string | null>[];
     for (const f of funds) {
-      expect(f.navDate).toBe('2025-06-30');
+      // (the demo's fifth fund has had no GP report since 2025-03-31: a nav_stale case)
+      expect(f.navDate).toBe(f.id === 5 ? '2025-03-31' : '2025-06-30');
       expect(f.navFen).toBe(
         Math.max(
           0,

@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/contract/define';
 import type { Db } from '../db/open';
 import { DEMO_KEY, isDemo, setMeta } from '../services/meta';
+import { clearComplianceCases } from './compliance';
 import { DEMO_TABLES } from './types';
 
 /**
@@ -13,6 +14,7 @@ export async function clearDemo(db: Db): Promise<{ removed: number }> {
       throw new ApiError({ code: 'conflict', message: '当前数据库不是示例数据，不能用“清除示例数据”清空' });
     }
     let removed = 0;
+    await clearComplianceCases(trx);
     for (const [table] of [...DEMO_TABLES].reverse()) {
       const r = await trx.deleteFrom(table).executeTakeFirst();
       removed += Number(r.numDeletedRows);

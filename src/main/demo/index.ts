@@ -3,6 +3,7 @@ import type { DemoLoaded } from '../../shared/demo-loaded';
 import type { Db } from '../db/open';
 import { DEMO_KEY, setMeta } from '../services/meta';
 import { buildDemo } from './build';
+import { applyComplianceCases, clearComplianceCases } from './compliance';
 import { insertDemo } from './insert';
 import { DEMO_TABLES } from './types';
 
@@ -63,9 +64,11 @@ export async function loadDemo(db: Db, opts: { replace: boolean }): Promise<Demo
       });
     }
     if (existing > 0) {
+      await clearComplianceCases(trx);
       for (const [table] of [...DEMO_TABLES].reverse()) await trx.deleteFrom(table).execute();
     }
     await insertDemo(trx, data);
+    await applyComplianceCases(trx);
     await setMeta(trx, DEMO_KEY, 'demo');
     await setMeta(
       trx,

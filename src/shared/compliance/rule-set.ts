@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
+import { REINVEST_CATEGORY } from '../domain';
 
 const labels = <const K extends string>(label: Record<K, string>) => ({
   codes: Object.keys(label) as [K, ...K[]],
@@ -12,14 +13,8 @@ const labels = <const K extends string>(label: Record<K, string>) => ({
 
 /** Recognition categories of a rule set. The ledgers' records use the first five (their CHECK); 并购 is kept
  * in the rules so that an office's measures can be written down whole. */
-export const RULE_CATEGORY = labels({
-  registered: '注册在区内',
-  relocated: '迁入区内',
-  subsidiary: '区内设立子公司',
-  introduced: '引进落地项目',
-  acquired: '并购区内企业',
-  other: '其他认定',
-});
+const { other, ...ledgerCategories } = REINVEST_CATEGORY.label;
+export const RULE_CATEGORY = labels({ ...ledgerCategories, acquired: '并购区内企业', other });
 export type RuleCategory = (typeof RULE_CATEGORY.codes)[number];
 
 export const RULE_BASE = labels({

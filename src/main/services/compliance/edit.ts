@@ -10,6 +10,7 @@ import {
   type AlertThresholds,
 } from '../../../shared/compliance/alerts';
 import { type RuleSetInput, ruleSetInputSchema } from '../../../shared/compliance/rule-set';
+import type { FilingView } from '../../../shared/contract/compliance';
 import { isIsoDate } from '../../../shared/dates';
 import type { OpenedDb } from '../../db/open';
 import { fail } from '../ledger/errors';
@@ -268,15 +269,7 @@ export function saveThresholds(opened: OpenedDb, input: Partial<Record<string, u
   return next;
 }
 
-export interface Filing {
-  id: number;
-  name: string;
-  fund_id: number | null;
-  fund_name: string | null;
-  due_date: string;
-  done_date: string | null;
-  note: string | null;
-}
+export type Filing = FilingView;
 
 export function listFilings(opened: OpenedDb): Filing[] {
   return opened.raw

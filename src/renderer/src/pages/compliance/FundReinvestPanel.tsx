@@ -9,6 +9,8 @@ import { openDetail } from '../../grid/LinkCell';
 import { useRefreshCompliance } from './useCompliance';
 
 const SOURCE = { investment: '投资', landed_project: '落地项目' } as const;
+const CAPPED = (s: { byCategory: Record<string, { cappedOffFen: number }> }) =>
+  Object.values(s.byCategory).some((c) => c.cappedOffFen > 0);
 
 /** A fund's 返投 by its rule set: requirement, by category (computed and overridden apart), gap, deadline,
  * days left, rate needed per year; every recognition, with a manual override (reason required). */
@@ -127,6 +129,24 @@ export function FundReinvestPanel({ fundId, asOf, unit }: { fundId: number; asOf
         dataSource={s.items}
         data-testid="reinvest-table"
         locale={{ emptyText: '暂无返投认定' }}
+        summary={() => (
+          <Table.Summary fixed>
+            <Table.Summary.Row className="fd-total-row">
+              <Table.Summary.Cell index={0} colSpan={6}>
+                合计（{s.items.length} 项{s.items.length && CAPPED(s) ? '，未扣除超出上限部分' : ''}）
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={6} align="right">
+                <span data-testid="reinvest-total">
+                  {formatMoney(
+                    s.items.reduce((t, i) => t + i.recognisedFen, 0),
+                    unit,
+                  )}
+                </span>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={7} colSpan={2} />
+            </Table.Summary.Row>
+          </Table.Summary>
+        )}
         columns={[
           { title: '来源', dataIndex: 'source', width: 80, render: (v: keyof typeof SOURCE) => SOURCE[v] },
           {
