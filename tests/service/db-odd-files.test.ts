@@ -195,7 +195,7 @@ describe('a full disk and SQLite errors, in Chinese (#19.9)', () => {
     expect(explainDbError(new DbError('damaged', '已损坏')).message).toBe('已损坏');
   });
 
-  it('a date in 9999 refused by the database reads in Chinese, no SQL', async () => {
+  it('a date in 9999 is refused in Chinese, no SQL, and nothing is stored', async () => {
     const path = join(dir, 'fd.sqlite');
     await demoDb(path);
     const o = await openDatabase(path);
@@ -205,8 +205,12 @@ describe('a full disk and SQLite errors, in Chinese (#19.9)', () => {
       entity: 'cash_flow',
       values: { fund_id: fund.id, date: '9999-12-31', type: 'call', amount_fen: 100 },
     }).catch((e) => e);
+    const flows = await listRows(o.db, 'cash_flow');
     await o.close();
-    expect(err.message).toMatch(/^数据不符合数据库的规则（涉及：日期），未保存/);
+    // The one date rule (shared/dates.ts) refuses it before the database's CHECK would (the test above reads
+    // that CHECK's own message).
+    expect(err.message).toMatch(/日期的年份应在1900–2100之间，实际为9999年/);
     expect(english(err.message)).toBe(false);
+    expect(flows.some((f) => f.date === '9999-12-31')).toBe(false);
   });
 });

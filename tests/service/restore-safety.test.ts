@@ -187,9 +187,11 @@ describe('the swap of a restore is crash-safe (#19.6)', () => {
         '--from',
         b.path,
       ]);
+      // Listened for from the start: a restore that finishes before the kill has already exited by then.
+      const exited = new Promise((r) => p.once('exit', r));
       await new Promise((r) => setTimeout(r, delay));
       p.kill('SIGKILL');
-      await new Promise((r) => p.once('exit', r));
+      await exited;
       expect(existsSync(t.path)).toBe(true);
       finishPendingRestore(t.path);
       expect(existsSync(`${t.path}.restoring`)).toBe(false);

@@ -66,6 +66,9 @@ function writeOut(out: string, data: Buffer) {
   }
 }
 
+/** How many implausible-amount warnings are listed one by one. */
+const SHOWN_WARNINGS = 10;
+
 const countsText = (counts: Record<string, number>) =>
   COUNTED.filter(([t]) => t !== 'audit_log')
     .map(([t, label]) => `${label} ${counts[t] ?? 0}`)
@@ -160,8 +163,11 @@ const importCommand: Command = {
           io.out(`金额单位：${units.map((u) => `“${u.header}”${u.reason}`).join('；')}\n`);
         const unitWarn = unitWarning(units);
         if (unitWarn) io.err(`【注意】${unitWarn}\n`);
-        for (const w of await implausibleAmounts(ctx.opened.db, a))
-          io.err(`【注意】第 ${w.row} 行：${w.message}\n`);
+        // The first few, then a count: a file in the wrong unit flags nearly every row.
+        const odd = await implausibleAmounts(ctx.opened.db, a);
+        for (const w of odd.slice(0, SHOWN_WARNINGS)) io.err(`【注意】第 ${w.row} 行：${w.message}\n`);
+        if (odd.length > SHOWN_WARNINGS)
+          io.err(`【注意】另有 ${odd.length - SHOWN_WARNINGS} 行金额同样可能有误，请核对金额单位\n`);
         const unused = p.mapping.filter((m) => !m.field).map((m) => p.headers[m.column]);
         if (unused.length > 0) io.out(`未导入的列：${unused.join('、')}\n`);
         const c = p.counts;

@@ -102,6 +102,8 @@ function acceptedRows(o: CommitOptions, a: Analysis): RowResult[] {
  * Adds the records named by rows but not stored yet (createMissing), then the accepted rows, each with its
  * audit row; synchronous (inside writeAtOnce). Returns how many linked records it created.
  */
+const WRITE_PART = 2000;
+
 function writeRows(
   raw: Parameters<typeof insertRows>[0],
   entity: Entity,
@@ -132,12 +134,19 @@ function writeRows(
     for (const [k, x] of Object.entries(v)) if (typeof x === 'number' && real.has(x)) v[k] = real.get(x);
     return v;
   });
-  const ids = insertRows(raw, def.table, values);
-  insertRows(
-    raw,
-    'audit_log',
-    values.map((v, j) => auditRow(entity, ids[j]!, `导入${def.label}“${def.nameOf(v)}”`, v)),
-  );
+  // In parts, each followed by a progress report: still one synchronous transaction (no reader sees half of
+  // it), but the CLI's stderr and the app's progress bar hear how far it is while it writes.
+  const total = values.length;
+  for (let i = 0; i < total; i += WRITE_PART) {
+    const part = values.slice(i, i + WRITE_PART);
+    const ids = insertRows(raw, def.table, part);
+    insertRows(
+      raw,
+      'audit_log',
+      part.map((v, j) => auditRow(entity, ids[j]!, `导入${def.label}“${def.nameOf(v)}”`, v)),
+    );
+    setProgress({ phase: 'write', done: Math.min(i + WRITE_PART, total), total, message: '正在写入…' });
+  }
   return createdLinked;
 }
 

@@ -5,8 +5,7 @@ import type { CustomCellEditorProps } from 'ag-grid-react';
 import { useGridCellEditor } from 'ag-grid-react';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { CellEditMemo } from './cellEditMemo';
-import { cellKey } from './colDefs';
+import { type CellEditMemo, cellKey } from './cellEditMemo';
 
 export interface FieldEditorParams {
   spec: ColumnSpec;

@@ -3,6 +3,9 @@
  * the database refused, that text with the reason, so the cell opens again with the user's own text for
  * correction. One per grid; the editors and the grid's edit handler share it.
  */
+/** The key of one cell in the grid's per-cell maps (errors, the edit memo). */
+export const cellKey = (id: unknown, field: string) => `${String(id)}:${field}`;
+
 export interface CellEditMemo {
   /** The text last typed in a cell's editor. */
   typed: Map<string, string>;

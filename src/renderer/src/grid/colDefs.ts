@@ -3,7 +3,7 @@ import type { ColumnSpec } from '@shared/columns/spec';
 import type { LinkEntity, LinkOption } from '@shared/contract/ledger';
 import { fenToUnit, UNIT_LABEL, type Unit } from '@shared/money';
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
-import type { CellEditMemo } from './cellEditMemo';
+import { type CellEditMemo, cellKey } from './cellEditMemo';
 import { cellTextOf } from './cellText';
 import { FieldCellEditor, fieldEditorParams } from './FieldCellEditor';
 import { DETAIL_ROUTE, type DetailEntity, LinkCell } from './LinkCell';
@@ -21,7 +21,7 @@ export type CellErrors = Map<string, string>;
  */
 const SORTED_ELSEWHERE = () => 0;
 
-export const cellKey = (id: unknown, field: string) => `${String(id)}:${field}`;
+export { cellKey };
 
 /** Build AG Grid column definitions from the shared column specs, in the unit the user chose. */
 export function buildColDefs(
