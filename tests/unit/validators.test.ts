@@ -264,6 +264,12 @@ describe('投资 (investment) rules', () => {
     expect(
       issues('investment', { ...inv, amount_fen: 0, status: 'exited', exit_date: '2022-04-30' }),
     ).toEqual({ amount_fen: ['投资金额必须大于0'], exit_date: ['退出日期不能早于投资日期'] });
+    // One rule's finding does not hide another's.
+    expect(issues('investment', { ...inv, amount_fen: 0, exit_date: '2022-04-30' })).toEqual({
+      amount_fen: ['投资金额必须大于0'],
+      exit_date: ['退出日期不能早于投资日期'],
+      status: ['已填写退出日期，状态应为“已退出”'],
+    });
     expect(issues('investment', { ...inv, amount_fen: 'abc', exit_date: '2024-01-01' })).toEqual({
       amount_fen: [expect.any(String)],
       status: ['已填写退出日期，状态应为“已退出”'],

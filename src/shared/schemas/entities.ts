@@ -36,17 +36,26 @@ import {
 /**
  * Cross-field rules run whenever the fields they compare parsed, even if some other field failed: by
  * default zod skips an object's refinements as soon as any field fails, so a form would report its
- * errors in waves (fix one, save, meet the next).
+ * errors in waves (fix one, save, meet the next). Only the fields' own issues count here, not those of
+ * other cross-field rules (marked by `flag`), so every rule that can run does.
  */
 const whenParsed = (...fields: string[]): z.core.$ZodSuperRefineParams => ({
   when: (p) =>
     typeof p.value === 'object' &&
     p.value !== null &&
-    !p.issues.some((i) => i.path !== undefined && fields.includes(String(i.path[0]))),
+    !p.issues.some(
+      (i) =>
+        i.path !== undefined &&
+        fields.includes(String(i.path[0])) &&
+        !(i.code === 'custom' && i.params?.[CROSS_FIELD]),
+    ),
 });
 
+const CROSS_FIELD = 'crossField';
+
+/** A cross-field rule's issue, on the field the user must change. */
 const flag = (ctx: z.RefinementCtx, path: string, message: string) =>
-  ctx.addIssue({ code: 'custom', path: [path], message });
+  ctx.addIssue({ code: 'custom', path: [path], message, params: { [CROSS_FIELD]: true } });
 
 const contact = {
   contact_person: optText('联系人', 50),
@@ -193,18 +202,8 @@ function reinvestPairRule(
 ) {
   const hasCat = r.reinvest_category != null;
   const hasAmt = r.reinvest_recognised_fen != null;
-  if (hasCat && !hasAmt)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['reinvest_recognised_fen'],
-      message: '已选认定类别，请填写返投认定金额',
-    });
-  if (hasAmt && !hasCat)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['reinvest_category'],
-      message: '已填认定金额，请选择返投认定类别',
-    });
+  if (hasCat && !hasAmt) flag(ctx, 'reinvest_recognised_fen', '已选认定类别，请填写返投认定金额');
+  if (hasAmt && !hasCat) flag(ctx, 'reinvest_category', '已填认定金额，请选择返投认定类别');
 }
 
 export const investmentSchema = z
@@ -281,15 +280,10 @@ export const financingDealSchema = z
     (r, ctx) => {
       if (r.stage === 'closed') {
         if (r.amount_closed_fen == null || r.amount_closed_fen <= 0)
-          ctx.addIssue({
-            code: 'custom',
-            path: ['amount_closed_fen'],
-            message: '阶段为“已完成”时须填写完成融资金额',
-          });
-        if (!r.closed_date)
-          ctx.addIssue({ code: 'custom', path: ['closed_date'], message: '阶段为“已完成”时须填写完成日期' });
+          flag(ctx, 'amount_closed_fen', '阶段为“已完成”时须填写完成融资金额');
+        if (!r.closed_date) flag(ctx, 'closed_date', '阶段为“已完成”时须填写完成日期');
       } else if (r.amount_closed_fen != null && r.amount_closed_fen > 0) {
-        ctx.addIssue({ code: 'custom', path: ['stage'], message: '已填写完成融资金额，阶段应为“已完成”' });
+        flag(ctx, 'stage', '已填写完成融资金额，阶段应为“已完成”');
       }
     },
     whenParsed('stage', 'amount_closed_fen', 'closed_date'),
