@@ -127,6 +127,18 @@ describe('基金 (fund) rules', () => {
     });
     expect(issues('fund', { ...FUND, kind: 'other' })).toEqual({ kind: ['基金类型不在可选范围内'] });
   });
+  it('date-order mistakes are reported together with a bad amount; a rule on a bad field stays silent', () => {
+    const r = issues('fund', {
+      ...FUND,
+      total_size_fen: -1,
+      established_date: '2022-01-01',
+      invest_end_date: '2021-12-31',
+    });
+    expect(r).toEqual({
+      total_size_fen: [expect.any(String)],
+      invest_end_date: ['投资期结束日应晚于成立日期'],
+    });
+  });
   it('the guidance fund commits no more than the fund size; LPs together no more than the size', () => {
     expect(issues('fund', { ...FUND, guidance_commitment_fen: 100_001 })).toEqual({
       guidance_commitment_fen: ['引导基金认缴不能大于基金认缴规模'],
@@ -247,6 +259,21 @@ describe('投资 (investment) rules', () => {
       status: ['已填写退出日期，状态应为“已退出”'],
     });
     expect(validateEntity('investment', { ...inv, status: 'exited', exit_date: '2022-05-01' }).ok).toBe(true);
+  });
+  it('a bad amount and an exit date before the investment are both reported at once', () => {
+    expect(
+      issues('investment', { ...inv, amount_fen: 0, status: 'exited', exit_date: '2022-04-30' }),
+    ).toEqual({ amount_fen: ['投资金额必须大于0'], exit_date: ['退出日期不能早于投资日期'] });
+    // One rule's finding does not hide another's.
+    expect(issues('investment', { ...inv, amount_fen: 0, exit_date: '2022-04-30' })).toEqual({
+      amount_fen: ['投资金额必须大于0'],
+      exit_date: ['退出日期不能早于投资日期'],
+      status: ['已填写退出日期，状态应为“已退出”'],
+    });
+    expect(issues('investment', { ...inv, amount_fen: 'abc', exit_date: '2024-01-01' })).toEqual({
+      amount_fen: [expect.any(String)],
+      status: ['已填写退出日期，状态应为“已退出”'],
+    });
   });
   it('a 返投 recognition has both its category and its amount', () => {
     expect(issues('investment', { ...inv, reinvest_category: 'registered' })).toEqual({

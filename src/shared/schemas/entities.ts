@@ -33,6 +33,30 @@ import {
  * attach their message to the field the user must change.
  */
 
+/**
+ * Cross-field rules run whenever the fields they compare parsed, even if some other field failed: by
+ * default zod skips an object's refinements as soon as any field fails, so a form would report its
+ * errors in waves (fix one, save, meet the next). Only the fields' own issues count here, not those of
+ * other cross-field rules (marked by `flag`), so every rule that can run does.
+ */
+const whenParsed = (...fields: string[]): z.core.$ZodSuperRefineParams => ({
+  when: (p) =>
+    typeof p.value === 'object' &&
+    p.value !== null &&
+    !p.issues.some(
+      (i) =>
+        i.path !== undefined &&
+        fields.includes(String(i.path[0])) &&
+        !(i.code === 'custom' && i.params?.[CROSS_FIELD]),
+    ),
+});
+
+const CROSS_FIELD = 'crossField';
+
+/** A cross-field rule's issue, on the field the user must change. */
+const flag = (ctx: z.RefinementCtx, path: string, message: string) =>
+  ctx.addIssue({ code: 'custom', path: [path], message, params: { [CROSS_FIELD]: true } });
+
 const contact = {
   contact_person: optText('联系人', 50),
   contact_phone: optText('联系电话', 50),
@@ -81,30 +105,62 @@ export const fundSchema = z
     carry_terms: optLongText('业绩报酬条款'),
     notes: optLongText('备注'),
   })
-  .superRefine((f, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-    if (f.guidance_commitment_fen > f.total_size_fen)
-      issue('guidance_commitment_fen', '引导基金认缴不能大于基金认缴规模');
-    if (
-      f.collective_assets_fen > 0 &&
-      f.other_lp_commitment_fen > 0 &&
-      f.collective_assets_fen > f.other_lp_commitment_fen
-    )
-      issue('collective_assets_fen', '集体资产出资不能大于其他LP认缴合计');
-    if (
-      f.guidance_commitment_fen + f.other_lp_commitment_fen > f.total_size_fen &&
-      f.other_lp_commitment_fen > 0
-    )
-      issue('other_lp_commitment_fen', '引导基金与其他LP认缴合计超过基金认缴规模');
-    if (f.established_date && f.invest_end_date && f.invest_end_date <= f.established_date)
-      issue('invest_end_date', '投资期结束日应晚于成立日期');
-    if (f.invest_end_date && f.exit_end_date && f.exit_end_date < f.invest_end_date)
-      issue('exit_end_date', '退出期结束日不能早于投资期结束日');
-    if (f.exit_end_date && f.extension_end_date && f.extension_end_date < f.exit_end_date)
-      issue('extension_end_date', '延长期结束日不能早于退出期结束日');
-    if (f.established_date && f.reinvest_deadline && f.reinvest_deadline <= f.established_date)
-      issue('reinvest_deadline', '返投截止日应晚于成立日期');
-  });
+  .superRefine(
+    (f, ctx) => {
+      if (f.guidance_commitment_fen > f.total_size_fen)
+        flag(ctx, 'guidance_commitment_fen', '引导基金认缴不能大于基金认缴规模');
+    },
+    whenParsed('guidance_commitment_fen', 'total_size_fen'),
+  )
+  .superRefine(
+    (f, ctx) => {
+      if (
+        f.collective_assets_fen > 0 &&
+        f.other_lp_commitment_fen > 0 &&
+        f.collective_assets_fen > f.other_lp_commitment_fen
+      )
+        flag(ctx, 'collective_assets_fen', '集体资产出资不能大于其他LP认缴合计');
+    },
+    whenParsed('collective_assets_fen', 'other_lp_commitment_fen'),
+  )
+  .superRefine(
+    (f, ctx) => {
+      if (
+        f.guidance_commitment_fen + f.other_lp_commitment_fen > f.total_size_fen &&
+        f.other_lp_commitment_fen > 0
+      )
+        flag(ctx, 'other_lp_commitment_fen', '引导基金与其他LP认缴合计超过基金认缴规模');
+    },
+    whenParsed('guidance_commitment_fen', 'other_lp_commitment_fen', 'total_size_fen'),
+  )
+  .superRefine(
+    (f, ctx) => {
+      if (f.established_date && f.invest_end_date && f.invest_end_date <= f.established_date)
+        flag(ctx, 'invest_end_date', '投资期结束日应晚于成立日期');
+    },
+    whenParsed('established_date', 'invest_end_date'),
+  )
+  .superRefine(
+    (f, ctx) => {
+      if (f.invest_end_date && f.exit_end_date && f.exit_end_date < f.invest_end_date)
+        flag(ctx, 'exit_end_date', '退出期结束日不能早于投资期结束日');
+    },
+    whenParsed('invest_end_date', 'exit_end_date'),
+  )
+  .superRefine(
+    (f, ctx) => {
+      if (f.exit_end_date && f.extension_end_date && f.extension_end_date < f.exit_end_date)
+        flag(ctx, 'extension_end_date', '延长期结束日不能早于退出期结束日');
+    },
+    whenParsed('exit_end_date', 'extension_end_date'),
+  )
+  .superRefine(
+    (f, ctx) => {
+      if (f.established_date && f.reinvest_deadline && f.reinvest_deadline <= f.established_date)
+        flag(ctx, 'reinvest_deadline', '返投截止日应晚于成立日期');
+    },
+    whenParsed('established_date', 'reinvest_deadline'),
+  );
 
 export const cashFlowSchema = z.object({
   fund_id: id('基金'),
@@ -138,24 +194,16 @@ const reinvestFields = {
   reinvest_recognised_fen: optMoney('返投认定金额'),
 };
 
+const REINVEST_PAIR = ['reinvest_category', 'reinvest_recognised_fen'];
+
 function reinvestPairRule(
   r: { reinvest_category?: string | null; reinvest_recognised_fen?: number | null },
   ctx: z.RefinementCtx,
 ) {
   const hasCat = r.reinvest_category != null;
   const hasAmt = r.reinvest_recognised_fen != null;
-  if (hasCat && !hasAmt)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['reinvest_recognised_fen'],
-      message: '已选认定类别，请填写返投认定金额',
-    });
-  if (hasAmt && !hasCat)
-    ctx.addIssue({
-      code: 'custom',
-      path: ['reinvest_category'],
-      message: '已填认定金额，请选择返投认定类别',
-    });
+  if (hasCat && !hasAmt) flag(ctx, 'reinvest_recognised_fen', '已选认定类别，请填写返投认定金额');
+  if (hasAmt && !hasCat) flag(ctx, 'reinvest_category', '已填认定金额，请选择返投认定类别');
 }
 
 export const investmentSchema = z
@@ -174,15 +222,20 @@ export const investmentSchema = z
     ...reinvestFields,
     notes: optLongText('备注'),
   })
-  .superRefine((r, ctx) => {
-    if (r.exit_date && r.exit_date < r.date)
-      ctx.addIssue({ code: 'custom', path: ['exit_date'], message: '退出日期不能早于投资日期' });
-    if (r.status === 'exited' && !r.exit_date)
-      ctx.addIssue({ code: 'custom', path: ['exit_date'], message: '已退出的投资请填写退出日期' });
-    if (r.status === 'held' && r.exit_date)
-      ctx.addIssue({ code: 'custom', path: ['status'], message: '已填写退出日期，状态应为“已退出”' });
-    reinvestPairRule(r, ctx);
-  });
+  .superRefine(
+    (r, ctx) => {
+      if (r.exit_date && r.exit_date < r.date) flag(ctx, 'exit_date', '退出日期不能早于投资日期');
+    },
+    whenParsed('date', 'exit_date'),
+  )
+  .superRefine(
+    (r, ctx) => {
+      if (r.status === 'exited' && !r.exit_date) flag(ctx, 'exit_date', '已退出的投资请填写退出日期');
+      if (r.status === 'held' && r.exit_date) flag(ctx, 'status', '已填写退出日期，状态应为“已退出”');
+    },
+    whenParsed('status', 'exit_date'),
+  )
+  .superRefine(reinvestPairRule, whenParsed(...REINVEST_PAIR));
 
 export const landedProjectSchema = z
   .object({
@@ -197,11 +250,13 @@ export const landedProjectSchema = z
     ...reinvestFields,
     notes: optLongText('备注'),
   })
-  .superRefine((r, ctx) => {
-    reinvestPairRule(r, ctx);
-    if (r.reinvest_category != null && r.fund_id == null)
-      ctx.addIssue({ code: 'custom', path: ['fund_id'], message: '返投认定需要选择引荐基金' });
-  });
+  .superRefine(reinvestPairRule, whenParsed(...REINVEST_PAIR))
+  .superRefine(
+    (r, ctx) => {
+      if (r.reinvest_category != null && r.fund_id == null) flag(ctx, 'fund_id', '返投认定需要选择引荐基金');
+    },
+    whenParsed('reinvest_category', 'fund_id'),
+  );
 
 export const institutionSchema = z.object({
   name: requiredText('机构名称'),
@@ -221,22 +276,25 @@ export const financingDealSchema = z
     round: optText('轮次', 30),
     notes: optLongText('备注'),
   })
-  .superRefine((r, ctx) => {
-    if (r.stage === 'closed') {
-      if (r.amount_closed_fen == null || r.amount_closed_fen <= 0)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['amount_closed_fen'],
-          message: '阶段为“已完成”时须填写完成融资金额',
-        });
-      if (!r.closed_date)
-        ctx.addIssue({ code: 'custom', path: ['closed_date'], message: '阶段为“已完成”时须填写完成日期' });
-    } else if (r.amount_closed_fen != null && r.amount_closed_fen > 0) {
-      ctx.addIssue({ code: 'custom', path: ['stage'], message: '已填写完成融资金额，阶段应为“已完成”' });
-    }
-    if (r.first_contact_date && r.closed_date && r.closed_date < r.first_contact_date)
-      ctx.addIssue({ code: 'custom', path: ['closed_date'], message: '完成日期不能早于首次对接日期' });
-  });
+  .superRefine(
+    (r, ctx) => {
+      if (r.stage === 'closed') {
+        if (r.amount_closed_fen == null || r.amount_closed_fen <= 0)
+          flag(ctx, 'amount_closed_fen', '阶段为“已完成”时须填写完成融资金额');
+        if (!r.closed_date) flag(ctx, 'closed_date', '阶段为“已完成”时须填写完成日期');
+      } else if (r.amount_closed_fen != null && r.amount_closed_fen > 0) {
+        flag(ctx, 'stage', '已填写完成融资金额，阶段应为“已完成”');
+      }
+    },
+    whenParsed('stage', 'amount_closed_fen', 'closed_date'),
+  )
+  .superRefine(
+    (r, ctx) => {
+      if (r.first_contact_date && r.closed_date && r.closed_date < r.first_contact_date)
+        flag(ctx, 'closed_date', '完成日期不能早于首次对接日期');
+    },
+    whenParsed('first_contact_date', 'closed_date'),
+  );
 
 export const ENTITY_SCHEMAS = {
   manager: managerSchema,

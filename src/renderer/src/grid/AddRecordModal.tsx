@@ -3,14 +3,17 @@ import type { ColumnSpec } from '@shared/columns/spec';
 import { ApiError } from '@shared/contract/define';
 import type { LinkEntity } from '@shared/contract/ledger';
 import { UNIT_LABEL, type Unit } from '@shared/money';
-import { App as AntApp, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import type { FieldIssue } from '@shared/schemas/entities';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { Options } from './colDefs';
 
 /**
  * Add one record with the keyboard alone: fields in column order, Tab between them, Enter saves,
  * Ctrl+Enter saves and starts the next record (keeping the linked fund / enterprise). Lists are searched by
- * typing; Enter picks. Every field is checked as it is left; the server's answer lands on its field.
+ * typing; Enter picks. Every field is checked as it is left. Saving shows every problem at once, each under
+ * its field: the fields' own checks, the ledger's cross-field rules (run here on the fields that parsed) and
+ * the server's answer; a problem that belongs to no field of the form shows above the fields.
  */
 export function AddRecordModal(props: {
   open: boolean;
@@ -18,12 +21,15 @@ export function AddRecordModal(props: {
   columns: ColumnSpec[];
   unit: Unit;
   options: Options;
+  /** The ledger's own rules on the values to be sent (the same the server applies). */
+  check?: (values: Record<string, unknown>) => FieldIssue[];
   onSubmit: (values: Record<string, unknown>) => Promise<void>;
   onClose: () => void;
 }) {
   const [form] = Form.useForm();
   const [saving, setSaving] = useState(false);
   const [savedCount, setSavedCount] = useState(0);
+  const [general, setGeneral] = useState<string[]>([]);
   const boxRef = useRef<HTMLDivElement | null>(null);
   const { message } = AntApp.useApp();
   const fields = props.columns.filter((c) => !c.readOnly && !c.noForm);
@@ -42,17 +48,39 @@ export function AddRecordModal(props: {
     if (props.open) {
       form.resetFields();
       setSavedCount(0);
+      setGeneral([]);
       focusFirst();
     }
   }, [props.open, form]);
 
-  async function submit(again = false) {
-    let raw: Record<string, unknown>;
-    try {
-      raw = await form.validateFields();
-    } catch {
-      return;
+  /** Every issue under its field at once (several on one field are all shown); the rest above the form. */
+  function showIssues(
+    issues: Pick<FieldIssue, 'field' | 'message'>[],
+    skip: ReadonlySet<string> = new Set(),
+  ) {
+    const byField = new Map<string, string[]>();
+    const rest: string[] = [];
+    for (const i of issues) {
+      if (i.field && skip.has(i.field)) continue;
+      if (i.field && fields.some((f) => f.field === i.field))
+        byField.set(i.field, [...(byField.get(i.field) ?? []), i.message]);
+      else rest.push(i.message);
     }
+    form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+    setGeneral(rest);
+    return byField.size + rest.length;
+  }
+
+  async function submit(again = false) {
+    setGeneral([]);
+    // All fields are checked (not only up to the first bad one), then the cross-field rules on those that
+    // parsed, so one save reports every mistake.
+    const failed = await form.validateFields().then(
+      () => new Set<string>(),
+      (e: { errorFields?: { name: (string | number)[] }[] }) =>
+        new Set((e.errorFields ?? []).map((f) => String(f.name[0]))),
+    );
+    const raw: Record<string, unknown> = form.getFieldsValue();
     const values: Record<string, unknown> = {};
     // Fields left empty are not sent, so the ledger's defaults apply (e.g. status 投资期).
     for (const c of fields) {
@@ -65,6 +93,8 @@ export function AddRecordModal(props: {
         if (r.ok && r.value != null) values[c.field] = r.value;
       }
     }
+    const ruleIssues = showIssues(props.check?.(values) ?? [], failed);
+    if (failed.size > 0 || ruleIssues > 0) return;
     // Fields whose empty value still changes a figure (其他LP认缴 counted as 0): said once more on saving.
     const zeroed = fields.filter((c) => c.emptyWarning && values[c.field] === undefined).map((c) => c.header);
     setSaving(true);
@@ -81,9 +111,7 @@ export function AddRecordModal(props: {
       } else props.onClose();
     } catch (e) {
       if (e instanceof ApiError) {
-        const byField = e.issues.filter((i) => i.field && fields.some((f) => f.field === i.field));
-        if (byField.length > 0) form.setFields(byField.map((i) => ({ name: i.field!, errors: [i.message] })));
-        else form.setFields([{ name: fields[0]!.field, errors: [e.message] }]);
+        if (showIssues(e.issues) === 0) setGeneral([e.message]);
       } else throw e;
     } finally {
       setSaving(false);
@@ -148,6 +176,15 @@ export function AddRecordModal(props: {
           }
         }}
       >
+        {general.length > 0 ? (
+          <Alert
+            type="error"
+            showIcon
+            data-testid="add-form-general"
+            style={{ marginBottom: 12 }}
+            message={general.map((m) => <div key={m}>{m}</div>)}
+          />
+        ) : null}
         <div className="fd-form-grid" ref={boxRef}>
           {fields.map((c, i) => (
             <Form.Item

@@ -95,18 +95,19 @@ export function LedgerGrid(props: LedgerGridProps) {
   const { layout, save, captureFrom } = grid;
   const unit = props.unit ?? grid.unit;
 
-  const { errors, memo, undo, onCellEdit, deleteSelected, doUndo, onPasted, addRecord } = useRecordEditing({
-    entity,
-    where,
-    noun: props.noun,
-    columns,
-    unit,
-    defaults: props.defaults,
-    gridRef,
-    boxRef,
-    openRow,
-    setAdding,
-  });
+  const { errors, memo, undo, onCellEdit, deleteSelected, doUndo, onPasted, addRecord, checkRecord } =
+    useRecordEditing({
+      entity,
+      where,
+      noun: props.noun,
+      columns,
+      unit,
+      defaults: props.defaults,
+      gridRef,
+      boxRef,
+      openRow,
+      setAdding,
+    });
 
   const rowsQuery = useQuery(useMemo(() => rowsQueryOf(qc, entity, where), [qc, entity, where]));
   // The first screenful comes on its own, shown while the rest loads (a big ledger's full list takes a
@@ -474,6 +475,7 @@ export function LedgerGrid(props: LedgerGridProps) {
           unit={unit}
           options={options}
           onClose={() => setAdding(false)}
+          check={checkRecord}
           onSubmit={addRecord}
         />
       ) : null}

@@ -3,6 +3,7 @@ import type { ColumnSpec } from '@shared/columns/spec';
 import { ApiError } from '@shared/contract/define';
 import type { Entity } from '@shared/domain';
 import type { Unit } from '@shared/money';
+import { validateEntity } from '@shared/schemas/entities';
 import { useQueryClient } from '@tanstack/react-query';
 import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
 import { App as AntApp } from 'antd';
@@ -254,5 +255,14 @@ export function useRecordEditing(props: {
     [change, entity, invalidate, message, noun, props.defaults, undo, gridRef],
   );
 
-  return { errors, memo, undo, onCellEdit, deleteSelected, doUndo, onPasted, addRecord };
+  /** The ledger's rules on a new record as it would be sent, so the form can show them before saving. */
+  const checkRecord = useCallback(
+    (values: Record<string, unknown>) => {
+      const r = validateEntity(entity, { ...values, ...props.defaults });
+      return r.ok ? [] : r.issues;
+    },
+    [entity, props.defaults],
+  );
+
+  return { errors, memo, undo, onCellEdit, deleteSelected, doUndo, onPasted, addRecord, checkRecord };
 }
