@@ -34,6 +34,7 @@ import { rememberedMapping } from './mappings';
 import { setProgress, tick } from './progress';
 import { readImportFile } from './read';
 import { cellText, type ReadResult } from './table';
+import { unitChecks } from './unit-check';
 
 /**
  * Import of one ledger from a file: read → find the header row → map columns (given, remembered or
@@ -405,7 +406,10 @@ export async function analyseImport(db: Db, o: ImportOptions): Promise<Analysis>
 }
 
 /** What the preview shows of an analysis: counts of all rows, problem rows first up to the limit. */
-export function previewOf(o: ImportOptions, a: Analysis): ImportPreview {
+/** The preview without the unit checks (unit-check.ts adds them: they read the database). */
+export type PreviewBase = Omit<ImportPreview, 'units' | 'unitWarning' | 'implausible'>;
+
+export function previewOf(o: ImportOptions, a: Analysis): PreviewBase {
   const problems = a.rows.filter(
     (r) =>
       r.status === 'error' || r.status === 'duplicate' || (r.warnings.length > 0 && r.status !== 'skipped'),
@@ -440,7 +444,8 @@ export function previewOf(o: ImportOptions, a: Analysis): ImportPreview {
 }
 
 export async function previewImport(db: Db, o: ImportOptions): Promise<ImportPreview> {
-  return previewOf(o, await analyseImport(db, o));
+  const a = await analyseImport(db, o);
+  return { ...previewOf(o, a), ...(await unitChecks(db, a, o.defaultUnit)) };
 }
 
 /** Every row the import refuses under a duplicate policy, with its messages (for the CLI's stderr). */
