@@ -13,8 +13,8 @@ import { forgetMapping, listMappings } from '../services/import/mappings';
 import { getProgress, onProgress } from '../services/import/progress';
 import { rejectsFile } from '../services/import/rejects';
 import { type Analysis, analyseImport, type ImportOptions, previewOf } from '../services/import/service';
-import { unitChecks } from '../services/import/unit-check';
 import { importTemplate } from '../services/import/template';
+import { unitChecks } from '../services/import/unit-check';
 import { isEmpty } from '../services/meta';
 import type { HandlerContext } from './context';
 import type { HandlerMap } from './types';
@@ -59,16 +59,17 @@ async function withProgress<T>(ctx: HandlerContext, run: () => Promise<T>): Prom
 }
 
 /** The refused rows as a file of the same format as the imported one, named after it. */
-async function rejectsPayload(a: Analysis, duplicates: DuplicatePolicy, fileName: string): Promise<FilePayload> {
+async function rejectsPayload(
+  a: Analysis,
+  duplicates: DuplicatePolicy,
+  fileName: string,
+): Promise<FilePayload> {
   const format = a.read.format === 'csv' ? 'csv' : 'xlsx';
   const f = await rejectsFile(a, duplicates, format);
   const stem = fileName.replace(/\.[^.]+$/, '');
   return {
     fileName: `${stem}-未导入的行.${format}`,
-    mime:
-      format === 'csv'
-        ? 'text/csv'
-        : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    mime: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     data: f.data.toString('base64'),
   };
 }

@@ -1,4 +1,4 @@
-import { CloudUploadOutlined, DownloadOutlined, FileExcelOutlined, ReloadOutlined } from '@ant-design/icons';
+import { CloudUploadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import {
   type ColumnMapping,
   IMPORT_MAX_FILE_BYTES,
@@ -7,33 +7,32 @@ import {
   type ImportProgress,
 } from '@shared/contract/data';
 import { ApiError } from '@shared/contract/define';
-import { UNIT_LABEL, UNITS, type Unit } from '@shared/money';
+import type { Unit } from '@shared/money';
 import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App as AntApp,
   Button,
   Card,
-  Checkbox,
   Empty,
-  InputNumber,
   Radio,
   Segmented,
-  Select,
   Space,
   Tag,
   Tooltip,
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, openFile, saveFile } from '../../api';
+import { api, openFile } from '../../api';
 import { readOnlyTip, useReadOnly } from '../../lib/readOnly';
 import { useRoute } from '../../lib/router';
-import { fmtBytes, fromBase64, LEDGER_CHOICES, type LedgerChoice, toBase64 } from './files';
+import { fmtBytes, LEDGER_CHOICES, type LedgerChoice, toBase64 } from './files';
 import { MappingCard } from './ImportMapping';
 import { PreviewTable } from './ImportPreviewTable';
 import { type Busy, ProgressLine } from './ImportProgressLine';
+import { ImportReadOptions } from './ImportReadOptions';
 import { ImportErrorAlert, ImportResultAlert } from './ImportResult';
+import { ImportTemplateTools } from './ImportTemplateTools';
 import { ImportUnitNotice } from './ImportUnits';
 import './data.css';
 
@@ -54,7 +53,6 @@ export function ImportPage() {
   const qc = useQueryClient();
   const readOnly = useReadOnly();
   const [choice, setChoice] = useState<LedgerChoice>(() => choiceOf(params.get('ledger')));
-  const [templateUnit, setTemplateUnit] = useState<Unit>('wan');
   const [file, setFile] = useState<PickedFile | null>(null);
   const [sheet, setSheet] = useState<string | null>(null);
   const [headerRow, setHeaderRow] = useState<number | undefined>(undefined);
@@ -145,31 +143,6 @@ export function ImportPage() {
     setMapping(undefined);
     setPreview(null);
     setFile({ name: f.name, size: f.data.length, b64: toBase64(f.data) });
-  };
-
-  const downloadTemplate = async (format: 'xlsx' | 'csv') => {
-    try {
-      const t = await api('import.template', { ledger: choice.ledger, format, unit: templateUnit });
-      const saved = await saveFile(t.fileName, fromBase64(t.data), t.mime);
-      if (saved) message.success(`已下载 ${t.fileName}`);
-    } catch (e) {
-      message.error(`下载模板失败：${(e as Error).message}`);
-    }
-  };
-
-  const exportLedger = async (format: 'xlsx' | 'csv') => {
-    try {
-      const f = await api('ledger.export', {
-        ledger: choice.ledger,
-        format,
-        unit: templateUnit,
-        ...(choice.kind ? { kind: choice.kind } : {}),
-      });
-      const saved = await saveFile(f.fileName, fromBase64(f.data), f.mime);
-      if (saved) message.success(`已导出 ${f.rows} 条记录到 ${f.fileName}`);
-    } catch (e) {
-      message.error(`导出失败：${(e as Error).message}`);
-    }
   };
 
   const setColumn = (column: number, field: string | null, unit?: Unit | null) => {
@@ -281,95 +254,25 @@ export function ImportPage() {
                 </Typography.Text>
               )}
             </Space>
-            <Space wrap size={6}>
-              <Typography.Text type="secondary">导入模板</Typography.Text>
-              <Select<Unit>
-                size="small"
-                value={templateUnit}
-                onChange={setTemplateUnit}
-                options={UNITS.map((u) => ({ value: u, label: `金额单位 ${UNIT_LABEL[u]}` }))}
-                style={{ width: 150 }}
-                data-testid="template-unit"
-              />
-              <Button
-                size="small"
-                icon={<DownloadOutlined />}
-                onClick={() => void downloadTemplate('xlsx')}
-                data-testid="template-xlsx"
-              >
-                Excel 模板
-              </Button>
-              <Button size="small" onClick={() => void downloadTemplate('csv')} data-testid="template-csv">
-                CSV 模板
-              </Button>
-              <Tooltip title={`把系统中现有的${choice.label}导出为同样表头的 Excel 文件（可直接再导入）`}>
-                <Button
-                  size="small"
-                  type="link"
-                  onClick={() => void exportLedger('xlsx')}
-                  data-testid="export-ledger"
-                >
-                  导出现有{choice.label}
-                </Button>
-              </Tooltip>
-            </Space>
+            <ImportTemplateTools choice={choice} />
           </div>
           {file && preview ? (
-            <Space wrap size={16}>
-              {preview.sheets.length > 1 ? (
-                <Space size={6}>
-                  <Typography.Text>工作表</Typography.Text>
-                  <Select
-                    data-testid="sheet-picker"
-                    style={{ minWidth: 160 }}
-                    value={preview.sheet ?? undefined}
-                    onChange={(v) => {
-                      setSheet(v);
-                      setHeaderRow(undefined);
-                      setMapping(undefined);
-                    }}
-                    options={preview.sheets.map((s) => ({
-                      value: s.name,
-                      label: s.hidden ? `${s.name}（隐藏）` : s.name,
-                    }))}
-                  />
-                </Space>
-              ) : null}
-              <Space size={6}>
-                <Typography.Text>表头在第</Typography.Text>
-                <InputNumber
-                  size="small"
-                  min={1}
-                  max={1_000_000}
-                  value={preview.headerRow}
-                  onChange={(v) => {
-                    if (typeof v === 'number' && v >= 1) {
-                      setHeaderRow(v);
-                      setMapping(undefined);
-                    }
-                  }}
-                  style={{ width: 70 }}
-                  data-testid="header-row"
-                />
-                <Typography.Text>行</Typography.Text>
-              </Space>
-              {choice.creates ? (
-                <Checkbox
-                  checked={createMissing}
-                  onChange={(e) => setCreateMissing(e.target.checked)}
-                  data-testid="create-missing"
-                >
-                  自动新增系统中没有的{choice.creates}（仅名称）
-                </Checkbox>
-              ) : null}
-              <Button
-                size="small"
-                icon={<ReloadOutlined />}
-                onClick={() => setFile((f) => (f ? { ...f } : f))}
-              >
-                重新检查
-              </Button>
-            </Space>
+            <ImportReadOptions
+              preview={preview}
+              choice={choice}
+              createMissing={createMissing}
+              onSheet={(v) => {
+                setSheet(v);
+                setHeaderRow(undefined);
+                setMapping(undefined);
+              }}
+              onHeaderRow={(v) => {
+                setHeaderRow(v);
+                setMapping(undefined);
+              }}
+              onCreateMissing={setCreateMissing}
+              onRecheck={() => setFile((f) => (f ? { ...f } : f))}
+            />
           ) : null}
         </Space>
       </Card>
