@@ -89,4 +89,7 @@ test('a file whose amounts carry no unit is flagged 未注明金额单位 before
   await expect(warning).toContainText('未注明金额单位');
   await expect(warning).toContainText('“金额”按元读取');
   await expect(page.getByTestId('unit-notice')).toContainText('金额：元');
+  // 1000 read as 元 is far below 0.1 % of the fund's size: flagged as a likely wrong unit.
+  await expect(page.getByTestId('implausible-amounts')).toContainText('第 2 行');
+  await expect(page.getByTestId('implausible-amounts')).toContainText('金额单位可能有误');
 });
