@@ -34,7 +34,6 @@ import { rememberedMapping } from './mappings';
 import { setProgress, tick } from './progress';
 import { readImportFile } from './read';
 import { cellText, type ReadResult } from './table';
-import { unitChecks } from './unit-check';
 
 /**
  * Import of one ledger from a file: read → find the header row → map columns (given, remembered or
@@ -405,10 +404,10 @@ export async function analyseImport(db: Db, o: ImportOptions): Promise<Analysis>
   }
 }
 
-/** What the preview shows of an analysis: counts of all rows, problem rows first up to the limit. */
 /** The preview without the unit checks (unit-check.ts adds them: they read the database). */
 export type PreviewBase = Omit<ImportPreview, 'units' | 'unitWarning' | 'implausible'>;
 
+/** What the preview shows of an analysis: counts of all rows, problem rows first up to the limit. */
 export function previewOf(o: ImportOptions, a: Analysis): PreviewBase {
   const problems = a.rows.filter(
     (r) =>
@@ -443,9 +442,9 @@ export function previewOf(o: ImportOptions, a: Analysis): PreviewBase {
   };
 }
 
-export async function previewImport(db: Db, o: ImportOptions): Promise<ImportPreview> {
-  const a = await analyseImport(db, o);
-  return { ...previewOf(o, a), ...(await unitChecks(db, a, o.defaultUnit)) };
+/** The preview without the unit checks (the import.preview handler adds them through unit-check.ts). */
+export async function previewImport(db: Db, o: ImportOptions): Promise<PreviewBase> {
+  return previewOf(o, await analyseImport(db, o));
 }
 
 /** Every row the import refuses under a duplicate policy, with its messages (for the CLI's stderr). */
