@@ -1,12 +1,20 @@
-import type { BackupItem, DuplicatePolicy, dataChannels, FilePayload } from '../../shared/contract/data';
+import type {
+  BackupItem,
+  DuplicatePolicy,
+  dataChannels,
+  FilePayload,
+  ImportCommitResult,
+} from '../../shared/contract/data';
 import { backupNow, backupSettings, discardBackup, listBackups, restoreByName } from '../services/backup';
 import { rememberAnalysis, takeAnalysis } from '../services/import/analysis-cache';
 import { commitAnalysis } from '../services/import/commit';
 import { exportLedger } from '../services/import/ledger-export';
 import { forgetMapping, listMappings } from '../services/import/mappings';
 import { getProgress, onProgress } from '../services/import/progress';
-import { analyseImport, type ImportOptions, previewOf } from '../services/import/service';
+import { rejectsFile } from '../services/import/rejects';
+import { type Analysis, analyseImport, type ImportOptions, previewOf } from '../services/import/service';
 import { importTemplate } from '../services/import/template';
+import { unitChecks } from '../services/import/unit-check';
 import { isEmpty } from '../services/meta';
 import type { HandlerContext } from './context';
 import type { HandlerMap } from './types';
@@ -50,6 +58,22 @@ async function withProgress<T>(ctx: HandlerContext, run: () => Promise<T>): Prom
   }
 }
 
+/** The refused rows as a file of the same format as the imported one, named after it. */
+async function rejectsPayload(
+  a: Analysis,
+  duplicates: DuplicatePolicy,
+  fileName: string,
+): Promise<FilePayload> {
+  const format = a.read.format === 'csv' ? 'csv' : 'xlsx';
+  const f = await rejectsFile(a, duplicates, format);
+  const stem = fileName.replace(/\.[^.]+$/, '');
+  return {
+    fileName: `${stem}-未导入的行.${format}`,
+    mime: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    data: f.data.toString('base64'),
+  };
+}
+
 /** The backup taken before an import writes (skipped for an empty database). */
 async function backupBeforeImport(ctx: HandlerContext, inWorker = false): Promise<BackupItem | null> {
   if (await isEmpty(ctx.opened.db)) return null;
@@ -64,20 +88,21 @@ async function backupBeforeImport(ctx: HandlerContext, inWorker = false): Promis
 async function commit(
   ctx: HandlerContext,
   o: ImportOptions,
-  i: { duplicates: DuplicatePolicy; remember: boolean },
-) {
+  i: { duplicates: DuplicatePolicy; remember: boolean; skipInvalid: boolean },
+): Promise<ImportCommitResult> {
   const cached = takeAnalysis(ctx.opened, o);
   const early = cached ? null : backupBeforeImport(ctx, true);
   early?.catch(() => {}); // awaited below, or dropped when the import is refused first
   let used = false;
   try {
     const a = cached ?? (await analyseImport(ctx.opened.db, o));
-    return await commitAnalysis(
+    const r = await commitAnalysis(
       ctx.opened,
       {
         ...o,
         duplicates: i.duplicates,
         remember: i.remember,
+        skipInvalid: i.skipInvalid,
         signal: ctx.signal,
         backup: async () => {
           used = true;
@@ -86,6 +111,8 @@ async function commit(
       },
       a,
     );
+    if (!i.skipInvalid || !r.rejectedRows) return { ...r, rejects: null };
+    return { ...r, rejects: await rejectsPayload(a, i.duplicates, o.fileName) };
   } finally {
     if (early && !used) {
       const item = await early.catch(() => null);
@@ -102,7 +129,7 @@ export const dataHandlers: HandlerMap<keyof typeof dataChannels> = {
       const o = importOptions(i);
       const a = await analyseImport(ctx.opened.db, o);
       rememberAnalysis(ctx.opened, o, a);
-      return previewOf(o, a);
+      return { ...previewOf(o, a), ...(await unitChecks(ctx.opened.db, a, o.defaultUnit)) };
     }),
   'import.commit': async (i, ctx) => withProgress(ctx, () => commit(ctx, importOptions(i), i)),
   'import.progress': async () => getProgress(),

@@ -132,6 +132,19 @@ export interface ImportPreview {
   rows: ImportPreviewRow[];
   /** More rows exist than the preview shows. */
   truncated: boolean;
+  /** Which unit each money column is read in, and why (stated = written in the file or chosen). */
+  units: ImportUnitAssumption[];
+  /** 「未注明金额单位…」 when a money column's unit was stated nowhere; null otherwise. */
+  unitWarning: string | null;
+  /** Rows whose amounts look implausible in the unit assumed (warnings, not errors). */
+  implausible: { row: number; message: string }[];
+}
+
+export interface ImportUnitAssumption {
+  header: string;
+  unit: Unit;
+  stated: boolean;
+  reason: string;
 }
 
 export interface ImportCommitResult {
@@ -145,6 +158,8 @@ export interface ImportCommitResult {
   createdLinked: number;
   /** The backup taken just before writing (null when the database was empty). */
   backupFile: string | null;
+  /** Under 仅导入有效行: the refused rows with the file's columns plus 错误原因 (null when none). */
+  rejects?: FilePayload | null;
 }
 
 export interface ImportProgress {
@@ -235,6 +250,8 @@ export const dataChannels = {
     importInput.extend({
       duplicates: z.enum(['refuse', 'skip', 'import']).default('refuse'),
       remember: z.boolean().default(true),
+      /** 仅导入有效行: write the valid rows and return the refused ones as a file. */
+      skipInvalid: z.boolean().default(false),
     }),
   ),
   /** Where the running preview or commit is. */

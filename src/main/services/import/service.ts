@@ -404,8 +404,11 @@ export async function analyseImport(db: Db, o: ImportOptions): Promise<Analysis>
   }
 }
 
+/** The preview without the unit checks (unit-check.ts adds them: they read the database). */
+export type PreviewBase = Omit<ImportPreview, 'units' | 'unitWarning' | 'implausible'>;
+
 /** What the preview shows of an analysis: counts of all rows, problem rows first up to the limit. */
-export function previewOf(o: ImportOptions, a: Analysis): ImportPreview {
+export function previewOf(o: ImportOptions, a: Analysis): PreviewBase {
   const problems = a.rows.filter(
     (r) =>
       r.status === 'error' || r.status === 'duplicate' || (r.warnings.length > 0 && r.status !== 'skipped'),
@@ -439,7 +442,8 @@ export function previewOf(o: ImportOptions, a: Analysis): ImportPreview {
   };
 }
 
-export async function previewImport(db: Db, o: ImportOptions): Promise<ImportPreview> {
+/** The preview without the unit checks (the import.preview handler adds them through unit-check.ts). */
+export async function previewImport(db: Db, o: ImportOptions): Promise<PreviewBase> {
   return previewOf(o, await analyseImport(db, o));
 }
 

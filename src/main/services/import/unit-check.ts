@@ -82,3 +82,9 @@ export async function implausibleAmounts(db: Db, a: Analysis): Promise<{ row: nu
   }
   return out;
 }
+
+/** The three checks together, as the import preview carries them. */
+export async function unitChecks(db: Db, a: Analysis, chosen?: Unit | null) {
+  const units = unitAssumptions(a, chosen ?? undefined);
+  return { units, unitWarning: unitWarning(units), implausible: await implausibleAmounts(db, a) };
+}
