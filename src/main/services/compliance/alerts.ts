@@ -160,11 +160,17 @@ export function listAlerts(opened: OpenedDb, asOf: string): Alert[] {
   }
 
   // Idle capital: first call and whether anything was invested, per fund.
+  // One index seek per fund (cash_flows_fund_type_date) instead of a GROUP BY over every call row.
   const firstCall = new Map(
-    raw
-      .prepare(`SELECT fund_id, min(date) FROM cash_flows WHERE type = 'call' AND date <= ? GROUP BY fund_id`)
-      .raw(true)
-      .all(asOf) as [number, string][],
+    (
+      raw
+        .prepare(
+          `SELECT f.id, (SELECT min(c.date) FROM cash_flows c WHERE c.fund_id = f.id AND c.type = 'call' AND c.date <= ?)
+           FROM funds f`,
+        )
+        .raw(true)
+        .all(asOf) as [number, string | null][]
+    ).filter((r): r is [number, string] => r[1] !== null),
   );
   const invested = new Set(
     raw.prepare(`SELECT DISTINCT fund_id FROM investments WHERE date <= ?`).pluck().all(asOf) as number[],
@@ -211,15 +217,19 @@ export function listAlerts(opened: OpenedDb, asOf: string): Alert[] {
     );
   }
 
-  // Financing deals in an open stage, unchanged for too long.
+  // Financing deals in an open stage, unchanged for too long: the SQL keeps only those last touched before
+  // asOf − threshold (what olderThan checks), so the names are looked up for those alone.
   const deals = raw
     .prepare(
-      `SELECT d.id, e.name, i.name, d.stage, max(coalesce(d.first_contact_date, ''), substr(d.updated_at, 1, 10))
-       FROM financing_deals d JOIN enterprises e ON e.id = d.enterprise_id JOIN institutions i ON i.id = d.institution_id
-       WHERE d.stage IN ('contact','dd','ts')`,
+      `SELECT d.id, e.name, i.name, d.stage, d.last FROM (
+         SELECT id, enterprise_id, institution_id, stage,
+                max(coalesce(first_contact_date, ''), substr(updated_at, 1, 10)) AS last
+         FROM financing_deals WHERE stage IN ('contact','dd','ts')) d
+       JOIN enterprises e ON e.id = d.enterprise_id JOIN institutions i ON i.id = d.institution_id
+       WHERE d.last < ?`,
     )
     .raw(true)
-    .all() as [number, string, string, string, string][];
+    .all(addDays(asOf, -t.financing_stalled)) as [number, string, string, string, string][];
   const stage: Record<string, string> = { contact: '对接中', dd: '尽调', ts: '投资意向/TS' };
   for (const [id, enterprise, institution, st, last] of deals) {
     if (last > asOf || !olderThan(asOf, last, t.financing_stalled)) continue;
