@@ -1,4 +1,4 @@
-import { bodyRows, expect, test, totalCell } from './fixtures';
+import { bodyRows, expect, pinnedCell, test, totalCell } from './fixtures';
 import { expectCount, openLedger } from './ledgers-kit';
 
 test.describe.configure({ timeout: 240_000 });
@@ -22,9 +22,10 @@ function amount(i: number): { text: string; fen: number } {
 }
 
 /** 50 rows as Excel copies them (header row, tabs, a quoted cell with a line break); rows 10, 25, 40 are bad. */
-function block(): { tsv: string; goodFen: number } {
+function block(): { tsv: string; goodFen: number; goodByType: Record<string, number> } {
   const lines = ['基金\t日期\t类型\t金额（万元）\t通知书/单据编号\t备注'];
   let goodFen = 0;
+  const goodByType: Record<string, number> = { 实缴出资: 0, 收益分配: 0, 管理费: 0 };
   for (let i = 1; i <= 50; i++) {
     const a = amount(i);
     let fund = FUNDS[i % FUNDS.length]!;
@@ -43,9 +44,12 @@ function block(): { tsv: string; goodFen: number } {
     const note = i === 5 ? '"第一期缴款\n（补录）"' : `粘贴测试第${i}行`;
     const doc = i === 40 ? 'PSXNY-JK2016-01' : `PASTE-${String(i).padStart(3, '0')}`;
     lines.push([fund, date, type, text, doc, note].join('\t'));
-    if (!BAD.has(i)) goodFen += a.fen;
+    if (!BAD.has(i)) {
+      goodFen += a.fen;
+      goodByType[type] = (goodByType[type] ?? 0) + a.fen;
+    }
   }
-  return { tsv: `${lines.join('\r\n')}\r\n`, goodFen };
+  return { tsv: `${lines.join('\r\n')}\r\n`, goodFen, goodByType };
 }
 
 const wan = (fen: number) =>
@@ -57,10 +61,17 @@ test('粘贴 50 行现金流 from Excel (Ctrl+V): preview refuses 3 rows with re
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const { tsv, goodFen } = block();
+  const { tsv, goodFen, goodByType } = block();
   const grid = await openLedger(page, app.url, '/cash-flows', 'cash-flows');
   await expectCount(grid, 'fund_id', 139, '条');
-  await expect(totalCell(grid, 'amount_fen')).toHaveText('282,199.00');
+  // 合计 totals each type apart (their sum means nothing): read them before the paste.
+  const typeTotal = (type: string) => pinnedCell(grid, `${type}合计`, 'amount_fen');
+  const before: Record<string, number> = {};
+  for (const type of Object.keys(goodByType)) {
+    await expect(typeTotal(type)).not.toHaveText('');
+    before[type] = Math.round(Number((await typeTotal(type).textContent())!.replace(/,/g, '')) * 1_000_000);
+  }
+  expect(Object.values(before).reduce((x, y) => x + y, 0)).toBe(282_199_000_000);
 
   // Copy in "Excel", then Ctrl+V on the grid.
   await page.evaluate((t) => navigator.clipboard.writeText(t), tsv);
@@ -90,7 +101,9 @@ test('粘贴 50 行现金流 from Excel (Ctrl+V): preview refuses 3 rows with re
   await dialog.getByTestId('paste-add-valid').click();
   await expect(dialog).toBeHidden();
   await expectCount(grid, 'fund_id', 186, '条');
-  await expect(totalCell(grid, 'amount_fen')).toHaveText(wan(282_199_000_000 + goodFen));
+  for (const [type, fen] of Object.entries(goodByType))
+    await expect(typeTotal(type)).toHaveText(wan(before[type]! + fen));
+  expect(Object.values(goodByType).reduce((x, y) => x + y, 0)).toBe(goodFen);
   // Row 5's quoted cell with a line break arrived whole; half-width brackets found the fund.
   await page.getByPlaceholder('快速搜索（名称、代码、金额…）').fill('PASTE-005');
   await expect(bodyRows(grid)).toHaveCount(1);
@@ -114,7 +127,7 @@ test('粘贴 50 行现金流 from Excel (Ctrl+V): preview refuses 3 rows with re
   await page.keyboard.press('Control+z');
   await expect(page.locator('.ant-message')).toContainText('已撤销粘贴导入的 47 行');
   await expectCount(grid, 'fund_id', 139, '条');
-  await expect(totalCell(grid, 'amount_fen')).toHaveText('282,199.00');
+  for (const type of Object.keys(goodByType)) await expect(typeTotal(type)).toHaveText(wan(before[type]!));
 
   // The audit log holds the 47 additions and the 47 deletions of the undo.
   await page.goto(`${app.url}#/audit`);
