@@ -61,13 +61,29 @@ async function ok<T = unknown>(p: Promise<{ ok: boolean; data?: unknown; error?:
   return e.data as T;
 }
 
-/** Resolves once the running import is writing (its progress says so), as the page's progress bar sees it. */
-async function untilWriting() {
-  for (;;) {
-    const p = await ok<{ phase: string; done: number } | null>(host.invoke('import.progress', {}));
-    if (p?.phase === 'write' && p.done > 0) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+/**
+ * Starts an import and follows its progress as the window's bar does (the host posts it even while it
+ * writes): `converted` resolves once every row is checked (the first pass reaches the total), `writing` once
+ * the write has begun (the second pass, in parts of 2,000 rows inside the one transaction).
+ */
+function startImport(seed: number) {
+  let passes = 0;
+  let last = 0;
+  let onConverting: () => void = () => {};
+  let onWriting: () => void = () => {};
+  const converting = new Promise<void>((r) => {
+    onConverting = r;
+  });
+  const writing = new Promise<void>((r) => {
+    onWriting = r;
+  });
+  const running = host.invoke('import.commit', importInput(seed), (p) => {
+    if (p.done < last) passes++;
+    last = p.done;
+    if (passes === 0 && p.done > 0 && p.done < p.total) onConverting();
+    if (passes >= 1 && p.done > 0) onWriting();
+  });
+  return { running, converting, writing };
 }
 
 beforeAll(async () => {
@@ -88,11 +104,12 @@ describe('the data host (worker thread)', () => {
   it('answers a page of grid rows and the overview while a 40,000-row import commits, never half of it', async () => {
     const before = committed();
     let importDone = false;
-    const running = host.invoke('import.commit', importInput(1)).then((e) => {
+    const started = startImport(1);
+    const running = started.running.then((e) => {
       importDone = true;
       return e;
     });
-    await untilWriting();
+    await started.writing;
     const page = await ok<{ rows: unknown[] }>(
       host.invoke('ledger.table', { entity: 'investment', where: {}, limit: 100 }),
     );
@@ -117,8 +134,10 @@ describe('the data host (worker thread)', () => {
 
   it('a cancelled import says so in Chinese and leaves the database exactly as before', async () => {
     const before = committed();
-    const running = host.invoke('import.commit', importInput(1_000_000));
-    await untilWriting();
+    // Cancelled while its rows are checked: it stops before the write (the write itself is one synchronous
+    // transaction, import/commit.ts).
+    const { running, converting } = startImport(1_000_000);
+    await converting;
     const c = await ok<{ cancelled: number }>(host.invoke('task.cancel', { channel: 'import.commit' }));
     expect(c.cancelled).toBe(1);
     const e = await running;
@@ -131,8 +150,8 @@ describe('the data host (worker thread)', () => {
   }, 180_000);
 
   it('a write that waits for a running import is done after it, never refused as busy', async () => {
-    const running = host.invoke('import.commit', importInput(2_000_000));
-    await untilWriting();
+    const { running, writing } = startImport(2_000_000);
+    await writing;
     const api = createClient((c, i) => host.invoke(c, i));
     const created = await api('ledger.create', {
       entity: 'institution',
