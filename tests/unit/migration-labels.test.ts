@@ -15,8 +15,8 @@ describe('describeMigration', () => {
     }
   });
 
-  it('later migrations 0005–0009 read as Chinese too', () => {
-    for (const n of [5, 6, 7, 8, 9]) {
+  it('later migrations, before their description is added, read as Chinese too', () => {
+    for (const n of [7, 8, 9]) {
       expect(describeMigration(`000${n}_something_new`)).toBe(`第 ${n} 版：结构更新`);
     }
   });

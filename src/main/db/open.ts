@@ -156,7 +156,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   try {
     if (readOnly) refusePendingMigrations(raw, readOnly, name);
     else preMigrationBackup = await migrate(db, raw, path, existed);
-    if (!readOnly) setMarker(raw, SESSION_OPEN);
+    if (!readOnly) markOpen(raw);
   } catch (e) {
     await db.destroy();
     if (e instanceof DbError) throw e;
@@ -191,6 +191,22 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
  * fsynced at the next checkpoint or FULL commit). A crashed process leaves the write in the OS's cache, so the
  * marker holds; only a power cut right after opening could lose it (then the next open is a quick one).
  */
+/**
+ * The OPEN marker, written only if the write lock is free at once: while another process writes (a CLI
+ * import), opening must not wait for it, and that process's own session already keeps the marker OPEN.
+ */
+function markOpen(raw: SqliteDatabase.Database) {
+  const wait = raw.pragma('busy_timeout', { simple: true }) as number;
+  raw.pragma('busy_timeout = 0');
+  try {
+    setMarker(raw, SESSION_OPEN);
+  } catch (e) {
+    if (sqlitePrimary(e) !== 'BUSY') throw e;
+  } finally {
+    raw.pragma(`busy_timeout = ${wait}`);
+  }
+}
+
 function setMarker(raw: SqliteDatabase.Database, value: number) {
   raw.pragma('synchronous = NORMAL');
   try {
