@@ -121,6 +121,9 @@ export function ReportGrid(props: {
         suppressCellFocus={false}
         enableCellTextSelection
         ensureDomOrder
+        // A report has a few dozen columns at most: all of them stay in the page once the columns are sized to
+        // their content and run past the view (the 合计 of an off-screen column is still there to find and copy).
+        suppressColumnVirtualisation
         onRowDoubleClicked={(e) => {
           if (e.data && !e.node.rowPinned && props.onOpenRow) props.onOpenRow(e.data);
         }}
