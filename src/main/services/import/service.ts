@@ -1,3 +1,6 @@
+// The import's read → analyse → preview steps, kept in one file (464 lines): the analysis state (layout,
+// mapping, links, duplicate finder, per-row results) is built step by step and shared by every step; the
+// commit is in commit.ts, units in unit-check.ts, refused rows in rejects.ts.
 import { sql } from 'kysely';
 import { parseCell } from '../../../shared/columns/convert';
 import type { ColumnSpec } from '../../../shared/columns/spec';
