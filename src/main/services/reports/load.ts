@@ -176,18 +176,6 @@ export function metricsOf(
   return { byFund, total: portfolioMetrics(all, asOf) };
 }
 
-/** The funds loadFunds(filter) gives that `keep` keeps, their ledgers, and their metrics: each and pooled. */
-export function loadFundMetrics(
-  raw: Raw,
-  asOf: string,
-  filter: Parameters<typeof loadFunds>[2] = {},
-  keep: (f: FundRow) => boolean = () => true,
-) {
-  const funds = loadFunds(raw, asOf, filter).filter(keep);
-  const ledgers = loadLedgers(raw, asOf, new Set(funds.map((f) => f.id)));
-  return { funds, ledgers, ...metricsOf(funds, ledgers, asOf) };
-}
-
 export interface InvestmentAgg {
   count: number;
   investedFen: number;
