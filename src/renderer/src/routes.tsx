@@ -1,13 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
-import { lazyPage } from './lib/lazy';
+import { lazyPage, loader } from './lib/lazy';
 import { complianceRoutes } from './pages/compliance/routes';
 import { dataRoutes } from './pages/data/routes';
 import { evaluationRoutes } from './pages/evaluation/routes';
 import { ledgersRoutes, prefetchLedgerPage, preloadLedgerCode } from './pages/ledgers/routes';
 import { reportsRoutes } from './pages/reports/routes';
 
-const funds = () => import('./pages/FundsPages');
+const funds = loader(() => import('./pages/FundsPages'));
 
 /**
  * Route → page, each page loaded on first visit. Sections not built yet fall back to a page that says so

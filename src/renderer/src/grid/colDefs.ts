@@ -54,9 +54,10 @@ export function buildColDefs(
       // unit), so that amounts are found as they are written.
       getQuickFilterText: (p) => cellText(p.data?.[spec.field], p.data),
       tooltipValueGetter: (p) => (p.data ? errors.get(cellKey(p.data.id, spec.field)) : undefined),
+      // A read-only column's class is fixed: a rule is run for every cell each time it is drawn.
+      ...(spec.readOnly ? { cellClass: 'fd-cell-readonly' } : {}),
       cellClassRules: {
         'fd-cell-error': (p) => Boolean(p.data && errors.has(cellKey(p.data.id, spec.field))),
-        'fd-cell-readonly': () => spec.readOnly === true,
       },
       cellEditorParams: {
         useFormatter: true,

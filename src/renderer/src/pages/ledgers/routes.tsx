@@ -1,10 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { prefetchLedger } from '../../grid/ledgerRows';
-import { lazyPage } from '../../lib/lazy';
+import { lazyPage, loader } from '../../lib/lazy';
 import { LEDGER_OF } from './paths';
 
-const pages = () => import('./LedgerPages');
+const pages = loader(() => import('./LedgerPages'));
 const audit = () => import('./AuditPage');
 const enterprise = () => import('./EnterpriseDetailPage');
 const fund = () => import('./FundDetailPage');
