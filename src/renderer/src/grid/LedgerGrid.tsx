@@ -1,5 +1,5 @@
-// The generic ledger grid, kept whole (484 lines): loading, sort, quick search and totals are tuned together
-// for 100,000 rows (bench/README.md); editing lives in useRecordEditing.ts, rows in ledgerRows.ts.
+// The generic ledger grid: its rows come from useLedgerRows.ts, its 合计 row from useGridTotals.ts, editing
+// from useRecordEditing.ts.
 import {
   DeleteOutlined,
   PlusOutlined,
@@ -9,10 +9,8 @@ import {
   UndoOutlined,
 } from '@ant-design/icons';
 import type { ColumnSpec } from '@shared/columns/spec';
-import type { LinkEntity } from '@shared/contract/ledger';
 import type { Entity } from '@shared/domain';
 import type { Unit } from '@shared/money';
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CellDoubleClickedEvent,
   ColDef,
@@ -29,17 +27,16 @@ import { readOnlyTip, useReadOnly } from '../lib/readOnly';
 import { AddRecordModal } from './AddRecordModal';
 import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
-import { buildColDefs, type Options, type Row, totalsRow } from './colDefs';
+import { buildColDefs, type Options, type Row } from './colDefs';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
-import { firstPageKey, firstRowsShown, optionsQuery, rowsQuery as rowsQueryOf } from './ledgerRows';
 import { PasteDialog } from './PasteDialog';
 import { QuickSearch } from './quickSearch';
 import { type SortBy, sortKeyOf, sortRows, TextRanks } from './rowSort';
 import { SearchBox } from './SearchBox';
 import { useGridLayout } from './useGridLayout';
+import { type TotalsExtra, useGridTotals } from './useGridTotals';
+import { useLedgerRows } from './useLedgerRows';
 import { useRecordEditing } from './useRecordEditing';
-
-const EMPTY: Row[] = [];
 
 const rowSelection = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 const getRowId = (p: { data: Row }) => String(p.data.id);
@@ -76,13 +73,12 @@ export interface LedgerGridProps {
   /** Open a row's detail view (double-click a read-only cell, Alt+Enter). Funds and enterprises have one. */
   onOpenRow?: (row: Row) => void;
   /** More in the totals row than money sums (e.g. cash flows by type), from the rows the filter shows. */
-  totalsExtra?: (rows: Row[], unit: Unit) => Record<string, unknown> | Record<string, unknown>[];
+  totalsExtra?: TotalsExtra;
   height?: number | string;
 }
 
 export function LedgerGrid(props: LedgerGridProps) {
   const { entity, columns, where } = props;
-  const qc = useQueryClient();
   const gridRef = useRef<GridApi<Row> | null>(null);
   const [gridApi, setGridApi] = useState<GridApi<Row> | null>(null);
   const [adding, setAdding] = useState(false);
@@ -113,81 +109,30 @@ export function LedgerGrid(props: LedgerGridProps) {
       setAdding,
     });
 
-  const rowsQuery = useQuery(useMemo(() => rowsQueryOf(qc, entity, where), [qc, entity, where]));
-  // The first screenful comes on its own, shown while the rest loads (a big ledger's full list takes a
-  // moment to read and send); the rows query's data is always every row.
-  const firstPage = useQuery({
-    queryKey: firstPageKey(entity, where),
-    queryFn: () => Promise.resolve(null),
-    enabled: false,
-  });
-  // A remembered sort or filter applies to every row: the first page alone would show the wrong ones.
-  const plain =
-    !layout?.quick &&
-    !(layout?.filter && Object.keys(layout.filter).length > 0) &&
-    !layout?.columns?.some((c) => c.sort);
-  const partial = !rowsQuery.data && plain ? (firstPage.data ?? null) : null;
-  const rows = (rowsQuery.data ?? partial ?? EMPTY) as Row[];
-  const loadingRest = partial !== null;
-
-  const links = useMemo(
-    () => [...new Set(columns.flatMap((c) => (c.kind === 'link' ? [c.link] : [])))] as LinkEntity[],
-    [columns],
+  const { rowsQuery, rows, partial, loadingRest, options, onFirstDataRendered } = useLedgerRows(
+    entity,
+    where,
+    columns,
+    layout,
   );
-  // Names of linked records, for the editors: after the rows (they can be megabytes).
-  const optionQueries = useQueries({
-    queries: links.map((l) => ({ ...optionsQuery(l), enabled: rowsQuery.data !== undefined })),
-  });
-  const optionsKey = optionQueries.map((q) => q.dataUpdatedAt).join(',');
-  // One object while the lists are the same: a new one at every render (a keystroke in the search box)
-  // made everything that takes the lists work again.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the lists change only when their queries do (optionsKey)
-  const options = useMemo(() => {
-    const o: Options = {};
-    links.forEach((l, i) => {
-      o[l] = optionQueries[i]?.data ?? [];
-    });
-    return o;
-  }, [links, optionsKey]);
 
   const readOnly = useReadOnly();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: options change only when their queries do (optionsKey)
   const colDefs = useMemo(() => {
     const defs = buildColDefs(columns, unit, options, errors, entity, memo);
     return readOnly ? defs.map((d) => ({ ...d, editable: false })) : defs;
-  }, [columns, unit, optionsKey, errors, entity, memo, readOnly]);
+  }, [columns, unit, options, errors, entity, memo, readOnly]);
 
   const unitRef = useRef(unit);
   unitRef.current = unit;
   const hasMoney = columns.some((c) => c.kind === 'money');
-  const loadingRestRef = useRef(loadingRest);
-  loadingRestRef.current = loadingRest;
-  // Totals depend on which rows the filter keeps and their values, not their order: a sort leaves them be
-  // (at 100,000 rows summing them again took a good part of a sort's time).
-  const totalsStale = useRef(true);
-  const refreshTotals = useCallback(() => {
-    const g = gridRef.current;
-    if (!g) return;
-    totalsStale.current = false;
-    if (loadingRestRef.current) {
-      // Totals are over every row: none until all are here.
-      const first = columns[0]?.field ?? 'name';
-      g.setGridOption('pinnedBottomRowData', [{ id: -1, [first]: '合计（正在载入全部行…）' }]);
-      return;
-    }
-    const shown: Row[] = [];
-    g.forEachNodeAfterFilter((n) => {
-      if (n.data) shown.push(n.data);
-    });
-    // totalsExtra's first object goes into the 合计 row; further ones are rows of their own (per type),
-    // their `label` shown in the first column.
-    const [extra, ...more] = [props.totalsExtra?.(shown, unitRef.current) ?? {}].flat();
-    const first = columns[0]?.field ?? 'name';
-    g.setGridOption('pinnedBottomRowData', [
-      { ...totalsRow(columns, shown, props.unitWord), ...extra },
-      ...more.map(({ label, ...r }) => ({ ...r, [first]: label }) as Row),
-    ]);
-  }, [columns, props.unitWord, props.totalsExtra]);
+  const { refreshTotals, markStale, onModelUpdated } = useGridTotals({
+    gridRef,
+    columns,
+    unitWord: props.unitWord,
+    totalsExtra: props.totalsExtra,
+    unit,
+    loadingRest,
+  });
 
   const openPaste = useCallback(
     (text: string) => {
@@ -215,8 +160,8 @@ export function LedgerGrid(props: LedgerGridProps) {
     return () => document.removeEventListener('paste', onPaste);
   }, [openPaste, readOnly]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one search per grid (columns are fixed per page)
-  const search = useMemo(() => new QuickSearch(columns, unit), [columns]);
+  // One search per grid (its columns are fixed per page); a new unit is given to it by reset below.
+  const [search] = useState(() => new QuickSearch(columns, unit));
   useEffect(() => () => search.stop(), [search]);
   useEffect(() => {
     const g = gridRef.current;
@@ -224,11 +169,6 @@ export function LedgerGrid(props: LedgerGridProps) {
     search.reset(g, unit);
     if (search.isPresent()) g.onFilterChanged();
   }, [search, unit]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: new rows or another unit must redraw the totals
-  useEffect(() => {
-    refreshTotals();
-  }, [rows, unit, refreshTotals, loadingRest]);
 
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
@@ -287,24 +227,11 @@ export function LedgerGrid(props: LedgerGridProps) {
   );
   const onRowDataUpdated = useCallback(
     (e: { api: GridApi<Row> }) => {
-      totalsStale.current = true;
+      markStale();
       search.warm(e.api);
     },
-    [search],
+    [search, markStale],
   );
-  const onModelUpdated = useCallback(() => {
-    if (totalsStale.current) refreshTotals();
-  }, [refreshTotals]);
-  // The rest of a big ledger is read once the first rows are drawn (ledgerRows.ts); a grid that keeps a
-  // remembered sort or filter waits for every row and shows no first page, so the rest may come at once.
-  const whereRef = useRef(where);
-  whereRef.current = where;
-  const onFirstDataRendered = useCallback(() => {
-    requestAnimationFrame(() => setTimeout(() => firstRowsShown(entity, whereRef.current), 0));
-  }, [entity]);
-  useEffect(() => {
-    if (layout !== null && !plain) firstRowsShown(entity, whereRef.current);
-  }, [layout, plain, entity]);
   const onFilterChanged = useCallback(
     (e: FilterChangedEvent<Row>) => {
       refreshTotals();
