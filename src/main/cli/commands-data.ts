@@ -10,8 +10,10 @@ import { checkBackup, finishPendingRestore, restoreFile, restoreInto } from '../
 import { backupDirOf, getBackupSettings } from '../services/backup/settings';
 import { commitAnalysis } from '../services/import/commit';
 import { fmtMB } from '../services/import/limits';
+import { previewOf } from '../services/import/preview';
 import { onProgress } from '../services/import/progress';
-import { analyseImport, type ImportOptions, previewOf, refusedRows } from '../services/import/service';
+import { refusedRows } from '../services/import/rejects';
+import { analyseImport, type ImportOptions } from '../services/import/service';
 import { implausibleAmounts, unitAssumptions, unitWarning } from '../services/import/unit-check';
 import { isEmpty } from '../services/meta';
 import { CliError, dbArg, type Io, parse, requireDb, unitArg } from './args';
