@@ -1,0 +1,48 @@
+/**
+ * What the fund ledger reports (子基金台账, 直投基金台账) show of every fund alike: the columns a row opens with
+ * (who the fund is) and closes with (its returns), their cells, and the notes on figures left uncomputed.
+ */
+import { FUND_STATUS, labelOf } from '../../../shared/domain';
+import type { FundMetrics } from '../../../shared/metrics/fund';
+import type { ReportColumn, ReportRow } from '../../../shared/reports/types';
+import { col } from './common';
+import type { FundRow } from './load';
+
+/** 序号, name, manager, established, status. */
+export const FUND_HEAD_COLUMNS: readonly ReportColumn[] = [
+  col.seq(),
+  col.text('name', '基金名称', 34),
+  col.text('manager', '基金管理人', 24),
+  col.date('established', '成立日期'),
+  col.text('status', '状态', 8),
+];
+
+/** The cells of FUND_HEAD_COLUMNS for the i-th fund (and its id, for links). */
+export function fundHead(f: FundRow, i: number): ReportRow {
+  return {
+    id: f.id,
+    seq: i + 1,
+    name: f.name,
+    manager: f.manager_name ?? '',
+    established: f.established_date,
+    status: labelOf(FUND_STATUS, f.status),
+  };
+}
+
+/** DPI, TVPI, 净IRR. */
+export const RETURN_COLUMNS: readonly ReportColumn[] = [
+  col.ratio('dpi', 'DPI', 7),
+  col.ratio('tvpi', 'TVPI', 7),
+  col.pct('irr', '净IRR', 9),
+];
+
+/** The cells of RETURN_COLUMNS. */
+export const returnsOf = (m: FundMetrics): ReportRow => ({ dpi: m.dpi, tvpi: m.tvpi, irr: m.irr });
+
+/** Why a fund's IRR or NAV is not what it seems, as notes under the table. */
+export function metricNotes(f: FundRow, m: FundMetrics): string[] {
+  const notes: string[] = [];
+  if (m.irr === null && m.irrNote) notes.push(`${f.name}：净IRR未计算（${m.irrNote}）。`);
+  if (m.navNote) notes.push(`${f.name}：${m.navNote}。`);
+  return notes;
+}
