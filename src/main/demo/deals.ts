@@ -2,7 +2,7 @@
 import { INDUSTRY_SHORT, type Industry } from '../../shared/domain';
 import { type DemoContext, type EnterpriseInfo, FOCUS, INDUSTRY_WEIGHTS, MILLION } from './context';
 import { enterprise, roundFor } from './enterprises';
-import { personName, phone } from './names';
+import { contactOf } from './names';
 import { addDaysIso, allocate, dateBetween, maxIso, minIso, roundTo, WAN } from './random';
 import { TARGETS } from './specs';
 import type { DemoRow } from './types';
@@ -34,8 +34,7 @@ export function institutions(c: DemoContext): { id: number; kind: string }[] {
         id,
         name,
         kind,
-        contact_person: personName(rng),
-        contact_phone: phone(rng),
+        ...contactOf(rng),
         notes:
           kind === 'bank'
             ? '科技型企业信贷、投贷联动'

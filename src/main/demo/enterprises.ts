@@ -2,15 +2,7 @@
 // of a given age raises: used by several steps of build.ts.
 import type { Industry } from '../../shared/domain';
 import { type DemoContext, type EnterpriseInfo, MILLION } from './context';
-import {
-  ENTERPRISE_WORDS,
-  makeUscc,
-  OTHER_DISTRICTS,
-  PINGSHAN,
-  personName,
-  phone,
-  SHENZHEN_CITY,
-} from './names';
+import { contactOf, ENTERPRISE_WORDS, makeUscc, OTHER_DISTRICTS, PINGSHAN, SHENZHEN_CITY } from './names';
 import { dayOf } from './random';
 
 export function enterprise(
@@ -43,8 +35,7 @@ export function enterprise(
     district,
     in_district: opts.inDistrict ? 1 : 0,
     founded_date: opts.founded,
-    contact_person: withContact ? personName(rng) : null,
-    contact_phone: withContact ? phone(rng) : null,
+    ...(withContact ? contactOf(rng) : { contact_person: null, contact_phone: null }),
     notes: opts.note ?? (relocated ? `由${origin.name}整体迁入坪山区` : null),
   });
   return {

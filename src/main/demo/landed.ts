@@ -45,6 +45,29 @@ function projectName(c: DemoContext, e: EnterpriseInfo, kind: string): string {
   return `${e.brand}${rng.pick(PROJECT_WORDS[e.industry])}项目`;
 }
 
+/** A landed project's row but its notes, which the caller draws after it (the random stream's order). */
+function projectRow(
+  c: DemoContext,
+  e: EnterpriseInfo,
+  kind: string,
+  date: string,
+  amount: number,
+  by: { fundId: number | null; category: string | null; recognisedFen: number | null },
+): Omit<DemoRow<'landed_projects'>, 'id' | 'notes'> {
+  return {
+    enterprise_id: e.id,
+    name: projectName(c, e, kind),
+    fund_id: by.fundId,
+    landed_date: date,
+    amount_fen: amount,
+    kind,
+    industry: e.industry,
+    status: landedStatus(c, date),
+    reinvest_category: by.category,
+    reinvest_recognised_fen: by.recognisedFen,
+  };
+}
+
 /** 78 landed projects for exactly 29.6亿 plus 3 cancelled ones; returns the in-district enterprises. */
 export function landedProjects(
   c: DemoContext,
@@ -91,16 +114,7 @@ export function landedProjects(
       }
       if (e.inDistrict) landedEnterprises.push(e);
       push({
-        enterprise_id: e.id,
-        name: projectName(c, e, kind),
-        fund_id: f.id,
-        landed_date: date,
-        amount_fen: amount,
-        kind,
-        industry: e.industry,
-        status: landedStatus(c, date),
-        reinvest_category: category,
-        reinvest_recognised_fen: recognisedFen,
+        ...projectRow(c, e, kind, date, amount, { fundId: f.id, category, recognisedFen }),
         notes: `由${f.spec.kind === 'sub' ? '子基金' : '直投基金'}投后引荐落地`,
       });
       continue;
@@ -134,16 +148,7 @@ export function landedProjects(
       c.recognised.add(`${fund.id}|${e.id}`);
     }
     push({
-      enterprise_id: e.id,
-      name: projectName(c, e, kind),
-      fund_id: fund?.id ?? null,
-      landed_date: date,
-      amount_fen: amount,
-      kind,
-      industry: e.industry,
-      status: landedStatus(c, date),
-      reinvest_category: category,
-      reinvest_recognised_fen: recognisedFen,
+      ...projectRow(c, e, kind, date, amount, { fundId: fund?.id ?? null, category, recognisedFen }),
       notes: fund ? '基金管理人引荐落地' : rng.chance(0.3) ? '区投资推广部门招商引进' : null,
     });
   }

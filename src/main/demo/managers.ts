@@ -1,14 +1,6 @@
 // Step 1 of the demo (build.ts): the fund managers, the last one the district's own platform.
 import type { DemoContext } from './context';
-import {
-  makeManagerRegNo,
-  makeUscc,
-  OTHER_DISTRICTS,
-  PINGSHAN,
-  personName,
-  phone,
-  SHENZHEN_CITY,
-} from './names';
+import { contactOf, makeManagerRegNo, makeUscc, OTHER_DISTRICTS, PINGSHAN, SHENZHEN_CITY } from './names';
 import { dateBetween } from './random';
 import { TARGETS } from './specs';
 
@@ -37,8 +29,7 @@ export function managers(c: DemoContext): number[] {
       name,
       uscc: makeUscc(rng, rng.chance(0.5) ? district.code : SHENZHEN_CITY, founded, c.usccs),
       amac_code: makeManagerRegNo(rng, c.regNos),
-      contact_person: personName(rng),
-      contact_phone: phone(rng),
+      ...contactOf(rng),
       notes: platform ? '区属国有基金管理平台，受托管理引导基金直投基金' : null,
     });
     ids.push(id);
