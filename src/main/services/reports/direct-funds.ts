@@ -3,17 +3,19 @@ import { shortFundName } from '../../../shared/reports/format';
 import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { baseReport, col, count, type ReportParams, table, totalsRow } from './common';
-import { FUND_HEAD_COLUMNS, fundHead, metricNotes, RETURN_COLUMNS, returnsOf } from './fund-columns';
+import {
+  FUND_HEAD_COLUMNS,
+  fundHead,
+  loadFundLedger,
+  metricNotes,
+  RETURN_COLUMNS,
+  returnsOf,
+} from './fund-ledger';
 import { investmentsTable, loadInvestments } from './investment-table';
-import { loadFunds, loadInvestmentAgg, loadLedgers, metricsOf } from './load';
 import { NAV_LABEL, NAV_RULE_NOTE } from './nav';
 
 export function directFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
-  const { raw } = opened;
-  const funds = loadFunds(raw, p.asOf, { kind: 'direct' });
-  const ledgers = loadLedgers(raw, p.asOf, new Set(funds.map((f) => f.id)));
-  const { byFund, total } = metricsOf(funds, ledgers, p.asOf);
-  const inv = loadInvestmentAgg(raw, p.asOf);
+  const { funds, byFund, total, inv } = loadFundLedger(opened, p.asOf, 'direct');
 
   const columns = [
     ...FUND_HEAD_COLUMNS,

@@ -1,12 +1,21 @@
 /**
- * What the fund ledger reports (子基金台账, 直投基金台账) show of every fund alike: the columns a row opens with
- * (who the fund is) and closes with (its returns), their cells, and the notes on figures left uncomputed.
+ * What the fund ledger reports (子基金台账, 直投基金台账) share: the funds of one kind with their metrics and
+ * investment counts, the columns a row opens with (who the fund is) and closes with (its returns), their
+ * cells, and the notes on figures left uncomputed.
  */
 import { FUND_STATUS, labelOf } from '../../../shared/domain';
 import type { FundMetrics } from '../../../shared/metrics/fund';
 import type { ReportColumn, ReportRow } from '../../../shared/reports/types';
+import type { OpenedDb } from '../../db/open';
 import { col } from './common';
-import type { FundRow } from './load';
+import { type FundRow, loadFunds, loadInvestmentAgg, loadLedgers, metricsOf } from './load';
+
+/** The funds of one kind as of asOf, each one's metrics (and all of theirs), and their investment counts. */
+export function loadFundLedger(opened: OpenedDb, asOf: string, kind: 'sub' | 'direct') {
+  const funds = loadFunds(opened.raw, asOf, { kind });
+  const ledgers = loadLedgers(opened.raw, asOf, new Set(funds.map((f) => f.id)));
+  return { funds, ...metricsOf(funds, ledgers, asOf), inv: loadInvestmentAgg(opened.raw, asOf) };
+}
 
 /** 序号, name, manager, established, status. */
 export const FUND_HEAD_COLUMNS: readonly ReportColumn[] = [

@@ -5,16 +5,18 @@ import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { NO_REINVEST, reinvestFiguresByFund } from '../compliance/reinvest';
 import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
-import { FUND_HEAD_COLUMNS, fundHead, metricNotes, RETURN_COLUMNS, returnsOf } from './fund-columns';
-import { loadFunds, loadInvestmentAgg, loadLedgers, metricsOf } from './load';
+import {
+  FUND_HEAD_COLUMNS,
+  fundHead,
+  loadFundLedger,
+  metricNotes,
+  RETURN_COLUMNS,
+  returnsOf,
+} from './fund-ledger';
 import { NAV_RULE_NOTE } from './nav';
 
 export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
-  const { raw } = opened;
-  const funds = loadFunds(raw, p.asOf, { kind: 'sub' });
-  const ledgers = loadLedgers(raw, p.asOf, new Set(funds.map((f) => f.id)));
-  const { byFund, total } = metricsOf(funds, ledgers, p.asOf);
-  const inv = loadInvestmentAgg(raw, p.asOf);
+  const { funds, byFund, total, inv } = loadFundLedger(opened, p.asOf, 'sub');
   const reinvest = reinvestFiguresByFund(opened, p.asOf);
 
   const columns = [
