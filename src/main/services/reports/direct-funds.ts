@@ -3,22 +3,14 @@ import { shortFundName } from '../../../shared/reports/format';
 import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { baseReport, col, count, type ReportParams, table, totalsRow } from './common';
-import {
-  FUND_HEAD_COLUMNS,
-  fundHead,
-  loadFundLedger,
-  metricNotes,
-  RETURN_COLUMNS,
-  returnsOf,
-} from './fund-ledger';
+import { fundColumns, fundRow, loadFundLedger, metricNotes, returnsOf } from './fund-ledger';
 import { investmentsTable, loadInvestments } from './investment-table';
 import { NAV_LABEL, NAV_RULE_NOTE } from './nav';
 
 export function directFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
   const { funds, byFund, total, inv } = loadFundLedger(opened, p.asOf, 'direct');
 
-  const columns = [
-    ...FUND_HEAD_COLUMNS,
+  const columns = fundColumns([
     col.money('size', '基金规模'),
     col.money('commitment', '引导基金出资'),
     col.money('collective', '集体资产出资'),
@@ -31,8 +23,7 @@ export function directFundsReport(opened: OpenedDb, p: ReportParams): ReportData
     col.money('distributed', '累计分配'),
     col.money('nav', NAV_LABEL),
     col.date('navDate', '估值基准日'),
-    ...RETURN_COLUMNS,
-  ];
+  ]);
   const irrNotes: string[] = [];
   const rows: ReportRow[] = funds.map((f, i) => {
     const m = byFund.get(f.id)!;
@@ -43,8 +34,7 @@ export function directFundsReport(opened: OpenedDb, p: ReportParams): ReportData
       f.other_lp_commitment_fen > 0
         ? Math.max(0, f.other_lp_commitment_fen - f.collective_assets_fen)
         : Math.max(0, f.total_size_fen - f.guidance_commitment_fen - f.collective_assets_fen);
-    return {
-      ...fundHead(f, i),
+    return fundRow(f, i, m, {
       size: f.total_size_fen,
       commitment: f.guidance_commitment_fen,
       collective: f.collective_assets_fen,
@@ -57,8 +47,7 @@ export function directFundsReport(opened: OpenedDb, p: ReportParams): ReportData
       distributed: m.distributedFen,
       nav: m.navFen,
       navDate: m.navDate,
-      ...returnsOf(m),
-    };
+    });
   });
   const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`, returnsOf(total));
   totals.progress = paidInProgress(Number(totals.paidIn), Number(totals.commitment));

@@ -18,7 +18,7 @@ export function loadFundLedger(opened: OpenedDb, asOf: string, kind: 'sub' | 'di
 }
 
 /** 序号, name, manager, established, status. */
-export const FUND_HEAD_COLUMNS: readonly ReportColumn[] = [
+const FUND_HEAD_COLUMNS: readonly ReportColumn[] = [
   col.seq(),
   col.text('name', '基金名称', 34),
   col.text('manager', '基金管理人', 24),
@@ -27,7 +27,7 @@ export const FUND_HEAD_COLUMNS: readonly ReportColumn[] = [
 ];
 
 /** The cells of FUND_HEAD_COLUMNS for the i-th fund (and its id, for links). */
-export function fundHead(f: FundRow, i: number): ReportRow {
+function fundHead(f: FundRow, i: number): ReportRow {
   return {
     id: f.id,
     seq: i + 1,
@@ -39,7 +39,7 @@ export function fundHead(f: FundRow, i: number): ReportRow {
 }
 
 /** DPI, TVPI, 净IRR. */
-export const RETURN_COLUMNS: readonly ReportColumn[] = [
+const RETURN_COLUMNS: readonly ReportColumn[] = [
   col.ratio('dpi', 'DPI', 7),
   col.ratio('tvpi', 'TVPI', 7),
   col.pct('irr', '净IRR', 9),
@@ -47,6 +47,20 @@ export const RETURN_COLUMNS: readonly ReportColumn[] = [
 
 /** The cells of RETURN_COLUMNS. */
 export const returnsOf = (m: FundMetrics): ReportRow => ({ dpi: m.dpi, tvpi: m.tvpi, irr: m.irr });
+
+/** A fund ledger table's columns: who the fund is, then `middle`, then its returns. */
+export const fundColumns = (middle: readonly ReportColumn[]): ReportColumn[] => [
+  ...FUND_HEAD_COLUMNS,
+  ...middle,
+  ...RETURN_COLUMNS,
+];
+
+/** The i-th fund's row of a fundColumns table: `middle` holds the cells of the middle columns. */
+export const fundRow = (f: FundRow, i: number, m: FundMetrics, middle: ReportRow): ReportRow => ({
+  ...fundHead(f, i),
+  ...middle,
+  ...returnsOf(m),
+});
 
 /** Why a fund's IRR or NAV is not what it seems, as notes under the table. */
 export function metricNotes(f: FundRow, m: FundMetrics): string[] {

@@ -5,22 +5,14 @@ import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { NO_REINVEST, reinvestFiguresByFund } from '../compliance/reinvest';
 import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
-import {
-  FUND_HEAD_COLUMNS,
-  fundHead,
-  loadFundLedger,
-  metricNotes,
-  RETURN_COLUMNS,
-  returnsOf,
-} from './fund-ledger';
+import { fundColumns, fundRow, loadFundLedger, metricNotes, returnsOf } from './fund-ledger';
 import { NAV_RULE_NOTE } from './nav';
 
 export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
   const { funds, byFund, total, inv } = loadFundLedger(opened, p.asOf, 'sub');
   const reinvest = reinvestFiguresByFund(opened, p.asOf);
 
-  const columns = [
-    ...FUND_HEAD_COLUMNS,
+  const columns = fundColumns([
     col.money('size', '认缴规模'),
     col.money('commitment', '引导基金认缴'),
     col.mult('leverage', '放大倍数', 9),
@@ -31,8 +23,7 @@ export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
     col.money('reinvestRequired', '返投要求'),
     col.money('reinvestRecognised', '返投认定'),
     col.pct('reinvestCompletion', '返投完成率', 10),
-    ...RETURN_COLUMNS,
-  ];
+  ]);
   const notes: string[] = [];
   let reqSum = 0;
   let recOfReq = 0;
@@ -45,8 +36,7 @@ export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
       recOfReq += r.recognisedFen;
     }
     notes.push(...metricNotes(f, m));
-    return {
-      ...fundHead(f, i),
+    return fundRow(f, i, m, {
       size: f.total_size_fen,
       commitment: f.guidance_commitment_fen,
       leverage: leverage(f.total_size_fen, f.guidance_commitment_fen),
@@ -57,8 +47,7 @@ export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
       reinvestRequired: r.requirementFen,
       reinvestRecognised: r.recognisedFen,
       reinvestCompletion: r.completion,
-      ...returnsOf(m),
-    };
+    });
   });
   const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`);
   Object.assign(totals, {
