@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { openDatabase } from '../src/main/db/open';
 import { buildDemo } from '../src/main/demo/build';
+import { INDUSTRY_WEIGHTS } from '../src/main/demo/context';
 import {
   ENTERPRISE_WORDS,
   makeFilingNo,
@@ -170,15 +171,6 @@ function insertRows(raw: SqliteDatabase.Database, data: DemoData) {
 
 const INDUSTRIES = ['auto', 'storage', 'bio', 'semi', 'terminal', 'ict', 'other'] as const;
 type Ind = (typeof INDUSTRIES)[number];
-const INDUSTRY_W: readonly (readonly [Ind, number])[] = [
-  ['auto', 20],
-  ['storage', 20],
-  ['bio', 20],
-  ['semi', 14],
-  ['terminal', 10],
-  ['ict', 9],
-  ['other', 7],
-];
 const INDUSTRY_CN: Record<Ind, string> = {
   auto: '新能源汽车',
   storage: '新型储能',
@@ -323,7 +315,7 @@ class Synthetic {
     }
     let id = this.demo.enterprises.length;
     while (this.ents.length < this.spec.enterprises) {
-      const industry = this.rng.weighted(INDUSTRY_W);
+      const industry = this.rng.weighted(INDUSTRY_WEIGHTS);
       const { name, brand } = this.names.unique(
         (b) => `深圳市${b}${this.rng.pick(ENTERPRISE_WORDS[industry])}有限公司`,
       );
@@ -368,8 +360,8 @@ class Synthetic {
     for (let k = 0; k < count; k++) {
       const { rng } = this;
       const kind = rng.chance(0.8) ? 'sub' : 'direct';
-      const industry = rng.weighted(INDUSTRY_W);
-      const second = rng.chance(0.5) ? rng.weighted(INDUSTRY_W) : industry;
+      const industry = rng.weighted(INDUSTRY_WEIGHTS);
+      const second = rng.chance(0.5) ? rng.weighted(INDUSTRY_WEIGHTS) : industry;
       const style = kind === 'sub' ? rng.pick(['产业投资基金', '创业投资基金', '股权投资基金']) : '直投基金';
       const { name } = this.names.unique(
         (b) => `深圳坪山${b}${INDUSTRY_CN[industry]}${style}合伙企业（有限合伙）`,

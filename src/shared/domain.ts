@@ -1,6 +1,7 @@
 /** Domain vocabulary: the codes stored in the database and their Chinese labels. */
 
-function labels<const K extends string>(map: Record<K, string>) {
+/** A code set: its codes in order and each one's Chinese label (every vocabulary below is one). */
+export function labels<const K extends string>(map: Record<K, string>) {
   const codes = Object.keys(map) as K[];
   return { codes: codes as [K, ...K[]], label: map };
 }

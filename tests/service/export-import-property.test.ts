@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { commitImport } from '../../src/main/services/import/commit';
 import { exportLedger } from '../../src/main/services/import/ledger-export';
-import { previewImport } from '../../src/main/services/import/service';
+import { previewImport } from '../../src/main/services/import/preview';
 import { CASH_FLOW_TYPE, type Entity, FUND_KIND, INDUSTRY } from '../../src/shared/domain';
 import { LEDGER_ORDER, snapshot } from '../fixtures/import/helpers';
 import { tempDb, testClient } from '../helpers/temp-db';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitImport } from '../../src/main/services/import/commit';
 import { exportLedger } from '../../src/main/services/import/ledger-export';
-import { previewImport } from '../../src/main/services/import/service';
+import { previewImport } from '../../src/main/services/import/preview';
 import { tempDb, testClient } from '../helpers/temp-db';
 
 /** Issue #19 item 15: a stray control character in a CSV is one cell's matter, not the whole file's. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { previewImport } from '../../src/main/services/import/service';
+import { previewImport } from '../../src/main/services/import/preview';
 import { xlsxOf, zipOf } from '../fixtures/import/helpers';
 import { tempDb } from '../helpers/temp-db';
 

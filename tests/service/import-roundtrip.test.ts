@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/main/demo';
 import { commitImport } from '../../src/main/services/import/commit';
 import { exportLedger } from '../../src/main/services/import/ledger-export';
-import { previewImport } from '../../src/main/services/import/service';
+import { previewImport } from '../../src/main/services/import/preview';
 import { importTemplate } from '../../src/main/services/import/template';
 import type { Unit } from '../../src/shared/money';
 import { LEDGER_ORDER, SOFFICE, snapshot, soffice } from '../fixtures/import/helpers';

@@ -10,8 +10,10 @@ import { checkBackup, finishPendingRestore, restoreFile, restoreInto } from '../
 import { backupDirOf, getBackupSettings } from '../services/backup/settings';
 import { commitAnalysis } from '../services/import/commit';
 import { fmtMB } from '../services/import/limits';
+import { previewOf } from '../services/import/preview';
 import { onProgress } from '../services/import/progress';
-import { analyseImport, type ImportOptions, previewOf, refusedRows } from '../services/import/service';
+import { refusedRows } from '../services/import/rejects';
+import { analyseImport, type ImportOptions } from '../services/import/service';
 import { implausibleAmounts, unitAssumptions, unitWarning } from '../services/import/unit-check';
 import { isEmpty } from '../services/meta';
 import { CliError, dbArg, type Io, parse, requireDb, unitArg } from './args';
@@ -255,6 +257,17 @@ const importCommand: Command = {
   },
 };
 
+/** The file named by --out (what: 导出文件, 模板文件…), required. */
+function outArg(values: { out?: string | boolean | undefined }, what: string): string {
+  const out = values.out;
+  if (typeof out !== 'string' || out === '')
+    throw new CliError(`缺少参数 --out：请用 --out FILE 指定${what}`, 2);
+  return out;
+}
+
+/** A ledger file's format by its extension: .csv is CSV, anything else xlsx. */
+const formatOf = (file: string) => (extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx');
+
 const exportCommand: Command = {
   run: async (argv, io) => {
     const { values, positionals } = parse(argv, {
@@ -267,10 +280,8 @@ const exportCommand: Command = {
     if (positionals.length > 1)
       throw new CliError(`多余的参数：${positionals.slice(1).join(' ')}（此命令不接受它们，请删去）`, 2);
     const db = requireDb(values);
-    const out = values.out;
-    if (typeof out !== 'string' || out === '')
-      throw new CliError('缺少参数 --out：请用 --out FILE 指定导出文件', 2);
-    const format = (values.format ?? (extname(out).toLowerCase() === '.csv' ? 'csv' : 'xlsx')) as string;
+    const out = outArg(values, '导出文件');
+    const format = values.format ?? formatOf(out);
     if (format !== 'xlsx' && format !== 'csv')
       throw new CliError(`参数 --format 无效：${format}；请写 xlsx 或 csv`, 2);
     const unit = unitArg(values.unit, 'wan')!;
@@ -292,10 +303,8 @@ const templateCommand: Command = {
       unit: { type: 'string' },
     });
     const ledger = ledgerArg(positionals[0]);
-    const out = values.out;
-    if (typeof out !== 'string' || out === '')
-      throw new CliError('缺少参数 --out：请用 --out FILE 指定模板文件', 2);
-    const format = extname(out).toLowerCase() === '.csv' ? 'csv' : 'xlsx';
+    const out = outArg(values, '模板文件');
+    const format = formatOf(out);
     const unit = unitArg(values.unit, 'wan')!;
     const { importTemplate } = await import('../services/import/template');
     const db = dbArg(values);

@@ -135,6 +135,11 @@ export function phone(rng: Rng): string {
   return `0755-${rng.pick(['2', '8'])}${String(rng.int(0, 9_999_999)).padStart(7, '0')}`;
 }
 
+/** A contact person and a phone (managers, institutions, enterprises), drawn in that order. */
+export function contactOf(rng: Rng): { contact_person: string; contact_phone: string } {
+  return { contact_person: personName(rng), contact_phone: phone(rng) };
+}
+
 /** Hands out brands and full names, never the same full name twice within one dataset. */
 export class NameBook {
   private readonly usedBrands = new Set<string>();

@@ -1,10 +1,3 @@
-/**
- * A report as an xlsx workbook (exceljs streaming WorkbookWriter, so 50,000-row tables stay fast and small
- * in memory): a 摘要 sheet when the report has figures or a brief, then one sheet per table with the title,
- * 截至日期 and unit, a frozen header row with Chinese headers (money headers say the unit), real numbers
- * in the chosen unit with number formats, a bold 合计 row, notes, column widths and A4 print setup.
- */
-import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { FEN_PER_UNIT, UNIT_LABEL, type Unit } from '../../shared/money';
 import { columnHeader, DASH, formatCell, numberFormat } from '../../shared/reports/format';
@@ -16,7 +9,7 @@ import type {
   ReportTable,
 } from '../../shared/reports/types';
 import { breathe, displayWidth, type Progress, subtitleLine } from './common';
-import { loadExcelJS } from './exceljs';
+import { streamedWorkbook } from './exceljs';
 
 const FONT = 'Microsoft YaHei';
 const BORDER_COLOR = { argb: 'FFC9D1DB' };
@@ -270,18 +263,7 @@ async function writeSummary(wb: ExcelJS.stream.xlsx.WorkbookWriter, r: ReportDat
 
 /** The workbook's bytes. */
 export async function renderXlsx(report: ReportData, unit: Unit, progress?: Progress): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((ok, bad) => {
-    out.on('end', ok);
-    out.on('error', bad);
-  });
-  const wb = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: true,
-  });
+  const { wb, bytes } = await streamedWorkbook();
   wb.creator = 'FundDesk 基金台账';
   wb.title = report.title;
   wb.created = new Date(report.generatedAt);
@@ -300,8 +282,7 @@ export async function renderXlsx(report: ReportData, unit: Unit, progress?: Prog
     const notes = !summary && i === 0 ? report.notes : [];
     await writeTable(wb, report, t, unit, sheetName(t.title, used), notes, tick);
   }
-  await wb.commit();
-  await done;
+  const data = await bytes();
   progress?.(totalRows, totalRows);
-  return Buffer.concat(chunks);
+  return data;
 }

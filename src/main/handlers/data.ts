@@ -10,9 +10,10 @@ import { rememberAnalysis, takeAnalysis } from '../services/import/analysis-cach
 import { commitAnalysis } from '../services/import/commit';
 import { exportLedger } from '../services/import/ledger-export';
 import { forgetMapping, listMappings } from '../services/import/mappings';
+import { previewOf } from '../services/import/preview';
 import { getProgress, onProgress } from '../services/import/progress';
 import { rejectsFile } from '../services/import/rejects';
-import { type Analysis, analyseImport, type ImportOptions, previewOf } from '../services/import/service';
+import { type Analysis, analyseImport, type ImportOptions } from '../services/import/service';
 import { importTemplate } from '../services/import/template';
 import { unitChecks } from '../services/import/unit-check';
 import { isEmpty } from '../services/meta';

@@ -141,6 +141,15 @@ export function parseCell(spec: ColumnSpec, input: unknown, unit: Unit, resolve?
   }
 }
 
+/** The label of an enum cell, or the labels of a multi-enum cell joined by 、 (unknown codes as they are). */
+export function codesText(spec: ColumnSpec & { kind: 'enum' | 'multiEnum' }, value: unknown): string {
+  if (spec.kind === 'enum') return spec.set.label[String(value)] ?? String(value);
+  return String(value)
+    .split(',')
+    .filter(Boolean)
+    .map((c) => spec.set.label[c] ?? c)
+    .join('、');
+}
 /** The text a cell shows (and an export writes) for a stored value. */
 export function formatCell(
   spec: ColumnSpec,
@@ -156,13 +165,8 @@ export function formatCell(
     case 'money':
       return formatMoney(value as number, unit);
     case 'enum':
-      return spec.set.label[String(value)] ?? String(value);
     case 'multiEnum':
-      return String(value)
-        .split(',')
-        .filter(Boolean)
-        .map((c) => spec.set.label[c] ?? c)
-        .join('、');
+      return codesText(spec, value);
     case 'link':
       return String(row?.[spec.nameField] ?? value);
     case 'number':

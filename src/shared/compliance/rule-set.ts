@@ -4,12 +4,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
-import { REINVEST_CATEGORY } from '../domain';
-
-const labels = <const K extends string>(label: Record<K, string>) => ({
-  codes: Object.keys(label) as [K, ...K[]],
-  label,
-});
+import { labels, REINVEST_CATEGORY } from '../domain';
 
 /** Recognition categories of a rule set. The ledgers' records use the first five (their CHECK); 并购 is kept
  * in the rules so that an office's measures can be written down whole. */

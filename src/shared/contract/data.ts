@@ -226,17 +226,17 @@ export interface RestoreResult {
   counts: Record<string, number>;
 }
 
-const backupSettingsPatch = z
-  .object({
-    enabled: z.boolean(),
-    intervalMinutes: z.number().int().min(1, { error: '备份间隔至少 1 分钟' }).max(1440),
-    keepRecent: z.number().int().min(1, { error: '至少保留 1 份最近的备份' }).max(200),
-    keepDaily: z.number().int().min(0).max(366),
-    keepMonthly: z.number().int().min(0).max(120),
-    maxTotalMB: z.number().int().min(10, { error: '备份总大小上限至少 10 MB' }).max(1_000_000),
-    dir: z.string().max(1000),
-  })
-  .partial();
+/** The backup settings' fields and bounds: the settings channel checks them, the settings form shows them. */
+export const backupSettingsFields = z.object({
+  enabled: z.boolean(),
+  intervalMinutes: z.number().int().min(1, { error: '备份间隔至少 1 分钟' }).max(1440),
+  keepRecent: z.number().int().min(1, { error: '至少保留 1 份最近的备份' }).max(200),
+  keepDaily: z.number().int().min(0).max(366),
+  keepMonthly: z.number().int().min(0).max(120),
+  maxTotalMB: z.number().int().min(10, { error: '备份总大小上限至少 10 MB' }).max(1_000_000),
+  dir: z.string().max(1000),
+});
+const backupSettingsPatch = backupSettingsFields.partial();
 
 export const dataChannels = {
   /** An empty workbook (or CSV) with the ledger's headers: the same headers as its export. */

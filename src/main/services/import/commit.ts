@@ -9,14 +9,8 @@ import { insertRows, writeAtOnce } from '../ledger/write';
 import { LINK_LABEL } from './links';
 import { rememberMapping } from './mappings';
 import { setProgress } from './progress';
-import {
-  type Analysis,
-  analyseImport,
-  dbState,
-  type ImportOptions,
-  type RowResult,
-  refusedRows,
-} from './service';
+import { refusedRows } from './rejects';
+import { type Analysis, analyseImport, dbState, type ImportOptions, type RowResult } from './service';
 
 /**
  * The commit of an import (service.ts analyses): refuses by the duplicate policy, takes a backup, then

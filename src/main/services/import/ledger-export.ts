@@ -1,12 +1,11 @@
-import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { headerWithUnit } from '../../../shared/columns/convert';
+import { codesText, headerWithUnit } from '../../../shared/columns/convert';
 import type { ColumnSpec } from '../../../shared/columns/spec';
 import { ENTITY, type Entity } from '../../../shared/domain';
 import { FEN_PER_UNIT, UNIT_LABEL, type Unit } from '../../../shared/money';
 import type { Db } from '../../db/open';
-import { loadExcelJS } from '../../export/exceljs';
+import { streamedWorkbook } from '../../export/exceljs';
 import { guardFormula } from '../../export/formula-guard';
 import { listRows } from '../ledger/service';
 import { importColumns } from './headers';
@@ -68,13 +67,8 @@ function xlsxValue(spec: ColumnSpec, row: Row, unit: Unit): ExcelJS.CellValue {
     case 'date':
       return isoToExcelDate(v as string);
     case 'enum':
-      return spec.set.label[String(v)] ?? String(v);
     case 'multiEnum':
-      return String(v)
-        .split(',')
-        .filter(Boolean)
-        .map((c) => spec.set.label[c] ?? c)
-        .join('、');
+      return codesText(spec, v);
     case 'bool':
       return v ? '是' : '否';
     case 'number':
@@ -166,20 +160,7 @@ export async function exportLedger(
       rows: rows.length,
     };
   }
-  // Streamed (rows committed as they are written, deflated by zlib): the in-memory Workbook took seconds
-  // of model building and pure-JS compression for a 50,000-row ledger (bench/README.md).
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const ended = new Promise<void>((ok, bad) => {
-    out.on('end', ok);
-    out.on('error', bad);
-  });
-  const wb = new (await loadExcelJS()).stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: true,
-    useSharedStrings: true,
-  });
+  const { wb, bytes } = await streamedWorkbook();
   wb.creator = 'FundDesk';
   wb.created = new Date();
   const ws = wb.addWorksheet(title.replace(/台账$/, ''), { views: FROZEN_HEADER });
@@ -191,8 +172,6 @@ export async function exportLedger(
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: specs.length } };
   }
   ws.commit();
-  await wb.commit();
-  await ended;
-  const data = Buffer.concat(chunks);
+  const data = await bytes();
   return { fileName: `${title}.xlsx`, mime: XLSX_MIME, data, rows: rows.length };
 }

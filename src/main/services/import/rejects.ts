@@ -5,9 +5,25 @@
  */
 import ExcelJS from 'exceljs';
 import type { DuplicatePolicy } from '../../../shared/contract/data';
-import { type Analysis, refusedRows } from './service';
+import type { Analysis } from './service';
 
 export const REJECT_REASON_HEADER = '错误原因';
+
+/** Every row the import refuses under a duplicate policy, with its messages (the commit, the CLI's stderr). */
+export function refusedRows(a: Analysis, duplicates: DuplicatePolicy): { row: number; messages: string[] }[] {
+  return a.rows
+    .filter(
+      (r) =>
+        r.status === 'error' ||
+        (r.status === 'duplicate' &&
+          (duplicates === 'refuse' || (duplicates === 'import' && r.hardDuplicate))),
+    )
+    .map((r) => ({
+      row: r.rowNumber,
+      messages:
+        r.issues.length > 0 ? r.issues.map((i) => i.message) : [`与${r.duplicateOf ?? '已有记录'}重复`],
+    }));
+}
 
 function quote(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -1,16 +1,12 @@
-// The import's read → analyse → preview steps, kept in one file (464 lines): the analysis state (layout,
-// mapping, links, duplicate finder, per-row results) is built step by step and shared by every step; the
-// commit is in commit.ts, units in unit-check.ts, refused rows in rejects.ts.
+// The import's read → analyse steps: the analysis state (layout, mapping, links, duplicate finder, per-row
+// results) is built step by step and shared by every step; what the preview shows of it is in preview.ts, the
+// commit in commit.ts, units in unit-check.ts, refused rows in rejects.ts.
 import { sql } from 'kysely';
 import { parseCell } from '../../../shared/columns/convert';
-import type { ColumnSpec } from '../../../shared/columns/spec';
 import type {
   ColumnMapping,
-  DuplicatePolicy,
-  ImportCounts,
   ImportIssue,
   ImportPreview,
-  ImportPreviewRow,
   ImportRowStatus,
 } from '../../../shared/contract/data';
 import type { LinkEntity } from '../../../shared/contract/ledger';
@@ -31,8 +27,8 @@ import {
   suggestMapping,
   unitNote,
 } from './headers';
-import { LIMITS, refuse } from './limits';
-import { LINK_LABEL, LinkResolver } from './links';
+import { refuse } from './limits';
+import { LinkResolver } from './links';
 import { rememberedMapping } from './mappings';
 import { setProgress, tick } from './progress';
 import { readImportFile } from './read';
@@ -357,46 +353,6 @@ async function analyse(db: Db, o: ImportOptions): Promise<Analysis> {
   };
 }
 
-function countsOf(rows: RowResult[]): ImportCounts {
-  const c: ImportCounts = { total: rows.length, ok: 0, error: 0, duplicate: 0, skipped: 0, warning: 0 };
-  for (const r of rows) {
-    c[r.status]++;
-    if (r.status === 'ok' && r.warnings.length > 0) c.warning++;
-  }
-  return c;
-}
-
-function toCreate(links: LinkResolver): ImportPreview['toCreate'] {
-  return [...links.pending.entries()].map(([entity, m]) => ({
-    entity,
-    label: LINK_LABEL[entity],
-    names: [...m.values()].map((x) => x.name),
-  }));
-}
-
-function fieldInfo(s: ColumnSpec) {
-  return {
-    field: s.field,
-    header: s.header,
-    kind: s.kind,
-    required: s.required === true,
-    ...(s.kind === 'enum' || s.kind === 'multiEnum'
-      ? { options: s.set.codes.map((c) => s.set.label[c]!) }
-      : {}),
-  };
-}
-
-function previewRow(r: RowResult): ImportPreviewRow {
-  return {
-    row: r.rowNumber,
-    status: r.status,
-    cells: r.cells.map((c) => (c.length > 200 ? `${c.slice(0, 200)}…` : c)),
-    issues: r.issues,
-    warnings: r.warnings,
-    ...(r.duplicateOf ? { duplicateOf: r.duplicateOf, hardDuplicate: r.hardDuplicate === true } : {}),
-  };
-}
-
 /** Reads and checks a file (no writes). Failures are reported to the progress listener too. */
 export async function analyseImport(db: Db, o: ImportOptions): Promise<Analysis> {
   try {
@@ -405,63 +361,4 @@ export async function analyseImport(db: Db, o: ImportOptions): Promise<Analysis>
     setProgress({ phase: 'failed', done: 0, total: 0, message: (e as Error).message });
     throw e;
   }
-}
-
-/** The preview without the unit checks (unit-check.ts adds them: they read the database). */
-export type PreviewBase = Omit<ImportPreview, 'units' | 'unitWarning' | 'implausible'>;
-
-/** What the preview shows of an analysis: counts of all rows, problem rows first up to the limit. */
-export function previewOf(o: ImportOptions, a: Analysis): PreviewBase {
-  const problems = a.rows.filter(
-    (r) =>
-      r.status === 'error' || r.status === 'duplicate' || (r.warnings.length > 0 && r.status !== 'skipped'),
-  );
-  const shown = new Set(problems.slice(0, LIMITS.previewRows));
-  for (const r of a.rows) {
-    if (shown.size >= LIMITS.previewRows) break;
-    shown.add(r);
-  }
-  const rows = a.rows.filter((r) => shown.has(r)).map(previewRow);
-  setProgress({ phase: 'done', done: a.rows.length, total: a.rows.length, message: '预览完成' });
-  return {
-    ledger: o.ledger,
-    fileName: o.fileName,
-    format: a.read.format,
-    encoding: a.read.encoding,
-    sheets: a.read.sheets,
-    sheet: a.read.sheet,
-    headerRow: a.headerRow,
-    headers: a.headers,
-    mapping: a.mapping,
-    mappingSource: a.mappingSource,
-    layoutKey: a.layout,
-    fields: importColumns(o.ledger).map(fieldInfo),
-    missingRequired: a.missingRequired,
-    sheetUnit: a.sheetUnit,
-    toCreate: toCreate(a.links),
-    counts: countsOf(a.rows),
-    rows,
-    truncated: rows.length < a.rows.length,
-  };
-}
-
-/** The preview without the unit checks (the import.preview handler adds them through unit-check.ts). */
-export async function previewImport(db: Db, o: ImportOptions): Promise<PreviewBase> {
-  return previewOf(o, await analyseImport(db, o));
-}
-
-/** Every row the import refuses under a duplicate policy, with its messages (for the CLI's stderr). */
-export function refusedRows(a: Analysis, duplicates: DuplicatePolicy): { row: number; messages: string[] }[] {
-  return a.rows
-    .filter(
-      (r) =>
-        r.status === 'error' ||
-        (r.status === 'duplicate' &&
-          (duplicates === 'refuse' || (duplicates === 'import' && r.hardDuplicate))),
-    )
-    .map((r) => ({
-      row: r.rowNumber,
-      messages:
-        r.issues.length > 0 ? r.issues.map((i) => i.message) : [`与${r.duplicateOf ?? '已有记录'}重复`],
-    }));
 }

@@ -93,10 +93,21 @@ export function funnelTable(f: FunnelCounts): ReportTable {
 export const funnelChart = (t: ReportTable) =>
   chartOf('funnel', '融资对接漏斗（企业数）', 'funnel', t, 'stage', ['enterprises']);
 
+/** The amounts sought and closed over some deals. */
+function amounts(ds: readonly Deal[]): { sought: number; closed: number } {
+  let sought = 0;
+  let closed = 0;
+  for (const d of ds) {
+    sought += d[8] ?? 0;
+    closed += d[9] ?? 0;
+  }
+  return { sought, closed };
+}
+
 export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
   const deals = loadDeals(opened, p.asOf);
   const f = funnel(deals);
-  const closedAmount = deals.reduce((s, d) => s + (d[9] ?? 0), 0);
+  const closedAmount = amounts(deals).closed;
 
   // By stage (deals).
   const stageCols: ReportColumn[] = [
@@ -110,8 +121,7 @@ export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
     return {
       stage: labelOf(DEAL_STAGE, s),
       deals: ds.length,
-      sought: ds.reduce((a, d) => a + (d[8] ?? 0), 0),
-      closed: ds.reduce((a, d) => a + (d[9] ?? 0), 0),
+      ...amounts(ds),
     };
   });
   const stageTotals = totalsRow(stageCols, stageRows, '合计');
@@ -133,8 +143,7 @@ export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
         matched: new Set(ds.map((d) => d[0])).size,
         financed: new Set(ds.filter((d) => d[6] === 'closed').map((d) => d[0])).size,
         deals: ds.length,
-        sought: ds.reduce((a, d) => a + (d[8] ?? 0), 0),
-        closed: ds.reduce((a, d) => a + (d[9] ?? 0), 0),
+        ...amounts(ds),
       };
     })
     .filter((r) => r.deals > 0);
@@ -160,7 +169,7 @@ export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
       kind: labelOf(INSTITUTION_KIND, ds[0]![5]),
       deals: ds.length,
       closedDeals: ds.filter((d) => d[6] === 'closed').length,
-      closed: ds.reduce((a, d) => a + (d[9] ?? 0), 0),
+      closed: amounts(ds).closed,
     }))
     .sort((a, b) => b.closed - a.closed || b.deals - a.deals);
   const instTotals = totalsRow(instCols, instRows, totalLabel(instRows.length, '家'));

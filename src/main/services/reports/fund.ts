@@ -7,7 +7,6 @@ import {
   type Industry,
   labelOf,
   REINVEST_BASE,
-  REINVEST_CATEGORY,
   VALUATION_SOURCE,
 } from '../../../shared/domain';
 import { leverage, paidInProgress } from '../../../shared/metrics/fund';
@@ -17,8 +16,8 @@ import type { ReportColumn, ReportData, ReportFigure, ReportRow } from '../../..
 import type { OpenedDb } from '../../db/open';
 import { NO_REINVEST, reinvestFiguresByFund } from '../compliance/reinvest';
 import { fail } from '../ledger/errors';
-import { baseReport, chartOf, col, count, type ReportParams, ratio, table, totalsRow } from './common';
-import { investmentAsOf, loadInvestments } from './direct-funds';
+import { baseReport, chartOf, col, type ReportParams, ratio, table, totalsRow } from './common';
+import { investmentsTable, loadInvestments } from './investment-table';
 import { loadFunds, loadLedgers, metricsOf } from './load';
 import { NAV_LABEL, NAV_RULE_NOTE, navFigureNote } from './nav';
 
@@ -141,41 +140,7 @@ export function fundReport(opened: OpenedDb, p: ReportParams): ReportData {
 
   // Investments.
   const invs = loadInvestments(opened, p.asOf, `i.fund_id = ${Number(f.id)}`);
-  const invCols: ReportColumn[] = [
-    col.seq(),
-    col.text('enterprise', '被投企业', 28),
-    col.text('industry', '行业', 14),
-    col.date('date', '投资日期'),
-    col.text('round', '轮次', 8),
-    col.money('amount', '投资金额'),
-    { key: 'stake', header: '持股比例', kind: 'percent', width: 9 },
-    col.text('status', '状态', 7),
-    col.money('proceeds', '退出回款'),
-    col.money('value', '当前估值'),
-    col.ratio('moic', 'MOIC', 7),
-    col.text('category', '返投认定类别', 14),
-    col.money('recognised', '返投认定金额'),
-  ];
-  const invRows: ReportRow[] = invs.map((i, k) => {
-    const s = investmentAsOf(i, p.asOf);
-    return {
-      seq: k + 1,
-      enterprise: i.enterprise,
-      industry: INDUSTRY_SHORT[i.industry as Industry] ?? i.industry,
-      date: i.date,
-      round: i.round ?? '',
-      amount: i.amount_fen,
-      stake: i.stake_pct === null ? null : i.stake_pct / 100,
-      status: s.status,
-      proceeds: s.proceeds,
-      value: s.value,
-      moic: s.moic,
-      category: i.reinvest_category ? labelOf(REINVEST_CATEGORY, i.reinvest_category) : '',
-      recognised: i.reinvest_recognised_fen,
-    };
-  });
-  const invTotals = totalsRow(invCols, invRows, `合计（${count(invRows.length)}笔）`);
-  invTotals.moic = ratio(Number(invTotals.proceeds) + Number(invTotals.value), Number(invTotals.amount));
+  const invTable = investmentsTable('investments', '投资项目', invs, p.asOf, { reinvest: true });
 
   const figures: ReportFigure[] = [
     { key: 'size', label: '认缴规模', value: f.total_size_fen, kind: 'money' },
@@ -246,7 +211,7 @@ export function fundReport(opened: OpenedDb, p: ReportParams): ReportData {
       ),
       table('cash-flows', '现金流明细', flowCols, flowRows, totalsRow(flowCols, flowRows, '合计')),
       navTable,
-      table('investments', '投资项目', invCols, invRows, invTotals),
+      invTable,
     ],
     notes,
   });

@@ -1,28 +1,18 @@
 /** 子基金台账: one row per sub-fund — size, commitment, paid-in, 出资进度, invested, 返投 progress, DPI/TVPI/IRR. */
 
-import { FUND_STATUS, labelOf } from '../../../shared/domain';
 import { leverage, paidInProgress } from '../../../shared/metrics/fund';
 import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { NO_REINVEST, reinvestFiguresByFund } from '../compliance/reinvest';
 import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
-import { loadFunds, loadInvestmentAgg, loadLedgers, metricsOf } from './load';
+import { fundColumns, fundRow, loadFundLedger, metricNotes, returnsOf } from './fund-ledger';
 import { NAV_RULE_NOTE } from './nav';
 
 export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
-  const { raw } = opened;
-  const funds = loadFunds(raw, p.asOf, { kind: 'sub' });
-  const ledgers = loadLedgers(raw, p.asOf, new Set(funds.map((f) => f.id)));
-  const { byFund, total } = metricsOf(funds, ledgers, p.asOf);
-  const inv = loadInvestmentAgg(raw, p.asOf);
+  const { funds, byFund, total, inv } = loadFundLedger(opened, p.asOf, 'sub');
   const reinvest = reinvestFiguresByFund(opened, p.asOf);
 
-  const columns = [
-    col.seq(),
-    col.text('name', '基金名称', 34),
-    col.text('manager', '基金管理人', 24),
-    col.date('established', '成立日期'),
-    col.text('status', '状态', 8),
+  const columns = fundColumns([
     col.money('size', '认缴规模'),
     col.money('commitment', '引导基金认缴'),
     col.mult('leverage', '放大倍数', 9),
@@ -33,10 +23,7 @@ export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
     col.money('reinvestRequired', '返投要求'),
     col.money('reinvestRecognised', '返投认定'),
     col.pct('reinvestCompletion', '返投完成率', 10),
-    col.ratio('dpi', 'DPI', 7),
-    col.ratio('tvpi', 'TVPI', 7),
-    col.pct('irr', '净IRR', 9),
-  ];
+  ]);
   const notes: string[] = [];
   let reqSum = 0;
   let recOfReq = 0;
@@ -48,15 +35,8 @@ export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
       reqSum += r.requirementFen;
       recOfReq += r.recognisedFen;
     }
-    if (m.irr === null && m.irrNote) notes.push(`${f.name}：净IRR未计算（${m.irrNote}）。`);
-    if (m.navNote) notes.push(`${f.name}：${m.navNote}。`);
-    return {
-      id: f.id,
-      seq: i + 1,
-      name: f.name,
-      manager: f.manager_name ?? '',
-      established: f.established_date,
-      status: labelOf(FUND_STATUS, f.status),
+    notes.push(...metricNotes(f, m));
+    return fundRow(f, i, m, {
       size: f.total_size_fen,
       commitment: f.guidance_commitment_fen,
       leverage: leverage(f.total_size_fen, f.guidance_commitment_fen),
@@ -67,23 +47,17 @@ export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
       reinvestRequired: r.requirementFen,
       reinvestRecognised: r.recognisedFen,
       reinvestCompletion: r.completion,
-      dpi: m.dpi,
-      tvpi: m.tvpi,
-      irr: m.irr,
-    };
+    });
   });
-  const cols = columns;
-  const totals = totalsRow(cols, rows, `合计（${count(rows.length)}只）`);
+  const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`);
   Object.assign(totals, {
     leverage: leverage(Number(totals.size), Number(totals.commitment)),
     progress: paidInProgress(Number(totals.paidIn), Number(totals.commitment)),
     reinvestCompletion: ratio(recOfReq, reqSum),
-    dpi: total.dpi,
-    tvpi: total.tvpi,
-    irr: total.irr,
+    ...returnsOf(total),
   });
   return baseReport(opened, 'sub-funds', p.asOf, {
-    tables: [table('sub-funds', '子基金台账', cols, rows, totals)],
+    tables: [table('sub-funds', '子基金台账', columns, rows, totals)],
     notes: [
       '出资进度＝引导基金实缴÷引导基金认缴；放大倍数＝子基金认缴规模÷引导基金认缴。',
       '返投要求＝返投倍数×返投基数（认缴或实缴出资，按合伙协议约定）；返投认定含投资项目与引进落地项目的认定金额。',

@@ -24,6 +24,8 @@ const blank: Draft = {
   notes: null,
 };
 
+type CategoryField = 'multiplier' | 'cap_pct' | 'lock_in_years';
+
 /** Create or change a rule set: base, multiple, deadline, and per category multiplier, cap and lock-in. */
 export function RuleSetEditor(props: { editing: RuleSet | 'new' | null; onClose: (saved: boolean) => void }) {
   const [d, setD] = useState<Draft>(blank);
@@ -33,8 +35,37 @@ export function RuleSetEditor(props: { editing: RuleSet | 'new' | null; onClose:
     if (props.editing === 'new') setD({ ...blank, name: '' });
     else if (props.editing) setD({ ...props.editing });
   }, [props.editing]);
-  const setCat = (c: RuleCategory, k: 'multiplier' | 'cap_pct' | 'lock_in_years', v: number | null) =>
+  const setCat = (c: RuleCategory, k: CategoryField, v: number | null) =>
     setD({ ...d, categories: { ...d.categories, [c]: { ...d.categories[c], [k]: v } } });
+
+  /** A column editing one number of every category's rule; a cleared box stores `empty`. */
+  const numberColumn = (
+    title: string,
+    k: CategoryField,
+    o: {
+      min: number;
+      max: number;
+      step?: number;
+      placeholder?: string;
+      empty: number | null;
+      testid?: string;
+    },
+  ) => ({
+    title,
+    dataIndex: 'c',
+    key: k,
+    render: (c: RuleCategory) => (
+      <InputNumber
+        min={o.min}
+        max={o.max}
+        step={o.step}
+        value={d.categories[c][k]}
+        placeholder={o.placeholder}
+        onChange={(v) => setCat(c, k, v ?? o.empty)}
+        data-testid={o.testid ? `${o.testid}-${c}` : undefined}
+      />
+    ),
+  });
 
   const save = async () => {
     try {
@@ -120,49 +151,25 @@ export function RuleSetEditor(props: { editing: RuleSet | 'new' | null; onClose:
           dataSource={RULE_CATEGORY.codes.map((c) => ({ c }))}
           columns={[
             { title: '认定类别', dataIndex: 'c', render: (c: RuleCategory) => RULE_CATEGORY.label[c] },
-            {
-              title: '认定系数（倍）',
-              dataIndex: 'c',
-              key: 'm',
-              render: (c: RuleCategory) => (
-                <InputNumber
-                  min={0}
-                  max={10}
-                  step={0.1}
-                  value={d.categories[c].multiplier}
-                  onChange={(v) => setCat(c, 'multiplier', v ?? 0)}
-                  data-testid={`mult-${c}`}
-                />
-              ),
-            },
-            {
-              title: '上限（占要求%）',
-              dataIndex: 'c',
-              key: 'cap',
-              render: (c: RuleCategory) => (
-                <InputNumber
-                  min={0}
-                  max={100}
-                  value={d.categories[c].cap_pct}
-                  placeholder="不限"
-                  onChange={(v) => setCat(c, 'cap_pct', v ?? null)}
-                />
-              ),
-            },
-            {
-              title: '锁定期（年）',
-              dataIndex: 'c',
-              key: 'lock',
-              render: (c: RuleCategory) => (
-                <InputNumber
-                  min={1}
-                  max={30}
-                  value={d.categories[c].lock_in_years}
-                  placeholder="无"
-                  onChange={(v) => setCat(c, 'lock_in_years', v ?? null)}
-                />
-              ),
-            },
+            numberColumn('认定系数（倍）', 'multiplier', {
+              min: 0,
+              max: 10,
+              step: 0.1,
+              empty: 0,
+              testid: 'mult',
+            }),
+            numberColumn('上限（占要求%）', 'cap_pct', {
+              min: 0,
+              max: 100,
+              placeholder: '不限',
+              empty: null,
+            }),
+            numberColumn('锁定期（年）', 'lock_in_years', {
+              min: 1,
+              max: 30,
+              placeholder: '无',
+              empty: null,
+            }),
             {
               title: '说明',
               dataIndex: 'c',

@@ -6,7 +6,7 @@ import {
   SaveOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import type { BackupItem, BackupSettings } from '@shared/contract/data';
+import { type BackupItem, type BackupSettings, backupSettingsFields } from '@shared/contract/data';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -56,6 +56,21 @@ const REASON_COLOR: Record<string, string> = {
 function when(iso: string) {
   return new Date(iso).toLocaleString('zh-CN', { hour12: false });
 }
+
+/** The settings form's number fields, in order; their bounds are the settings channel's (backupSettingsFields). */
+const NUMBER_FIELDS: {
+  name: 'intervalMinutes' | 'keepRecent' | 'keepDaily' | 'keepMonthly' | 'maxTotalMB';
+  label: string;
+  suffix: string;
+  width: number;
+  message: string;
+}[] = [
+  { name: 'intervalMinutes', label: '有变化时每隔', suffix: '分钟', width: 120, message: '请填写间隔' },
+  { name: 'keepRecent', label: '保留最近', suffix: '份', width: 100, message: '请填写' },
+  { name: 'keepDaily', label: '每天一份，保留', suffix: '天', width: 100, message: '请填写' },
+  { name: 'keepMonthly', label: '每月一份，保留', suffix: '个月', width: 110, message: '请填写' },
+  { name: 'maxTotalMB', label: '总大小上限', suffix: 'MB', width: 130, message: '请填写' },
+];
 
 export function countsText(counts: Record<string, number> | null): string {
   if (!counts) return '—';
@@ -285,25 +300,24 @@ function SettingsCard(props: { settings: BackupSettings; onSaved: () => void }) 
         <Form.Item name="enabled" label="自动备份" valuePropName="checked">
           <Switch />
         </Form.Item>
-        <Form.Item
-          name="intervalMinutes"
-          label="有变化时每隔"
-          rules={[{ required: true, message: '请填写间隔' }]}
-        >
-          <InputNumber min={1} max={1440} suffix="分钟" style={{ width: 120 }} />
-        </Form.Item>
-        <Form.Item name="keepRecent" label="保留最近" rules={[{ required: true, message: '请填写' }]}>
-          <InputNumber min={1} max={200} suffix="份" style={{ width: 100 }} />
-        </Form.Item>
-        <Form.Item name="keepDaily" label="每天一份，保留" rules={[{ required: true, message: '请填写' }]}>
-          <InputNumber min={0} max={366} suffix="天" style={{ width: 100 }} />
-        </Form.Item>
-        <Form.Item name="keepMonthly" label="每月一份，保留" rules={[{ required: true, message: '请填写' }]}>
-          <InputNumber min={0} max={120} suffix="个月" style={{ width: 110 }} />
-        </Form.Item>
-        <Form.Item name="maxTotalMB" label="总大小上限" rules={[{ required: true, message: '请填写' }]}>
-          <InputNumber min={10} max={1_000_000} suffix="MB" style={{ width: 130 }} />
-        </Form.Item>
+        {NUMBER_FIELDS.map((f) => {
+          const bounds = backupSettingsFields.shape[f.name];
+          return (
+            <Form.Item
+              key={f.name}
+              name={f.name}
+              label={f.label}
+              rules={[{ required: true, message: f.message }]}
+            >
+              <InputNumber
+                min={bounds.minValue ?? undefined}
+                max={bounds.maxValue ?? undefined}
+                suffix={f.suffix}
+                style={{ width: f.width }}
+              />
+            </Form.Item>
+          );
+        })}
         <Form.Item name="dir" label="备份文件夹" style={{ minWidth: 420, marginTop: 8 }}>
           <Input placeholder="留空：数据库所在文件夹下的 backups" allowClear />
         </Form.Item>

@@ -21,9 +21,10 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { api } from '../../api';
+import { FundPicker } from '../../components/FundPicker';
 import { navigate, useRoute } from '../../lib/router';
 import { ExportButtons } from '../reports/ExportButtons';
-import { FundPicker, GradeTag, LAST_YEAR, score2, templateLabel, YearPicker } from './common';
+import { GradeTag, LAST_YEAR, score2, templateLabel, YearPicker } from './common';
 
 const UNIT: Unit = 'wan';
 type Draft = Record<string, { score: number | null; comment: string | null }>;

@@ -1,7 +1,6 @@
 import type { ExportedFile } from '@shared/reports/types';
-import { useQuery } from '@tanstack/react-query';
-import { InputNumber, Select, Space, Tag, Typography } from 'antd';
-import { api, saveFile } from '../../api';
+import { InputNumber, Space, Tag, Typography } from 'antd';
+import { saveFile } from '../../api';
 import { fromBase64 } from '../reports/ExportButtons';
 
 /** The last full year: what an office evaluates and files. */
@@ -20,28 +19,6 @@ export function YearPicker(props: { value: number; onChange: (y: number) => void
         suffix="年"
         style={{ width: 110 }}
         data-testid="year"
-      />
-    </Space>
-  );
-}
-
-export function FundPicker(props: { value: number | undefined; onChange: (id: number) => void }) {
-  const funds = useQuery({
-    queryKey: ['options', 'fund'],
-    queryFn: () => api('ledger.options', { entity: 'fund' }),
-  });
-  return (
-    <Space size={6}>
-      <Typography.Text type="secondary">基金</Typography.Text>
-      <Select
-        showSearch={{ optionFilterProp: 'label' }}
-        placeholder="选择基金"
-        style={{ width: 320 }}
-        value={props.value}
-        loading={funds.isLoading}
-        onChange={props.onChange}
-        options={(funds.data ?? []).map((f) => ({ value: f.id, label: f.name }))}
-        data-testid="fund-picker"
       />
     </Space>
   );

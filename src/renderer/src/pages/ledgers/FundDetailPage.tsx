@@ -11,29 +11,24 @@ import { todayIso } from '@shared/dates';
 import { FUND_KIND, FUND_STATUS, labelOf } from '@shared/domain';
 import { fundMetrics, leverage, paidInProgress } from '@shared/metrics/fund';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Tabs, Tag } from 'antd';
+import { Button, Tabs, Tag } from 'antd';
 import { useMemo } from 'react';
 import { api } from '../../api';
 import { UnitSwitch } from '../../components/UnitSwitch';
-import { LedgerGrid } from '../../grid/LedgerGrid';
-import { useGridLayout } from '../../grid/useGridLayout';
 import { navigate } from '../../lib/router';
 import { FundReinvestPanel } from '../compliance/FundReinvestPanel';
-import { RecordHistory } from './AuditParts';
 import {
   DetailState,
   DetailTitle,
-  FieldList,
   KpiStrip,
   money,
   pct,
   sumFen,
   times,
-  useDetailId,
   useLedgerRows,
   without,
 } from './DetailParts';
-import { cashFlowTotals, valuationTotals } from './totals';
+import { ledgerTab, recordTabs, useDetailRecord } from './DetailTabs';
 
 const CF_COLS = without(CASH_FLOW_COLUMNS, 'fund_id', 130);
 const VAL_COLS = without(VALUATION_COLUMNS, 'fund_id', 130);
@@ -44,15 +39,9 @@ const LP_COLS = without(LANDED_PROJECT_COLUMNS, 'fund_id');
 
 /** 基金详情: the fund's terms and figures, and everything linked to it, each with its own totals. */
 export function FundDetailPage() {
-  const id = useDetailId();
-  const layout = useGridLayout('fund-detail', 'yi');
-  const unit = layout.unit;
-  const where = useMemo(() => ({ fund_id: id ?? 0 }), [id]);
-  const fundQ = useQuery({
-    queryKey: ['ledger', 'fund', 'one', id],
-    queryFn: () => api('ledger.get', { entity: 'fund', id: id! }),
-    enabled: id != null,
-  });
+  const d = useDetailRecord('fund', 'yi');
+  const { id, unit, where, layout } = d;
+  const fundQ = d.record;
   const flows = useLedgerRows('cash_flow', where);
   const vals = useLedgerRows('valuation', where);
   const invs = useLedgerRows('investment', where);
@@ -102,7 +91,6 @@ export function FundDetailPage() {
   const back =
     kind === 'sub' ? { label: '子基金', path: '/sub-funds' } : { label: '直投基金', path: '/direct-funds' };
   const count = (n: number | undefined) => (n == null ? '' : `（${n}）`);
-  const gridProps = { unit, where, defaults: where, height: 'max(320px, calc(100vh - 350px))' as const };
 
   return (
     <div className="fd-detail" data-testid="fund-detail">
@@ -172,83 +160,16 @@ export function FundDetailPage() {
       <Tabs
         className="fd-detail-tabs"
         items={[
-          {
-            key: 'flows',
-            label: `现金流${count(flows.data?.length)}`,
-            children: (
-              <LedgerGrid
-                gridId="fund-detail-cash-flows"
-                entity="cash_flow"
-                noun="现金流"
-                unitWord="条"
-                columns={CF_COLS}
-                totalsExtra={cashFlowTotals}
-                {...gridProps}
-              />
-            ),
-          },
-          {
-            key: 'nav',
-            label: `净值历史${count(vals.data?.length)}`,
-            children: (
-              <LedgerGrid
-                gridId="fund-detail-valuations"
-                entity="valuation"
-                noun="估值"
-                unitWord="条"
-                columns={VAL_COLS}
-                totalsExtra={valuationTotals}
-                {...gridProps}
-              />
-            ),
-          },
-          {
-            key: 'investments',
-            label: `投资${count(invs.data?.length)}`,
-            children: (
-              <LedgerGrid
-                gridId="fund-detail-investments"
-                entity="investment"
-                noun="投资"
-                unitWord="笔"
-                columns={INV_COLS}
-                {...gridProps}
-              />
-            ),
-          },
+          ledgerTab(d, 'flows', '现金流', 'cash_flow', CF_COLS, flows.data?.length),
+          ledgerTab(d, 'nav', '净值历史', 'valuation', VAL_COLS, vals.data?.length),
+          ledgerTab(d, 'investments', '投资', 'investment', INV_COLS, invs.data?.length),
           {
             key: 'reinvest',
             label: `返投认定${count(figures.reinvest?.items.length)}`,
             children: <FundReinvestPanel fundId={id} asOf={todayIso()} unit={unit} />,
           },
-          {
-            key: 'projects',
-            label: `引荐落地项目${count(projects.data?.length)}`,
-            children: (
-              <LedgerGrid
-                gridId="fund-detail-landed-projects"
-                entity="landed_project"
-                noun="落地项目"
-                unitWord="个"
-                columns={LP_COLS}
-                {...gridProps}
-              />
-            ),
-          },
-          {
-            key: 'info',
-            label: '基本信息',
-            children: (
-              <Card size="small">
-                <FieldList row={f} specs={FUND_COLUMNS} unit={unit} skip={['name']} />
-              </Card>
-            ),
-          },
-          {
-            key: 'history',
-            label: '修改记录',
-            children: <RecordHistory entity="fund" id={id} />,
-          },
+          ledgerTab(d, 'projects', '引荐落地项目', 'landed_project', LP_COLS, projects.data?.length),
+          ...recordTabs(d, f, FUND_COLUMNS),
         ]}
       />
     </div>

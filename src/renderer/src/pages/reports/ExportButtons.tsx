@@ -7,6 +7,13 @@ import { api, saveFile } from '../../api';
 
 const LABEL: Record<ExportFormat, string> = { xlsx: 'Excel', pdf: 'PDF', csv: 'CSV' };
 
+/** One button per format (CSV only for reports exported as a table, without their own exporter). */
+const FORMAT_BUTTONS = [
+  { format: 'xlsx', icon: <FileExcelOutlined />, label: 'Excel' },
+  { format: 'pdf', icon: <FilePdfOutlined />, label: 'PDF' },
+  { format: 'csv', icon: <FileTextOutlined />, label: 'CSV' },
+] as const;
+
 export function fromBase64(b64: string): Uint8Array {
   const bin = atob(b64);
   const out = new Uint8Array(bin.length);
@@ -70,32 +77,17 @@ export function ExportButtons(props: {
     <>
       <Space size={8} wrap>
         <Typography.Text type="secondary">{props.label ?? '导出'}</Typography.Text>
-        <Button
-          icon={<FileExcelOutlined />}
-          disabled={props.disabled || busy}
-          onClick={() => void run('xlsx')}
-          data-testid="export-xlsx"
-        >
-          Excel
-        </Button>
-        <Button
-          icon={<FilePdfOutlined />}
-          disabled={props.disabled || busy}
-          onClick={() => void run('pdf')}
-          data-testid="export-pdf"
-        >
-          PDF
-        </Button>
-        {props.exporter ? null : (
+        {FORMAT_BUTTONS.filter((b) => b.format !== 'csv' || !props.exporter).map((b) => (
           <Button
-            icon={<FileTextOutlined />}
+            key={b.format}
+            icon={b.icon}
             disabled={props.disabled || busy}
-            onClick={() => void run('csv')}
-            data-testid="export-csv"
+            onClick={() => void run(b.format)}
+            data-testid={`export-${b.format}`}
           >
-            CSV
+            {b.label}
           </Button>
-        )}
+        ))}
       </Space>
       <Modal
         open={busy}

@@ -1,6 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { Empty, Select, Space, Typography } from 'antd';
-import { api } from '../../api';
+import { Empty } from 'antd';
+import { FundPicker } from '../../components/FundPicker';
 import { navigate, useRoute } from '../../lib/router';
 import { ReportView } from './ReportView';
 
@@ -15,28 +14,7 @@ export const PerformanceReportPage = () => <ReportView name="performance" defaul
 export function FundReportPage() {
   const { params } = useRoute();
   const id = Number(params.get('id')) || undefined;
-  const funds = useQuery({
-    queryKey: ['options', 'fund'],
-    queryFn: () => api('ledger.options', { entity: 'fund' }),
-  });
-  const picker = (
-    <Space size={6}>
-      <Typography.Text type="secondary">基金</Typography.Text>
-      <Select
-        showSearch={{ optionFilterProp: 'label' }}
-        placeholder="选择基金"
-        style={{ width: 300 }}
-        value={id}
-        loading={funds.isLoading}
-        onChange={(v: number) => navigate('/reports/fund', { id: v })}
-        options={(funds.data ?? []).map((f) => ({
-          value: f.id,
-          label: f.hint ? `${f.name}（${f.hint}）` : f.name,
-        }))}
-        data-testid="fund-picker"
-      />
-    </Space>
-  );
+  const picker = <FundPicker value={id} onChange={(v) => navigate('/reports/fund', { id: v })} withHint />;
   return (
     <ReportView
       name="fund"
