@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { RECOGNISED_INDEXES } from './0004_overview_aggregates';
 
 /**
  * 并购区内企业 (acquired) as a 返投 recognition category of a record, and indexes for the compliance desk.
@@ -20,13 +21,6 @@ const FIVE = `'registered','relocated','subsidiary','introduced','other'`;
 const SIX = `'registered','relocated','subsidiary','introduced','acquired','other'`;
 const TABLES = ['investments', 'landed_projects'] as const;
 
-const RECOGNISED_0004 = [
-  `CREATE INDEX investments_recognised ON investments(fund_id, reinvest_category, date, reinvest_recognised_fen)
-    WHERE reinvest_category IS NOT NULL`,
-  `CREATE INDEX landed_projects_recognised
-    ON landed_projects(fund_id, reinvest_category, landed_date, status, reinvest_recognised_fen)
-    WHERE reinvest_category IS NOT NULL`,
-];
 const RECOGNISED_0007 = [
   `CREATE INDEX investments_recognised ON investments(fund_id, reinvest_category, date, reinvest_recognised_fen,
     enterprise_id, amount_fen, reinvest_override_fen, reinvest_override_reason) WHERE reinvest_category IS NOT NULL`,
@@ -82,7 +76,7 @@ export async function down(db: Db): Promise<void> {
     `DROP INDEX IF EXISTS financing_deals_stage_updated`,
     `DROP INDEX IF EXISTS investments_recognised`,
     `DROP INDEX IF EXISTS landed_projects_recognised`,
-    ...RECOGNISED_0004,
+    ...RECOGNISED_INDEXES,
   ]);
   for (const t of TABLES) await rebuild(db, t, SIX, FIVE);
 }

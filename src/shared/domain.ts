@@ -1,6 +1,7 @@
 /** Domain vocabulary: the codes stored in the database and their Chinese labels. */
 
-function labels<const K extends string>(map: Record<K, string>) {
+/** Codes with their Chinese labels, the codes as a non-empty tuple (for zod enums). */
+export function labels<const K extends string>(map: Record<K, string>) {
   const codes = Object.keys(map) as K[];
   return { codes: codes as [K, ...K[]], label: map };
 }

@@ -4,12 +4,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
-import { REINVEST_CATEGORY } from '../domain';
-
-const labels = <const K extends string>(label: Record<K, string>) => ({
-  codes: Object.keys(label) as [K, ...K[]],
-  label,
-});
+import { labels, REINVEST_CATEGORY } from '../domain';
 
 /** Recognition categories of a rule set: the records' own (并购区内企业 since migration 0007). */
 export const RULE_CATEGORY = REINVEST_CATEGORY;

@@ -59,8 +59,6 @@ function pooled(ledgers: readonly FundLedger[], asOf: string): FundMetrics {
     dayBuf = new Float64Array(Math.max(n, 2 * dayBuf.length));
     amountBuf = new Float64Array(dayBuf.length);
   }
-  const days = dayBuf;
-  const amounts = amountBuf;
   let k = 0;
   let paidInFen = 0;
   let distributedFen = 0;
@@ -85,24 +83,13 @@ function pooled(ledgers: readonly FundLedger[], asOf: string): FundMetrics {
     }
     // Flows after the valuation adjust it (a fund without one keeps a NAV of 0: nothing to adjust).
     const k0 = k;
-    let callsAfter = 0;
-    let distributionsAfter = 0;
-    for (const c of l.calls) {
-      const d = day(c.date, '出资日期');
-      if (d > asOfDay) continue;
-      paidInFen += c.amountFen;
-      if (d > latestDay) callsAfter += c.amountFen;
-      days[k] = d;
-      amounts[k++] = -c.amountFen;
-    }
-    for (const c of l.distributions) {
-      const d = day(c.date, '分配日期');
-      if (d > asOfDay) continue;
-      distributedFen += c.amountFen;
-      if (d > latestDay) distributionsAfter += c.amountFen;
-      days[k] = d;
-      amounts[k++] = c.amountFen;
-    }
+    const calls = addFlows(l.calls, '出资日期', -1, asOfDay, latestDay, k);
+    paidInFen += calls.sum;
+    const callsAfter = calls.after;
+    const distributions = addFlows(l.distributions, '分配日期', 1, asOfDay, latestDay, calls.k);
+    distributedFen += distributions.sum;
+    const distributionsAfter = distributions.after;
+    k = distributions.k;
     if (latest) {
       const adjusted = latest.navFen + callsAfter - distributionsAfter;
       if (adjusted < 0) heldAtZero++;
@@ -117,12 +104,12 @@ function pooled(ledgers: readonly FundLedger[], asOf: string): FundMetrics {
     } else if (k > k0) withoutValuation++;
   }
   if (navFen > 0) {
-    days[k] = asOfDay;
-    amounts[k++] = navFen;
+    dayBuf[k] = asOfDay;
+    amountBuf[k++] = navFen;
   }
   const dpi = ratio(distributedFen, paidInFen);
   const rvpi = ratio(navFen, paidInFen);
-  const r = xirrDays(days, amounts, k);
+  const r = xirrDays(dayBuf, amountBuf, k);
   return {
     asOf,
     paidInFen,
@@ -139,6 +126,31 @@ function pooled(ledgers: readonly FundLedger[], asOf: string): FundMetrics {
     irr: r.ok ? r.rate : null,
     irrNote: r.ok ? null : r.reason,
   };
+}
+
+/**
+ * Appends the flows dated on or before asOfDay to the buffers from index k, signed (calls go out, so −1);
+ * returns the new end, their sum and the part dated after afterDay (the valuation's day).
+ */
+function addFlows(
+  list: readonly { date: string; amountFen: number }[],
+  what: string,
+  sign: 1 | -1,
+  asOfDay: number,
+  afterDay: number,
+  k: number,
+): { k: number; sum: number; after: number } {
+  let sum = 0;
+  let after = 0;
+  for (const c of list) {
+    const d = day(c.date, what);
+    if (d > asOfDay) continue;
+    sum += c.amountFen;
+    if (d > afterDay) after += c.amountFen;
+    dayBuf[k] = d;
+    amountBuf[k++] = sign * c.amountFen;
+  }
+  return { k, sum, after };
 }
 
 function navNote(funds: number, withoutValuation: number, heldAtZero: number): string | null {

@@ -15,6 +15,22 @@ import { once } from '../reports/figures-once';
 
 type Raw = OpenedDb['raw'];
 
+/** A recognised record as read: the fund, then ReinvestRecord's fields in order. */
+type RecordRow = [
+  number,
+  ReinvestRecord['source'],
+  number,
+  number,
+  string,
+  string,
+  ReinvestRecord['category'],
+  number,
+  number,
+  number | null,
+  string | null,
+  string | null,
+];
+
 export interface FundReinvestment extends ReinvestStatus {
   fundName: string;
   fundKind: 'sub' | 'direct';
@@ -130,53 +146,25 @@ function computeStatus(opened: OpenedDb, asOf: string, fundId: number | undefine
     .raw(true)
     // iterate, not all: each raw row dies young instead of 40,000 of them living until the loop is done (at
     // 100x the garbage collector's copying of those rows cost more than the query).
-    .iterate(fundId === undefined ? { asOf } : { asOf, id: fundId }) as IterableIterator<
-    [
-      number,
-      ReinvestRecord['source'],
-      number,
-      number,
-      string,
-      string,
-      ReinvestRecord['category'],
-      number,
-      number,
-      number | null,
-      string | null,
-      string | null,
-    ]
-  >;
-  for (const [
-    fid,
-    source,
-    id,
-    enterpriseId,
-    enterpriseName,
-    date,
-    category,
-    amountFen,
-    q,
-    o,
-    reason,
-    left,
-  ] of rows) {
-    let list = records.get(fid);
+    .iterate(fundId === undefined ? { asOf } : { asOf, id: fundId }) as IterableIterator<RecordRow>;
+  for (const r of rows) {
+    let list = records.get(r[0]);
     if (!list) {
       list = [];
-      records.set(fid, list);
+      records.set(r[0], list);
     }
     list.push({
-      source,
-      id,
-      enterpriseId,
-      enterpriseName,
-      date,
-      category,
-      amountFen,
-      qualifyingFen: q,
-      overrideFen: o,
-      overrideReason: reason,
-      leftDistrictDate: left,
+      source: r[1],
+      id: r[2],
+      enterpriseId: r[3],
+      enterpriseName: r[4],
+      date: r[5],
+      category: r[6],
+      amountFen: r[7],
+      qualifyingFen: r[8],
+      overrideFen: r[9],
+      overrideReason: r[10],
+      leftDistrictDate: r[11],
     });
   }
   const out: FundReinvestment[] = [];
