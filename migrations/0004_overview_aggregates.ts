@@ -14,15 +14,20 @@ import { type Kysely, sql } from 'kysely';
  * 3. 返投 recognitions per fund and category (loadRecognised, also behind the 返投 and per-fund reports):
  *    partial indexes over the recognised rows only, in GROUP BY order: 50–65 → 8 ms.
  */
-const up_ = [
-  `DROP INDEX IF EXISTS investments_enterprise`,
-  `CREATE INDEX investments_enterprise_date ON investments(enterprise_id, date, fund_id, amount_fen)`,
-  `CREATE INDEX landed_projects_industry_date ON landed_projects(industry, landed_date, status, amount_fen)`,
+/** Item 3 (0007 widens them, and its down() makes these again). */
+export const RECOGNISED_INDEXES = [
   `CREATE INDEX investments_recognised ON investments(fund_id, reinvest_category, date, reinvest_recognised_fen)
     WHERE reinvest_category IS NOT NULL`,
   `CREATE INDEX landed_projects_recognised
     ON landed_projects(fund_id, reinvest_category, landed_date, status, reinvest_recognised_fen)
     WHERE reinvest_category IS NOT NULL`,
+];
+
+const up_ = [
+  `DROP INDEX IF EXISTS investments_enterprise`,
+  `CREATE INDEX investments_enterprise_date ON investments(enterprise_id, date, fund_id, amount_fen)`,
+  `CREATE INDEX landed_projects_industry_date ON landed_projects(industry, landed_date, status, amount_fen)`,
+  ...RECOGNISED_INDEXES,
 ];
 
 const down_ = [

@@ -5,6 +5,7 @@ import * as m0003 from './0003_headline_figures';
 import * as m0004 from './0004_overview_aggregates';
 import * as m0005 from './0005_compliance';
 import * as m0006 from './0006_evaluation';
+import * as m0007 from './0007_acquired_category';
 
 /** Every migration, bundled statically: the app never scans a folder at run time. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0004_overview_aggregates': m0004,
   '0005_compliance': m0005,
   '0006_evaluation': m0006,
+  '0007_acquired_category': m0007,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).at(-1) as string;

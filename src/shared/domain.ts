@@ -55,6 +55,7 @@ export const REINVEST_CATEGORY = labels({
   relocated: '迁入区内',
   subsidiary: '区内设立子公司',
   introduced: '引进落地项目',
+  acquired: '并购区内企业',
   other: '其他认定',
 });
 export type ReinvestCategory = (typeof REINVEST_CATEGORY.codes)[number];

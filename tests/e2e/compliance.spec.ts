@@ -6,7 +6,7 @@ test('提醒: alerts by severity and fund; acknowledging one with a note leaves 
 }) => {
   await page.goto(`${app.url}#/alerts?asOf=2025-12-31`);
   const summary = page.getByTestId('alerts-summary');
-  await expect(summary).toHaveText('共 11 条提醒，未处理 11 条（高 4 条）');
+  await expect(summary).toHaveText('共 12 条提醒，未处理 12 条（高 5 条）');
   const high = page.getByTestId('alerts-high');
   await expect(high).toContainText('返投逾期');
   await expect(high).toContainText('深圳坪山新能源汽车产业投资基金合伙企业（有限合伙）');
@@ -21,7 +21,7 @@ test('提醒: alerts by severity and fund; acknowledging one with a note leaves 
   await page.getByTestId('ack-note').fill('已约谈管理人，承诺2026年二季度补足');
   await page.getByTestId('ack-ok').click();
   await expect(dialog).toBeHidden();
-  await expect(summary).toHaveText('共 11 条提醒，未处理 10 条（高 3 条）');
+  await expect(summary).toHaveText('共 12 条提醒，未处理 11 条（高 4 条）');
 
   await page.reload();
   const acked = page.getByTestId('alert-item').filter({ hasText: '已确认' });

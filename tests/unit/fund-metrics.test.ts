@@ -294,6 +294,10 @@ describe('ratios', () => {
     expect(reinvestRequirementFen(0, 333)).toBe(0);
     expect(reinvestRequirementFen(2, 4_952_000_000_000)).toBe(9_904_000_000_000);
     expect(reinvestRequirementFen(1e-7, 5_000_000)).toBe(1); // 0.5
+    // products past 2^53 are still exact (1.15 × 2^50 = 1,294,784,892,869,017.6)
+    expect(reinvestRequirementFen(1.15, 2 ** 50)).toBe(1_294_784_892_869_018);
+    expect(reinvestRequirementFen(0.35, 7)).toBe(2); // 2.45
+    expect(reinvestRequirementFen(2.5, -3)).toBe(-8); // -7.5, half away from zero
     expect(() => reinvestRequirementFen(Number.NaN, 1)).toThrow(RangeError);
   });
 

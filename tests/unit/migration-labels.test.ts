@@ -16,7 +16,7 @@ describe('describeMigration', () => {
   });
 
   it('later migrations, before their description is added, read as Chinese too', () => {
-    for (const n of [7, 8, 9]) {
+    for (const n of [8, 9]) {
       expect(describeMigration(`000${n}_something_new`)).toBe(`第 ${n} 版：结构更新`);
     }
   });

@@ -1,7 +1,8 @@
 /**
  * The compliance desk's part of the demo (issue #15): a few realistic alert cases as of the demo's date
  * (2025-12-31), made by adjusting the built ledgers in ways that leave the public figures of PRODUCT.md §2
- * unchanged (fund terms, three quiet financing deals; the late GP reports of nav_stale are build.ts's) and by adding the filings an
+ * unchanged (fund terms, one fund's investments made by another, three quiet financing deals; the late GP
+ * reports of nav_stale are build.ts's) and by adding the filings an
  * office tracks. Kept apart from build.ts, which builds the ledgers themselves.
  */
 import { sql } from 'kysely';
@@ -13,6 +14,12 @@ const statements = [
   // extension_ending: a sub-fund in its extension period, which ends 2026-02-27.
   `UPDATE funds SET exit_end_date = '2025-03-25', extension_end_date = '2026-02-27' WHERE id = 2
      AND invest_end_date <= '2025-03-25'`,
+  // idle_capital: the storage angel fund (first paid-in 2024-05-03) has made no investment yet; the four
+  // storage companies of its built portfolio were invested by the digital-economy fund instead. Only the
+  // investing fund changes: every public figure (sizes, commitments, paid-in, projects, deals) stays.
+  `UPDATE investments SET fund_id = 8 WHERE fund_id = 10
+     AND (SELECT name FROM funds WHERE id = 10) = '深圳坪山新型储能天使投资基金合伙企业（有限合伙）'
+     AND NOT EXISTS (SELECT 1 FROM investments j WHERE j.fund_id = 8 AND j.enterprise_id = investments.enterprise_id)`,
   // financing_stalled: three open deals without any update since the summer.
   `UPDATE financing_deals SET updated_at = '2025-08-' || printf('%02d', 10 + id % 15) || 'T09:30:00.000Z'
      WHERE id IN (SELECT id FROM financing_deals WHERE stage IN ('contact','dd','ts')

@@ -148,7 +148,23 @@ export function reinvestStatus(
       fen = reinvestRequirementFen(multiplier, r.qualifyingFen);
     }
     seen.add(r.enterpriseId);
-    items.push({ ...r, multiplier, recognisedFen: fen, state });
+    // Spelled out, not spread: 40,000 records at 100x, and a literal of known shape is several times cheaper.
+    items.push({
+      source: r.source,
+      id: r.id,
+      enterpriseId: r.enterpriseId,
+      enterpriseName: r.enterpriseName,
+      date: r.date,
+      category: r.category,
+      amountFen: r.amountFen,
+      qualifyingFen: r.qualifyingFen,
+      overrideFen: r.overrideFen,
+      overrideReason: r.overrideReason,
+      leftDistrictDate: r.leftDistrictDate,
+      multiplier,
+      recognisedFen: fen,
+      state,
+    });
     if (state === 'computed') byCategory[r.category].computedFen += fen;
     else if (state === 'overridden') byCategory[r.category].overriddenFen += fen;
   }

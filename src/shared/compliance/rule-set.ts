@@ -6,10 +6,8 @@ import { z } from 'zod';
 import { isIsoDate } from '../dates';
 import { labels, REINVEST_CATEGORY } from '../domain';
 
-/** Recognition categories of a rule set. The ledgers' records use the first five (their CHECK); 并购 is kept
- * in the rules so that an office's measures can be written down whole. */
-const { other, ...ledgerCategories } = REINVEST_CATEGORY.label;
-export const RULE_CATEGORY = labels({ ...ledgerCategories, acquired: '并购区内企业', other });
+/** Recognition categories of a rule set: the records' own (并购区内企业 since migration 0007). */
+export const RULE_CATEGORY = REINVEST_CATEGORY;
 export type RuleCategory = (typeof RULE_CATEGORY.codes)[number];
 
 export const RULE_BASE = labels({

@@ -21,6 +21,7 @@ import {
 import { addDays, daysBetween } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import type { OpenedDb } from '../../db/open';
+import { once } from '../reports/figures-once';
 import { reinvestmentStatus } from './reinvest';
 
 type Raw = OpenedDb['raw'];
@@ -61,6 +62,10 @@ interface FundInfo {
 
 /** Every alert as of asOf, acknowledged ones included (flagged), sorted by severity, then due date. */
 export function listAlerts(opened: OpenedDb, asOf: string): Alert[] {
+  return once(opened, `alerts|${asOf}`, () => computeAlerts(opened, asOf));
+}
+
+function computeAlerts(opened: OpenedDb, asOf: string): Alert[] {
   const { raw } = opened;
   const t = alertThresholds(raw);
   const out: Omit<Alert, 'kindLabel' | 'acknowledged' | 'ackNote' | 'ackAt'>[] = [];
@@ -218,18 +223,18 @@ export function listAlerts(opened: OpenedDb, asOf: string): Alert[] {
   }
 
   // Financing deals in an open stage, unchanged for too long: the SQL keeps only those last touched before
-  // asOf − threshold (what olderThan checks), so the names are looked up for those alone.
+  // asOf − threshold (what olderThan checks), so the names are looked up for those alone. The last touch is
+  // max(first contact, the day of updated_at); it is before the cut-off when both are, and updated_at's day
+  // is before it exactly when updated_at is: so the range of financing_deals_stage_updated (0007) finds them.
   const deals = raw
     .prepare(
-      `SELECT d.id, e.name, i.name, d.stage, d.last FROM (
-         SELECT id, enterprise_id, institution_id, stage,
-                max(coalesce(first_contact_date, ''), substr(updated_at, 1, 10)) AS last
-         FROM financing_deals WHERE stage IN ('contact','dd','ts')) d
+      `SELECT d.id, e.name, i.name, d.stage, max(coalesce(d.first_contact_date, ''), substr(d.updated_at, 1, 10))
+       FROM financing_deals d INDEXED BY financing_deals_stage_updated
        JOIN enterprises e ON e.id = d.enterprise_id JOIN institutions i ON i.id = d.institution_id
-       WHERE d.last < ?`,
+       WHERE d.stage IN ('contact','dd','ts') AND d.updated_at < @cut AND coalesce(d.first_contact_date, '') < @cut`,
     )
     .raw(true)
-    .all(addDays(asOf, -t.financing_stalled)) as [number, string, string, string, string][];
+    .all({ cut: addDays(asOf, -t.financing_stalled) }) as [number, string, string, string, string][];
   const stage: Record<string, string> = { contact: '对接中', dd: '尽调', ts: '投资意向/TS' };
   for (const [id, enterprise, institution, st, last] of deals) {
     if (last > asOf || !olderThan(asOf, last, t.financing_stalled)) continue;

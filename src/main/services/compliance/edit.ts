@@ -65,6 +65,21 @@ function ruleRow(v: RuleSetInput) {
   };
 }
 
+/** Sets one column of a row, and its updated_at. */
+function setColumn(
+  raw: Raw,
+  table: 'funds' | 'report_filings',
+  column: 'reinvest_rule_set_id' | 'done_date',
+  value: number | string | null,
+  id: number,
+) {
+  raw
+    .prepare(
+      `UPDATE ${table} SET ${column} = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
+    )
+    .run(value, id);
+}
+
 function ruleSetRow(raw: Raw, id: number) {
   const r = raw.prepare(`SELECT * FROM reinvest_rule_sets WHERE id = ?`).get(id) as
     | Record<string, unknown>
@@ -142,11 +157,7 @@ export function setFundRuleSet(opened: OpenedDb, fundId: number, ruleSetId: numb
       | undefined;
     if (!f) fail('not_found', `找不到编号为 ${fundId} 的基金`);
     const name = ruleSetId === null ? '默认规则集' : String(ruleSetRow(raw, ruleSetId).name);
-    raw
-      .prepare(
-        `UPDATE funds SET reinvest_rule_set_id = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
-      )
-      .run(ruleSetId, fundId);
+    setColumn(raw, 'funds', 'reinvest_rule_set_id', ruleSetId, fundId);
     audit(
       raw,
       'update',
@@ -311,11 +322,7 @@ export function markFiling(opened: OpenedDb, id: number, doneDate: string | null
       | { name: string; done_date: string | null }
       | undefined;
     if (!before) fail('not_found', `找不到编号为 ${id} 的报送事项`);
-    raw
-      .prepare(
-        `UPDATE report_filings SET done_date = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`,
-      )
-      .run(doneDate, id);
+    setColumn(raw, 'report_filings', 'done_date', doneDate, id);
     audit(
       raw,
       'update',

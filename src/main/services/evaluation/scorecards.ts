@@ -39,19 +39,48 @@ interface Saved {
   updated_at: string;
 }
 
+type Hand = { score: number | null; comment: string | null };
+
+/** What scoring needs of a template, worked out once for all its funds: leaves, children, rule texts. */
+interface Plan {
+  leaf: Set<string>;
+  children: Map<string, string[]>;
+  rule: Map<string, string>;
+}
+
+const plans = new WeakMap<Template, Plan>();
+
+function planOf(t: Template): Plan {
+  let p = plans.get(t);
+  if (!p) {
+    const children = new Map<string, string[]>();
+    for (const i of t.indicators) {
+      if (i.parent !== null) children.set(i.parent, [...(children.get(i.parent) ?? []), i.key]);
+    }
+    p = {
+      leaf: new Set(leaves(t.indicators).map((i) => i.key)),
+      children,
+      rule: new Map(t.indicators.map((i) => [i.key, scoringText(i)])),
+    };
+    plans.set(t, p);
+  }
+  return p;
+}
+
 /** Score every indicator of a template for one fund. */
 function score(
   t: Template,
   figs: FundFigures,
-  hand: Map<string, { score: number | null; comment: string | null }>,
+  hand: Map<string, Hand>,
 ): { indicators: ScoredIndicator[]; total: number; missing: number } {
-  const leafKeys = new Set(leaves(t.indicators).map((i) => i.key));
+  const plan = planOf(t);
   const scored = new Map<string, ScoredIndicator>();
   let missing = 0;
   for (const i of t.indicators) {
-    if (!leafKeys.has(i.key)) continue;
-    scored.set(i.key, scoreLeaf(i, figs, hand.get(i.key)));
-    if (scored.get(i.key)!.score === null) missing++;
+    if (!plan.leaf.has(i.key)) continue;
+    const leaf = scoreLeaf(i, plan.rule.get(i.key)!, figs, hand.get(i.key));
+    scored.set(i.key, leaf);
+    if (leaf.score === null) missing++;
   }
   const out: ScoredIndicator[] = [];
   let total = 0;
@@ -62,7 +91,7 @@ function score(
       total += leaf.score ?? 0;
       continue;
     }
-    const kids = t.indicators.filter((k) => k.parent === i.key).map((k) => scored.get(k.key)!);
+    const kids = (plan.children.get(i.key) ?? []).map((k) => scored.get(k)!);
     out.push({
       key: i.key,
       name: i.name,
@@ -84,48 +113,38 @@ function score(
   return { indicators: out, total: round2(total), missing };
 }
 
-function scoreLeaf(
-  i: Indicator,
-  figs: FundFigures,
-  hand: { score: number | null; comment: string | null } | undefined,
-): ScoredIndicator {
-  const base = {
+/** One scored indicator: from the fund's figure by the scoring table, or by hand. */
+function scoreLeaf(i: Indicator, rule: string, figs: FundFigures, hand: Hand | undefined): ScoredIndicator {
+  const info = i.method === 'computed' && i.metric ? METRICS[i.metric] : null;
+  const value = info ? figs[i.metric!].value : null;
+  let computed = false;
+  let valueText = '';
+  let points = hand?.score ?? null;
+  if (info && value !== null) {
+    computed = true;
+    valueText = formatMetric(info.kind, value, info.unit);
+    points = round2(scoreFromTable(i.scoring, inTableUnit(info.kind, value)));
+  } else if (info) {
+    // No value (no 返投 obligation, no IRR yet …): scored by hand, with the reason shown.
+    valueText = `—（${figs[i.metric!].note ?? '无数据'}，请手工评分）`;
+  }
+  return {
     key: i.key,
     name: i.name,
     parent: i.parent,
-    level: (i.parent === null ? 1 : 2) as 1 | 2,
+    level: i.parent === null ? 1 : 2,
     weight: i.weight,
+    computed,
     method: i.method,
     metric: i.metric,
-    rule: scoringText(i),
+    kind: info?.kind ?? null,
+    value,
+    valueText,
+    rule,
+    score: points,
     comment: hand?.comment ?? null,
     leaf: true,
   };
-  if (i.method === 'computed' && i.metric) {
-    const info = METRICS[i.metric];
-    const f = figs[i.metric];
-    if (f.value !== null) {
-      const pts = scoreFromTable(i.scoring, inTableUnit(info.kind, f.value));
-      return {
-        ...base,
-        computed: true,
-        kind: info.kind,
-        value: f.value,
-        valueText: formatMetric(info.kind, f.value, info.unit),
-        score: round2(pts),
-      };
-    }
-    // No value (no 返投 obligation, no IRR yet …): scored by hand, with the reason shown.
-    return {
-      ...base,
-      computed: false,
-      kind: info.kind,
-      value: null,
-      valueText: `—（${f.note ?? '无数据'}，请手工评分）`,
-      score: hand?.score ?? null,
-    };
-  }
-  return { ...base, computed: false, kind: null, value: null, valueText: '', score: hand?.score ?? null };
 }
 
 /** The scorecards of a year: every fund established by 12-31 (or only `fundId`). */
@@ -143,7 +162,7 @@ export function yearScorecards(opened: OpenedDb, year: number, fundId?: number):
         .all(...(fundId === undefined ? [year] : [year, fundId])) as Saved[]
     ).map((s) => [s.fund_id, s]),
   );
-  const hand = new Map<number, Map<string, { score: number | null; comment: string | null }>>();
+  const hand = new Map<number, Map<string, Hand>>();
   const rows = raw
     .prepare(
       `SELECT s.evaluation_id, s.indicator_key, s.score, s.comment FROM evaluation_scores s

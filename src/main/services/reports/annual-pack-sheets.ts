@@ -18,26 +18,27 @@ import type { FundRow } from './load';
 
 type Raw = OpenedDb['raw'];
 
-/** Per fund: sum of `type` flows dated in [from, to]. */
-function flowSums(raw: Raw, type: string, from: string, to: string): Map<number, number> {
-  return new Map(
-    raw
-      .prepare(
-        `SELECT fund_id, sum(amount_fen) FROM cash_flows WHERE type = ? AND date >= ? AND date <= ? GROUP BY fund_id`,
-      )
-      .raw(true)
-      .all(type, from, to) as [number, number][],
-  );
+/**
+ * Per fund: the `type` flows dated in the year, and all of them up to its end. From the yearly totals that
+ * migration 0003's triggers keep (a few rows per fund) instead of summing a million flow rows twice.
+ */
+function flowSums(raw: Raw, type: string, year: number) {
+  const rows = raw
+    .prepare(
+      `SELECT fund_id, sum(CASE WHEN year = @year THEN amount_fen ELSE 0 END), sum(amount_fen)
+       FROM cash_flow_year_totals WHERE type = @type AND year <= @year GROUP BY fund_id`,
+    )
+    .raw(true)
+    .all({ type, year }) as [number, number, number][];
+  return {
+    inYear: new Map(rows.map((r) => [r[0], r[1]])),
+    cumulative: new Map(rows.map((r) => [r[0], r[2]])),
+  };
 }
-
-const START = '0000-01-01';
 
 /** 出资明细: commitment, calls in the year, cumulative paid-in, 出资进度, unpaid commitment. */
 export function callsSheet(raw: Raw, funds: FundRow[], year: number): ReportTable {
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
-  const inYear = flowSums(raw, 'call', from, to);
-  const cumulative = flowSums(raw, 'call', START, to);
+  const { inYear, cumulative } = flowSums(raw, 'call', year);
   const columns: ReportColumn[] = [
     col.seq(),
     col.text('name', '基金名称', 34),
@@ -124,8 +125,7 @@ export function investmentsSheet(raw: Raw, funds: FundRow[], year: number): Repo
 export function distributionsSheet(raw: Raw, funds: FundRow[], year: number): ReportTable {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const inYear = flowSums(raw, 'distribution', from, to);
-  const cumulative = flowSums(raw, 'distribution', START, to);
+  const { inYear, cumulative } = flowSums(raw, 'distribution', year);
   const exits = new Map(
     (
       raw

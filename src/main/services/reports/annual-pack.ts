@@ -16,6 +16,7 @@ import {
   reinvestSheet,
 } from './annual-pack-sheets';
 import { directFundsReport } from './direct-funds';
+import { sharingFigures } from './figures-once';
 import { loadFunds } from './load';
 import { overviewReport } from './overview';
 import { performanceReport } from './performance';
@@ -43,6 +44,10 @@ const titled = (t: ReportTable | undefined, title: string, key: string): ReportT
 
 export async function annualPack(opened: OpenedDb, year: number): Promise<ReportData> {
   checkYear(year);
+  return sharingFigures(opened, () => buildPack(opened, year));
+}
+
+async function buildPack(opened: OpenedDb, year: number): Promise<ReportData> {
   const asOf = `${year}-12-31`;
   const p = { asOf };
   const overview = await overviewReport(opened, p);

@@ -6,68 +6,49 @@ import { shortFundName } from '../../../shared/reports/format';
 import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { baseReport, chartOf, col, type ReportParams, table, totalLabel, totalsRow } from './common';
-import { type FundRow, loadFunds, loadLedgers, metricsOf } from './load';
+import { once } from './figures-once';
+import { EMPTY_LEDGER, type FundRow, loadFunds, loadLedgers } from './load';
 import { NAV_LABEL, NAV_RULE_NOTE, navFigureNote } from './nav';
 
-export interface PerformanceFund {
-  id: number;
-  name: string;
-  kind: FundKind;
-  paidInFen: number;
-  distributedFen: number;
-  /** 调整后净值 (see FundMetrics.navFen). */
-  navFen: number;
-  navDate: string | null;
-  navValuationFen: number;
-  navCallsAfterFen: number;
-  navDistributionsAfterFen: number;
-  navNote: string | null;
-  dpi: number | null;
-  rvpi: number | null;
-  tvpi: number | null;
-  irr: number | null;
-  irrNote: string | null;
-}
+/** One fund in `report performance --json`: its id, name and kind, and its FundMetrics but the date. */
+export type PerformanceFund = { id: number; name: string; kind: FundKind } & Omit<FundMetrics, 'asOf'>;
 
 export interface PerformanceData {
   asOf: string;
   funds: PerformanceFund[];
 }
 
-/** Every fund's metrics as of a date, and their total: two queries, then pure arithmetic. */
+/**
+ * Every fund established by asOf (or only `fundId`) with its ledger and metrics: two queries, then pure arithmetic. Computed
+ * once per document (figures-once.ts): the pack's 业绩 and 绩效评价 sheets both need it.
+ */
+export function fundsWithMetrics(opened: OpenedDb, asOf: string, fundId?: number) {
+  return once(opened, `metrics|${asOf}|${fundId ?? ''}`, () => {
+    const funds = loadFunds(opened.raw, asOf, fundId === undefined ? {} : { id: fundId });
+    const ledgers = loadLedgers(opened.raw, asOf, fundId === undefined ? undefined : new Set([fundId]));
+    const byFund = new Map(funds.map((f) => [f.id, fundMetrics(ledgers.get(f.id) ?? EMPTY_LEDGER, asOf)]));
+    return { funds, ledgers, byFund };
+  });
+}
+
+/** Every fund's metrics as of a date, and their total (all funds' flows pooled). */
 export function performanceMetrics(opened: OpenedDb, asOf: string) {
-  const funds = loadFunds(opened.raw, asOf);
-  const ledgers = loadLedgers(opened.raw, asOf);
-  const { byFund, total } = metricsOf(funds, ledgers, asOf);
+  const { funds, ledgers, byFund } = fundsWithMetrics(opened, asOf);
+  const total = portfolioMetrics(
+    funds.map((f) => ledgers.get(f.id) ?? EMPTY_LEDGER),
+    asOf,
+  );
   return { funds, ledgers, byFund, total };
 }
 
 /** The `funddesk report performance --json` shape (per fund only: no pooled total to compute). */
 export function performanceData(opened: OpenedDb, asOf: string): PerformanceData {
-  const funds = loadFunds(opened.raw, asOf);
-  const ledgers = loadLedgers(opened.raw, asOf);
+  const { funds, byFund } = fundsWithMetrics(opened, asOf);
   return {
     asOf,
     funds: funds.map((f) => {
-      const m = fundMetrics(ledgers.get(f.id) ?? emptyLedger, asOf);
-      return {
-        id: f.id,
-        name: f.name,
-        kind: f.kind,
-        paidInFen: m.paidInFen,
-        distributedFen: m.distributedFen,
-        navFen: m.navFen,
-        navDate: m.navDate,
-        navValuationFen: m.navValuationFen,
-        navCallsAfterFen: m.navCallsAfterFen,
-        navDistributionsAfterFen: m.navDistributionsAfterFen,
-        navNote: m.navNote,
-        dpi: m.dpi,
-        rvpi: m.rvpi,
-        tvpi: m.tvpi,
-        irr: m.irr,
-        irrNote: m.irrNote,
-      };
+      const { asOf: _, ...m } = byFund.get(f.id)!;
+      return { id: f.id, name: f.name, kind: f.kind, ...m };
     }),
   };
 }
@@ -123,7 +104,7 @@ export function performanceReport(opened: OpenedDb, p: ReportParams): ReportData
     return [
       fs,
       portfolioMetrics(
-        fs.map((f) => ledgers.get(f.id) ?? emptyLedger),
+        fs.map((f) => ledgers.get(f.id) ?? EMPTY_LEDGER),
         p.asOf,
       ),
     ];
@@ -171,5 +152,3 @@ export function performanceReport(opened: OpenedDb, p: ReportParams): ReportData
     ],
   });
 }
-
-const emptyLedger = { calls: [], distributions: [], valuations: [] };
