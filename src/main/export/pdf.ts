@@ -1,0 +1,83 @@
+/**
+ * A report as an A4 PDF holding every row of every table.
+ *
+ * One page of HTML printed at once takes time and memory that grow with the rows without bound (97,063 rows
+ * would be one 30 MB page for Chromium to lay out and paginate). So a report of more than `partRows` rows is
+ * printed in parts of about that many rows (pdf-html.ts PdfPart: the first holds the head, figures and charts,
+ * the last the notes; a table cut between parts repeats its header), one at a time, with progress and a
+ * chance to cancel between parts. The parts are then joined with pdf-lib (a well-kept PDF library: Chromium
+ * cannot append to a PDF, and writing PDF objects by hand would be our own PDF parser). Chromium's page
+ * counter restarts in every part, so the parts are printed without running header and page numbers; those
+ * are printed once for the whole file (pageFurnitureHtml: as many empty pages, same size and margins, same
+ * embedded font) and each of its pages is laid over the page of the same number.
+ */
+import type { Unit } from '../../shared/money';
+import type { ReportData } from '../../shared/reports/types';
+import type { Progress } from './common';
+import { type PdfPart, pageFurnitureHtml, renderPdfHtml } from './pdf-html';
+
+/** Rows printed at once: a part costs about a second of Chromium's time; fewer rows add a part's fixed cost. */
+export const PDF_PART_ROWS = 2000;
+
+/** The report's tables cut into parts of at most `partRows` rows (a part may hold the end of one table and the start of the next). */
+export function planParts(r: ReportData, partRows: number): PdfPart[] {
+  const groups: PdfPart['slices'][] = [];
+  let cur: PdfPart['slices'] = [];
+  let n = 0;
+  r.tables.forEach((t, table) => {
+    let from = 0;
+    do {
+      const to = Math.min(t.rows.length, from + (partRows - n));
+      cur.push({ table, from, to });
+      n += to - from;
+      from = to;
+      if (n >= partRows) {
+        groups.push(cur);
+        cur = [];
+        n = 0;
+      }
+    } while (from < t.rows.length);
+  });
+  if (cur.length || !groups.length) groups.push(cur);
+  return groups.map((slices, i) => ({ slices, first: i === 0, last: i === groups.length - 1 }));
+}
+
+export interface RenderPdfOptions {
+  printPdf: (html: string) => Promise<Uint8Array>;
+  /** Rows printed so far of all; it may throw (the user cancelled): the print stops there. */
+  progress?: Progress | undefined;
+  partRows?: number | undefined;
+}
+
+/** The PDF's bytes (the report's amounts already rounded for showing). */
+export async function renderPdf(r: ReportData, unit: Unit, opts: RenderPdfOptions): Promise<Uint8Array> {
+  const total = r.tables.reduce((s, t) => s + t.rows.length, 0);
+  const partRows = opts.partRows ?? PDF_PART_ROWS;
+  opts.progress?.(0, total);
+  if (total <= partRows) {
+    const bytes = await opts.printPdf(renderPdfHtml(r, unit));
+    opts.progress?.(total, total);
+    return bytes;
+  }
+  const { PDFDocument } = await import('pdf-lib');
+  const out = await PDFDocument.create();
+  let done = 0;
+  for (const part of planParts(r, partRows)) {
+    const bytes = await opts.printPdf(renderPdfHtml(r, unit, part));
+    const src = await PDFDocument.load(bytes);
+    for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page);
+    for (const s of part.slices) done += s.to - s.from;
+    opts.progress?.(done, total);
+  }
+  const pages = out.getPages();
+  const furniture = await out.embedPdf(
+    await opts.printPdf(pageFurnitureHtml(r, pages.length)),
+    pages.map((_, i) => i),
+  );
+  pages.forEach((page, i) => {
+    page.drawPage(furniture[i]!, { x: 0, y: 0 });
+  });
+  out.setTitle(r.title);
+  out.setCreator('FundDesk 基金台账');
+  return out.save();
+}
