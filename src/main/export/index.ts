@@ -11,6 +11,8 @@ export interface ExportOptions {
   /** HTML → PDF bytes (Electron printToPDF or headless Chromium). Required for 'pdf'. */
   printPdf?: ((html: string) => Promise<Uint8Array>) | undefined;
   progress?: Progress | undefined;
+  /** Aborted when the user cancels (a PDF in parts stops at once; others at their next progress). */
+  signal?: AbortSignal | undefined;
   /** Rows of a PDF printed at once (pdf.ts PDF_PART_ROWS); tests set fewer. */
   pdfPartRows?: number | undefined;
 }
@@ -40,6 +42,7 @@ export async function exportReport(
       printPdf: opts.printPdf,
       progress: opts.progress,
       partRows: opts.pdfPartRows,
+      signal: opts.signal,
     });
   }
   return { fileName: exportFileName(report, format), mime: EXPORT_MIME[format], bytes };

@@ -11,6 +11,7 @@
  * are printed once for the whole file (pageFurnitureHtml: as many empty pages, same size and margins, same
  * embedded font) and each of its pages is laid over the page of the same number.
  */
+import { availableParallelism } from 'node:os';
 import type { Unit } from '../../shared/money';
 import type { ReportData } from '../../shared/reports/types';
 import type { Progress } from './common';
@@ -47,6 +48,10 @@ export interface RenderPdfOptions {
   /** Rows printed so far of all; it may throw (the user cancelled): the print stops there. */
   progress?: Progress | undefined;
   partRows?: number | undefined;
+  /** Aborted when the user cancels: the export stops at once (progress then throws the cancel error). */
+  signal?: AbortSignal | undefined;
+  /** Parts printed at once (each keeps one Chromium renderer busy): by default 2 where there are 2 cores. */
+  parallel?: number | undefined;
 }
 
 /** The PDF's bytes (the report's amounts already rounded for showing). */
@@ -61,17 +66,46 @@ export async function renderPdf(r: ReportData, unit: Unit, opts: RenderPdfOption
   }
   const { PDFDocument } = await import('pdf-lib');
   const out = await PDFDocument.create();
+  const parts = planParts(r, partRows);
+  const parallel = Math.max(1, opts.parallel ?? Math.min(2, availableParallelism()));
+  // The next parts print while this one is joined; a cancel (progress throws) starts no more.
+  const jobs: Promise<Uint8Array>[] = [];
+  const launch = (i: number) => {
+    if (i >= parts.length || jobs[i]) return;
+    jobs[i] = opts.printPdf(renderPdfHtml(r, unit, parts[i]!));
+    jobs[i]!.catch(() => {}); // awaited below, unless a cancel came first
+  };
+  for (let i = 0; i < parallel; i++) launch(i);
   let done = 0;
-  for (const part of planParts(r, partRows)) {
-    const bytes = await opts.printPdf(renderPdfHtml(r, unit, part));
-    const src = await PDFDocument.load(bytes);
+  // A cancel does not wait for the parts being printed: they finish unseen and are dropped.
+  const untilCancel = <T>(p: Promise<T>): Promise<T> => {
+    const signal = opts.signal;
+    if (!signal) return p;
+    return new Promise<T>((ok, bad) => {
+      const stop = () => {
+        try {
+          opts.progress?.(done, total);
+        } catch (e) {
+          bad(e);
+          return;
+        }
+        bad(new Error('已取消导出 PDF'));
+      };
+      if (signal.aborted) return stop();
+      signal.addEventListener('abort', stop, { once: true });
+      p.then(ok, bad).finally(() => signal.removeEventListener('abort', stop));
+    });
+  };
+  for (let i = 0; i < parts.length; i++) {
+    const src = await PDFDocument.load(await untilCancel(jobs[i]!));
     for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page);
-    for (const s of part.slices) done += s.to - s.from;
+    for (const s of parts[i]!.slices) done += s.to - s.from;
     opts.progress?.(done, total);
+    launch(i + parallel);
   }
   const pages = out.getPages();
   const furniture = await out.embedPdf(
-    await opts.printPdf(pageFurnitureHtml(r, pages.length)),
+    await untilCancel(opts.printPdf(pageFurnitureHtml(r, pages.length))),
     pages.map((_, i) => i),
   );
   pages.forEach((page, i) => {
