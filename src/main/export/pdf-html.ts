@@ -127,23 +127,30 @@ function tableHtml(t: ReportTable, unit: Unit, showTitle: boolean, from = 0, to 
 const runningTitle = (r: ReportData) => `${r.title}　截至${chineseDate(r.asOf)}`;
 
 /** A4 in the report's orientation, its margins, and (with `furniture`) the running header and page numbers. */
-function pageCss(r: ReportData, furniture: boolean): string {
+function pageCss(r: ReportData, furniture: boolean, from = 1, of?: number): string {
   const size = `@page { size: A4 ${isLandscape(r) ? 'landscape' : 'portrait'}; margin: 15mm 12mm 14mm 12mm;`;
   if (!furniture) return `${size} }`;
+  const pages = of === undefined ? 'counter(pages)' : `"${of}"`;
+  // A piece of the page numbers starting at page `from`: its first page counts `from` instead of 1.
+  const first =
+    from === 1
+      ? '@page :first { @top-left { content: none; } @top-right { content: none; } }'
+      : `@page :first { counter-increment: page ${from}; }`;
   return `${size}
   @top-left { content: ${cssString(runningTitle(r))}; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 7.5pt; color: #7b8794; }
   @top-right { content: "FundDesk 基金台账"; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 7.5pt; color: #7b8794; }
-  @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 8pt; color: #5b6673; }
+  @bottom-center { content: "第 " counter(page) " 页 / 共 " ${pages} " 页"; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 8pt; color: #5b6673; }
 }
-@page :first { @top-left { content: none; } @top-right { content: none; } }`;
+${first}`;
 }
 
 /**
  * The running header and page numbers alone, on `pages` empty pages with the report's page size and margins:
- * printed once and laid over the pages of a PDF printed in parts.
+ * printed once and laid over the pages of a PDF printed in parts; or, from page `from` of `of` in all, a piece
+ * of them (the pieces of a long file print side by side).
  */
-export function pageFurnitureHtml(r: ReportData, pages: number): string {
-  const css = `${pageCss(r, true)}\nbody { margin: 0; } div { height: 1px; } div + div { break-before: page; }`;
+export function pageFurnitureHtml(r: ReportData, pages: number, from = 1, of = pages): string {
+  const css = `${pageCss(r, true, from, of)}\nbody { margin: 0; } div { height: 1px; } div + div { break-before: page; }`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.title)}</title>
 <style>
