@@ -127,3 +127,24 @@ describe.skipIf(!canPrint)('PDF in parts', () => {
     for (const html of printed) expect(html).toContain('<table');
   });
 });
+
+describe('cancel', () => {
+  it('does not wait for a print that never ends, whether printed at once or in parts', async () => {
+    for (const pdfPartRows of [10_000, 40]) {
+      const cancelled = new Error('已取消导出落地项目台账');
+      const user = new AbortController();
+      const run = exportReport(report, 'pdf', 'wan', {
+        printPdf: () => {
+          user.abort(); // the user clicks 取消 while the printer is stuck
+          return new Promise<Uint8Array>(() => {});
+        },
+        signal: user.signal,
+        pdfPartRows,
+        progress: () => {
+          if (user.signal.aborted) throw cancelled;
+        },
+      });
+      await expect(run).rejects.toBe(cancelled);
+    }
+  });
+});

@@ -63,25 +63,8 @@ export async function renderPdf(r: ReportData, unit: Unit, opts: RenderPdfOption
   const total = r.tables.reduce((s, t) => s + t.rows.length, 0);
   const partRows = opts.partRows ?? PDF_PART_ROWS;
   opts.progress?.(0, total);
-  if (total <= partRows) {
-    const bytes = await opts.printPdf(renderPdfHtml(r, unit));
-    opts.progress?.(total, total);
-    return bytes;
-  }
-  const { PDFDocument } = await import('pdf-lib');
-  const out = await PDFDocument.create();
-  const parts = planParts(r, partRows);
-  const parallel = Math.max(1, opts.parallel ?? Math.min(2, availableParallelism()));
-  // The next parts print while this one is joined; a cancel (progress throws) starts no more.
-  const jobs: Promise<Uint8Array>[] = [];
-  const launch = (i: number) => {
-    if (i >= parts.length || jobs[i]) return;
-    jobs[i] = opts.printPdf(renderPdfHtml(r, unit, parts[i]!));
-    jobs[i]!.catch(() => {}); // awaited below, unless a cancel came first
-  };
-  for (let i = 0; i < parallel; i++) launch(i);
   let done = 0;
-  // A cancel does not wait for the parts being printed: they finish unseen and are dropped.
+  // A cancel does not wait for what is being printed: it finishes unseen and is dropped.
   const untilCancel = <T>(p: Promise<T>): Promise<T> => {
     const signal = opts.signal;
     if (!signal) return p;
@@ -100,6 +83,23 @@ export async function renderPdf(r: ReportData, unit: Unit, opts: RenderPdfOption
       p.then(ok, bad).finally(() => signal.removeEventListener('abort', stop));
     });
   };
+  if (total <= partRows) {
+    const bytes = await untilCancel(opts.printPdf(renderPdfHtml(r, unit)));
+    opts.progress?.(total, total);
+    return bytes;
+  }
+  const { PDFDocument } = await import('pdf-lib');
+  const out = await PDFDocument.create();
+  const parts = planParts(r, partRows);
+  const parallel = Math.max(1, opts.parallel ?? Math.min(2, availableParallelism()));
+  // The next parts print while this one is joined; a cancel (progress throws) starts no more.
+  const jobs: Promise<Uint8Array>[] = [];
+  const launch = (i: number) => {
+    if (i >= parts.length || jobs[i]) return;
+    jobs[i] = opts.printPdf(renderPdfHtml(r, unit, parts[i]!));
+    jobs[i]!.catch(() => {}); // awaited below, unless a cancel came first
+  };
+  for (let i = 0; i < parallel; i++) launch(i);
   for (let i = 0; i < parts.length; i++) {
     const src = await PDFDocument.load(await untilCancel(jobs[i]!));
     for (const page of await out.copyPages(src, src.getPageIndices())) out.addPage(page);
