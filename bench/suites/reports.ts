@@ -1,18 +1,30 @@
 /**
  * Each report's xlsx and PDF export, as the app asks for it: dispatch('report.export') — build the report
- * from the database, render the file (PDF: HTML printed by a warm headless Chromium, as the preview
- * server and CLI do), base64 for the trip to the renderer.
+ * from the database, render the file (PDF: every row, HTML printed by a warm headless Chromium, as the
+ * preview server and CLI do, in parts when large), base64 for the trip to the renderer. At 100x the xlsx is
+ * also timed from a built report (exportReport alone), to tell the file's cost from the report's build.
  */
 import { openDatabase } from '../../src/main/db/open';
-import { PDF_MAX_ROWS } from '../../src/main/export/pdf-html';
+import { exportReport } from '../../src/main/export';
 import { dispatch, type HandlerContext } from '../../src/main/handlers';
 import { createChromiumPdfPrinter, findChromium, type PdfPrinter } from '../../src/main/host/chromium-pdf';
+import { buildReport } from '../../src/main/services/reports';
 import { REPORT_NAMES, REPORT_TITLES, type ReportName } from '../../src/shared/reports/types';
 import { type BenchContext, fmtInt, runsOf } from '../lib/context';
 import { measure, timingOf } from '../lib/measure';
 
-/** A PDF that takes longer than this is stopped and reported as such. */
-const PDF_TIMEOUT_MS = 120_000;
+/** A PDF that takes longer than this is stopped and reported as such (its row then fails any target). */
+const PDF_TIMEOUT_MS = 180_000;
+
+/** Issue 13: each xlsx at 100x, each PDF at 10x; the largest PDF (落地项目台账, 97,063 rows at 100x) completes. */
+function targetOf(format: 'xlsx' | 'pdf', name: string, scale: string) {
+  if (format === 'xlsx' && scale === '100x') return { kind: 'max', value: 2000, text: '< 2000 ms' } as const;
+  if (format === 'pdf' && scale === '10x') return { kind: 'max', value: 3000, text: '< 3000 ms' } as const;
+  if (format === 'pdf' && scale === '100x' && name === 'landed-projects') {
+    return { kind: 'max', value: 60_000, text: 'completes, < 60 s' } as const;
+  }
+  return null;
+}
 export async function reportsSuite(ctx: BenchContext) {
   const { results: R } = ctx;
   let printer: PdfPrinter | null = findChromium() ? createChromiumPdfPrinter({ idleMs: 0 }) : null;
@@ -73,7 +85,8 @@ export async function reportsSuite(ctx: BenchContext) {
               t = await measure({
                 run: once,
                 warmup: scale === '1x' ? 1 : 0,
-                runs: runsOf(ctx, 3),
+                // A 100x PDF of every row takes up to a minute: one run each.
+                runs: format === 'pdf' && scale === '100x' ? 1 : runsOf(ctx, 3),
                 budgetMs: format === 'pdf' ? 20_000 : 15_000,
               });
             } catch (e) {
@@ -84,6 +97,7 @@ export async function reportsSuite(ctx: BenchContext) {
               await printer?.close();
               printer = createChromiumPdfPrinter({ idleMs: 0 });
               R.add(id, label, scale, timingOf([PDF_TIMEOUT_MS]), {
+                target: targetOf(format, name, scale),
                 note: `stopped after ${PDF_TIMEOUT_MS / 1000} s (${fmtInt(rows)} rows in the largest table)`,
                 extra: { timedOut: true, rows },
               });
@@ -91,10 +105,24 @@ export async function reportsSuite(ctx: BenchContext) {
               R.missing(id, label, scale, error ?? 'no result');
             } else {
               R.add(id, label, scale, t, {
+                target: targetOf(format, name, scale),
                 note: `${REPORT_TITLES[name as ReportName]}, ${fmtInt(rows)} rows${
-                  format === 'pdf' && rows > PDF_MAX_ROWS ? ` (PDF lists ${fmtInt(PDF_MAX_ROWS)})` : ''
+                  format === 'pdf' ? ' (every row)' : ''
                 }, ${fmtBytes(size)}`,
                 extra: { rows, bytes: size, ...(name === 'fund' ? { fundId } : {}) },
+              });
+            }
+            if (format === 'xlsx' && scale === '100x') {
+              // The file alone, from the report as report.get builds it (the build is the other engineers' part).
+              const built = await buildReport(opened, name, input);
+              const w = await measure({
+                run: () => exportReport(built, 'xlsx', 'wan'),
+                warmup: 0,
+                runs: runsOf(ctx, 3),
+                budgetMs: 15_000,
+              });
+              R.add(`${id}.file`, `  of which: write the xlsx (report built)`, scale, w, {
+                note: 'exportReport on the built report: exceljs workbook, no database read',
               });
             }
           }

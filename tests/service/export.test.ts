@@ -289,40 +289,6 @@ describe('CSV', () => {
   });
 });
 
-describe('PDF page', () => {
-  it('lists at most PDF_MAX_ROWS rows of a table, says so, and totals every row', async () => {
-    const { PDF_MAX_ROWS, renderPdfHtml } = await import('../../src/main/export/pdf-html');
-    const n = PDF_MAX_ROWS + 500;
-    const table: ReportTable = {
-      key: 'big',
-      title: '大表',
-      columns: [
-        { key: 'name', header: '名称', kind: 'text' },
-        { key: 'amount', header: '金额', kind: 'money' },
-      ],
-      rows: Array.from({ length: n }, (_, i) => ({ name: `项目${i + 1}`, amount: 100 })),
-      totals: { name: `合计（${n}个）`, amount: 100 * n },
-    };
-    const r: ReportData = {
-      ...reports[0]!,
-      figures: [],
-      brief: null,
-      charts: [],
-      tables: [table],
-      notes: [],
-    };
-    const html = renderPdfHtml(r, 'yuan');
-    expect(html).toContain(`项目${PDF_MAX_ROWS}<`);
-    expect(html).not.toContain(`项目${PDF_MAX_ROWS + 1}<`);
-    expect(html).toContain(
-      `本表共 ${n.toLocaleString('en-US')} 行，PDF 列出前 ${PDF_MAX_ROWS.toLocaleString('en-US')} 行`,
-    );
-    expect(html).toContain(formatMoney(100 * n, 'yuan'));
-    expect(html).toMatch(/@page \{ size: A4 portrait/);
-    expect(html).toContain('counter(page)');
-  });
-});
-
 describe.skipIf(!hasChromium || !hasPoppler)('PDF', () => {
   const printer = createChromiumPdfPrinter({ idleMs: 0 });
   afterAll(() => printer.close());

@@ -4,16 +4,10 @@ import { loadDemo } from '../../src/main/demo/index';
 import { writeBrief } from '../../src/main/services/reports/brief';
 import { funnel, loadDeals } from '../../src/main/services/reports/financing';
 import { loadLanded } from '../../src/main/services/reports/landed-projects';
-import {
-  loadFunds,
-  loadLedgers,
-  metricsOf,
-  reinvestFigures,
-  sumMap,
-} from '../../src/main/services/reports/load';
+import { loadFunds, loadLedgers, metricsOf } from '../../src/main/services/reports/load';
 import { overviewReport } from '../../src/main/services/reports/overview';
 import { INDUSTRY, INDUSTRY_SHORT, type Industry } from '../../src/shared/domain';
-import { leverage, paidInProgress } from '../../src/shared/metrics/fund';
+import { leverage, paidInProgress, reinvestRequirementFen } from '../../src/shared/metrics/fund';
 import type { ReportData, ReportRow, ReportTable } from '../../src/shared/reports/types';
 import { rollBackAfter } from '../helpers/migrations';
 import { tempDb } from '../helpers/temp-db';
@@ -22,7 +16,7 @@ import { tempDb } from '../helpers/temp-db';
  * The 引导基金总览 report sums the landed projects, investments and financing deals in SQL (GROUP BYs over the
  * indexes of migration 0004) instead of reading every row. Its tables must be what the rows say: here they
  * are recomputed the plain way, row by row, from the same rows the detail reports list (loadLanded,
- * loadDeals, loadFunds, metricsOf, loadRecognised), on databases with the awkward cases — as-of dates that
+ * loadDeals, loadFunds, metricsOf, and the recognised 返投 amounts read row by row), on databases with the awkward cases — as-of dates that
  * cut through every table, cancelled projects, undated first contacts and funds, deals closed after the date,
  * deals closed at a stage other than 已完成, industries with projects but no investments and the reverse.
  */
@@ -45,7 +39,7 @@ function plainOverview(asOf: string) {
   const { byFund, total } = metricsOf(funds, loadLedgers(raw, asOf), asOf);
   // 返投 recognised: one recognition per fund and enterprise (the earliest; an investment before a project
   // of the same day), the rest not counted again (the default rule set: 1× the recorded amount).
-  const rec = new Map<number, Map<string, number>>();
+  const rec = new Map<number, number>();
   for (const [fid, fen] of t.opened.raw
     .prepare(
       `SELECT fund_id, sum(f) FROM (
@@ -60,7 +54,7 @@ function plainOverview(asOf: string) {
     )
     .raw(true)
     .all({ asOf }) as [number, number][]) {
-    rec.set(fid, new Map([['all', fen]]));
+    rec.set(fid, fen);
   }
   const { rows: landed } = loadLanded(t.opened, asOf);
   const deals = loadDeals(t.opened, asOf);
@@ -110,8 +104,19 @@ function plainOverview(asOf: string) {
 
   const reinvest = funds
     .filter((f) => f.reinvest_multiple !== null)
-    .map((f) => reinvestFigures(f, byFund.get(f.id)!.paidInFen, sumMap(rec.get(f.id))));
+    .map((f) => plainReinvest(f, byFund.get(f.id)!.paidInFen, rec.get(f.id) ?? 0));
   return { industry, year, reinvest, funnel: funnel(deals), total };
+}
+
+/** 返投 requirement = multiple × base (commitment, or paid-in as of asOf); completion = recognised ÷ requirement. */
+function plainReinvest(f: ReturnType<typeof loadFunds>[number], paidInFen: number, recognisedFen: number) {
+  const baseFen = f.reinvest_base === 'paid_in' ? paidInFen : f.guidance_commitment_fen;
+  const requirementFen = reinvestRequirementFen(f.reinvest_multiple!, baseFen);
+  return {
+    requirementFen,
+    recognisedFen,
+    completion: requirementFen > 0 ? recognisedFen / requirementFen : null,
+  };
 }
 
 /** Every figure of the overview's tables, charts and brief against plainOverview. */

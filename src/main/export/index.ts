@@ -11,6 +11,10 @@ export interface ExportOptions {
   /** HTML → PDF bytes (Electron printToPDF or headless Chromium). Required for 'pdf'. */
   printPdf?: ((html: string) => Promise<Uint8Array>) | undefined;
   progress?: Progress | undefined;
+  /** Aborted when the user cancels (a PDF in parts stops at once; others at their next progress). */
+  signal?: AbortSignal | undefined;
+  /** Rows of a PDF printed at once (pdf.ts PDF_PART_ROWS); tests set fewer. */
+  pdfPartRows?: number | undefined;
 }
 
 export interface ExportResult {
@@ -30,15 +34,16 @@ export async function exportReport(
   else if (format === 'csv') bytes = await renderCsv(report, unit, opts.progress);
   else {
     if (!opts.printPdf) fail('internal', '当前环境无法生成 PDF（缺少打印组件）');
-    // Loaded on demand: ECharts' server-side renderer is only needed for PDFs.
-    const { renderPdfHtml } = await import('./pdf-html');
-    opts.progress?.(0, 2);
+    // Loaded on demand: ECharts' server-side renderer and pdf-lib are only needed for PDFs.
+    const { renderPdf } = await import('./pdf');
     // The PDF shows rounded amounts whose parts add up to the shown 合计 (as the screen). The xlsx and the CSV
     // keep exact amounts: a spreadsheet's own SUM then equals the 合计 cell.
-    const html = renderPdfHtml(roundedReport(report, unit), unit);
-    opts.progress?.(1, 2);
-    bytes = await opts.printPdf(html);
-    opts.progress?.(2, 2);
+    bytes = await renderPdf(roundedReport(report, unit), unit, {
+      printPdf: opts.printPdf,
+      progress: opts.progress,
+      partRows: opts.pdfPartRows,
+      signal: opts.signal,
+    });
   }
   return { fileName: exportFileName(report, format), mime: EXPORT_MIME[format], bytes };
 }

@@ -1,8 +1,10 @@
 /**
  * A report as one self-contained HTML page for printing to an A4 PDF: embedded Noto Sans SC (only the
  * subsets the page uses), a header with title and as-of date, key figures, the brief, the charts as SVG
- * rendered server-side, the tables (header repeated on every page, bold 合计 row), notes, and page numbers
- * “第 N 页 / 共 M 页” in the page margin (CSS @page margin boxes, so they are in the embedded font too).
+ * rendered server-side, the tables (every row; header repeated on every page, bold 合计 row), notes, and page
+ * numbers “第 N 页 / 共 M 页” in the page margin (CSS @page margin boxes, so they are in the embedded font too).
+ * A large report is printed in parts (pdf.ts): a part holds slices of the tables' rows and no page furniture;
+ * the running header and page numbers of the whole file are then one more page of HTML (pageFurnitureHtml).
  */
 import { UNIT_LABEL, type Unit } from '../../shared/money';
 import { chineseDate, columnHeader, DASH, formatCell } from '../../shared/reports/format';
@@ -16,11 +18,19 @@ const esc = (s: string) =>
 /** A CSS string literal. */
 const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
 
-/**
- * Rows of one table a PDF lists: a printed report of thousands of pages helps no one, and the file would
- * take minutes to print. The 合计 row is always the total of every row; Excel and CSV hold them all.
- */
-export const PDF_MAX_ROWS = 2000;
+/** Rows from..to of table `table` of a report. */
+export interface TableSlice {
+  table: number;
+  from: number;
+  to: number;
+}
+
+/** One part of a PDF printed in parts: the first has the report's head, the last its notes. */
+export interface PdfPart {
+  slices: TableSlice[];
+  first: boolean;
+  last: boolean;
+}
 
 /** Landscape when a table is too wide for portrait A4. */
 export function isLandscape(r: ReportData): boolean {
@@ -72,7 +82,7 @@ function chartsHtml(charts: ReportChart[], unit: Unit, contentWidth: number): st
   return `<section class="charts">${items.join('')}</section>`;
 }
 
-function tableHtml(t: ReportTable, unit: Unit, showTitle: boolean): string {
+function tableHtml(t: ReportTable, unit: Unit, showTitle: boolean, from = 0, to = t.rows.length): string {
   const cols = t.columns;
   const cls = cols.map((c) =>
     c.kind === 'text'
@@ -94,54 +104,88 @@ function tableHtml(t: ReportTable, unit: Unit, showTitle: boolean): string {
       return `<th${style}>${h}</th>`;
     })
     .join('');
-  const row = (r: Record<string, unknown>, total: boolean) =>
-    `<tr${total ? ' class="total"' : ''}>${cols
+  // Every second row shaded, counted over the whole table (a slice may start at an odd row).
+  const row = (r: Record<string, unknown>, rowClass: string) =>
+    `<tr${rowClass ? ` class="${rowClass}"` : ''}>${cols
       .map((c, i) => {
         const v = formatCell(c.kind, (r[c.key] ?? null) as never, unit);
         return `<td class="${cls[i]}${v === DASH ? ' c' : ''}">${esc(v)}</td>`;
       })
       .join('')}</tr>`;
   const body: string[] = [];
-  const shown = t.rows.length > PDF_MAX_ROWS ? t.rows.slice(0, PDF_MAX_ROWS) : t.rows;
-  for (const r of shown) body.push(row(r, false));
-  if (shown.length < t.rows.length) {
-    body.push(
-      `<tr><td colspan="${cols.length}" class="more">……本表共 ${t.rows.length.toLocaleString('en-US')} 行，PDF 列出前 ${PDF_MAX_ROWS.toLocaleString('en-US')} 行，合计为全部 ${t.rows.length.toLocaleString('en-US')} 行之和；完整明细请导出 Excel 或 CSV。</td></tr>`,
-    );
-  }
-  if (t.totals) body.push(row(t.totals, true));
+  for (let i = from; i < to; i++) body.push(row(t.rows[i]!, i % 2 ? 'z' : ''));
+  const end = to === t.rows.length;
+  if (end && t.totals) body.push(row(t.totals, 'total'));
   if (!t.rows.length) body.push(`<tr><td colspan="${cols.length}" class="empty">（无记录）</td></tr>`);
   const dense = cols.length > 12 ? ' class="dense"' : '';
-  return `<section class="tbl">${showTitle ? `<h2>${esc(t.title)}</h2>` : ''}<table${dense}><thead><tr>${head}</tr></thead><tbody>${body.join(
+  return `<section class="tbl">${showTitle && from === 0 ? `<h2>${esc(t.title)}</h2>` : ''}<table${dense}><thead><tr>${head}</tr></thead><tbody>${body.join(
     '',
-  )}</tbody></table>${t.note ? `<p class="tnote">注：${esc(t.note)}</p>` : ''}</section>`;
+  )}</tbody></table>${end && t.note ? `<p class="tnote">注：${esc(t.note)}</p>` : ''}</section>`;
 }
 
-/** The page. */
-export function renderPdfHtml(r: ReportData, unit: Unit): string {
+/** The running header of pages after the first: “引导基金总览　截至2025年12月31日”. */
+const runningTitle = (r: ReportData) => `${r.title}　截至${chineseDate(r.asOf)}`;
+
+/** A4 in the report's orientation, its margins, and (with `furniture`) the running header and page numbers. */
+function pageCss(r: ReportData, furniture: boolean, from = 1, of?: number): string {
+  const size = `@page { size: A4 ${isLandscape(r) ? 'landscape' : 'portrait'}; margin: 15mm 12mm 14mm 12mm;`;
+  if (!furniture) return `${size} }`;
+  const pages = of === undefined ? 'counter(pages)' : `"${of}"`;
+  // A piece of the page numbers starting at page `from`: its first page counts `from` instead of 1.
+  const first =
+    from === 1
+      ? '@page :first { @top-left { content: none; } @top-right { content: none; } }'
+      : `@page :first { counter-increment: page ${from}; }`;
+  return `${size}
+  @top-left { content: ${cssString(runningTitle(r))}; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 7.5pt; color: #7b8794; }
+  @top-right { content: "FundDesk 基金台账"; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 7.5pt; color: #7b8794; }
+  @bottom-center { content: "第 " counter(page) " 页 / 共 " ${pages} " 页"; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 8pt; color: #5b6673; }
+}
+${first}`;
+}
+
+/**
+ * The running header and page numbers alone, on `pages` empty pages with the report's page size and margins:
+ * printed once and laid over the pages of a PDF printed in parts; or, from page `from` of `of` in all, a piece
+ * of them (the pieces of a long file print side by side).
+ */
+export function pageFurnitureHtml(r: ReportData, pages: number, from = 1, of = pages): string {
+  const css = `${pageCss(r, true, from, of)}\nbody { margin: 0; } div { height: 1px; } div + div { break-before: page; }`;
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.title)}</title>
+<style>
+${fontFaceCss(`${css}${runningTitle(r)}0123456789`)}
+${css}
+</style></head><body>${'<div></div>'.repeat(Math.max(1, pages))}</body></html>`;
+}
+
+/** The page: the whole report, or one part of it (without page furniture: pageFurnitureHtml). */
+export function renderPdfHtml(r: ReportData, unit: Unit, part?: PdfPart): string {
   const landscape = isLandscape(r);
   // A4 less 12 mm margins left and right, in CSS pixels (96 per inch).
   const contentWidth = Math.floor(((landscape ? 297 : 210) - 24) * (96 / 25.4));
-  const running = `${r.title}　截至${chineseDate(r.asOf)}`;
+  const first = part?.first ?? true;
+  const last = part?.last ?? true;
+  const slices = part?.slices ?? r.tables.map((t, i) => ({ table: i, from: 0, to: t.rows.length }));
   const body = [
-    `<header class="head"><h1>${esc(r.title)}</h1><div class="meta">${esc(subtitleLine(r, unit))}</div></header>`,
-    figuresHtml(r, unit),
-    r.brief ? `<section class="brief"><p>${esc(r.brief)}</p></section>` : '',
-    chartsHtml(r.charts, unit, contentWidth),
-    ...r.tables.map((t) => tableHtml(t, unit, r.tables.length > 1 || t.title !== r.title)),
-    r.notes.length
+    first
+      ? `<header class="head"><h1>${esc(r.title)}</h1><div class="meta">${esc(subtitleLine(r, unit))}</div></header>`
+      : '',
+    first ? figuresHtml(r, unit) : '',
+    first && r.brief ? `<section class="brief"><p>${esc(r.brief)}</p></section>` : '',
+    first ? chartsHtml(r.charts, unit, contentWidth) : '',
+    ...slices.map((s) => {
+      const t = r.tables[s.table]!;
+      return tableHtml(t, unit, r.tables.length > 1 || t.title !== r.title, s.from, s.to);
+    }),
+    last && r.notes.length
       ? `<section class="notes"><h3>说明</h3><ol>${r.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ol></section>`
       : '',
-    `<footer class="gen">FundDesk 基金台账生成　${esc(r.generatedAt.slice(0, 10))}</footer>`,
+    last ? `<footer class="gen">FundDesk 基金台账生成　${esc(r.generatedAt.slice(0, 10))}</footer>` : '',
   ].join('\n');
 
   const css = `
-@page { size: A4 ${landscape ? 'landscape' : 'portrait'}; margin: 15mm 12mm 14mm 12mm;
-  @top-left { content: ${cssString(running)}; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 7.5pt; color: #7b8794; }
-  @top-right { content: "FundDesk 基金台账"; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 7.5pt; color: #7b8794; }
-  @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 8pt; color: #5b6673; }
-}
-@page :first { @top-left { content: none; } @top-right { content: none; } }
+${pageCss(r, !part)}
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 9pt; color: #1f2d3d; line-height: 1.45; }
@@ -173,15 +217,14 @@ td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-num
 td.c { text-align: center; white-space: nowrap; }
 td.nw { white-space: nowrap; }
 td.empty { text-align: center; color: #7b8794; padding: 10px; }
-td.more { text-align: center; color: #5b6673; padding: 6px; font-style: italic; }
-tbody tr:nth-child(even) td { background: #fafbfd; }
+tr.z td { background: #fafbfd; }
 tr.total td { font-weight: 700; background: #eef3fb !important; border-top: 1.2pt solid #5b6673; }
 .tnote { font-size: 7.5pt; color: #5b6673; margin: 3px 0 0; }
 .notes { font-size: 7.5pt; color: #5b6673; break-inside: avoid; }
 .notes ol { margin: 0; padding-left: 16px; }
 .gen { margin-top: 10px; font-size: 7pt; color: #9aa5b1; text-align: right; }
 `;
-  const text = `${body}${css}${running}`;
+  const text = `${body}${css}`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.title)}</title>
 <style>

@@ -27,5 +27,6 @@ export const appHandlers: HandlerMap<keyof typeof appChannels> = {
     await setSetting(ctx.opened.db, input.key, input.value);
     return null;
   },
+  'task.progress': async (input, ctx) => ctx.taskProgress?.(input?.channel) ?? null,
   'task.cancel': async (input, ctx) => ({ cancelled: ctx.cancelTasks?.(input?.channel) ?? 0 }),
 };

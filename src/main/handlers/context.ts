@@ -11,6 +11,8 @@ export interface HandlerContext {
   progress?: ((task: string, done: number, total: number) => void) | undefined;
   /** Aborted when the user cancels this long task (task.cancel): the task stops and writes nothing. */
   signal?: AbortSignal | undefined;
+  /** The last progress of the running long task of a channel (or of any); the data host sets it. */
+  taskProgress?: ((channel?: string) => { task: string; done: number; total: number } | null) | undefined;
   /** Cancels running long tasks (of one channel, or all); returns how many (the data host sets it). */
   cancelTasks?: ((channel?: string) => number) | undefined;
 }

@@ -12,6 +12,7 @@ export const reportsHandlers: HandlerMap<keyof typeof reportsChannels> = {
     const task = `导出${report.title}`;
     const file = await exportReport(report, input.format, input.unit, {
       printPdf: ctx.printPdf,
+      signal: ctx.signal,
       progress: (done, total) => {
         throwIfCancelled(ctx.signal, task);
         ctx.progress?.(task, done, total);

@@ -1,9 +1,10 @@
 /**
  * HTML → A4 PDF outside Electron (CLI, browser preview, tests): headless Chromium through playwright-core.
- * The browser is started on first use and closed after a minute without work (or by close()).
+ * The browser is started on first use and closed after a minute without work (or by close()). Up to `pages`
+ * prints run at once, each in its own tab (a large PDF is printed in parts, two at a time: export/pdf.ts).
  */
 import { existsSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { withPrintCsp } from '../electron/security';
 
 /** Where Chromium is: FUNDDESK_CHROMIUM, CHROME_PATH, or the usual system paths (scripts/chromium.mjs too). */
@@ -40,27 +41,32 @@ export interface PdfPrinter {
   close(): Promise<void>;
 }
 
-/** A printer that reuses one headless browser page between calls (one print at a time). */
-export function createChromiumPdfPrinter(opts: { idleMs?: number } = {}): PdfPrinter {
-  let page: Promise<Page> | null = null;
+/** A printer that reuses its headless browser tabs between calls (up to `pages` prints at a time). */
+export function createChromiumPdfPrinter(opts: { idleMs?: number; pages?: number } = {}): PdfPrinter {
+  let context: Promise<BrowserContext> | null = null;
   let browser: Browser | null = null;
   let timer: NodeJS.Timeout | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
+  /** Tabs not printing now; `lanes` prints may run at once. */
+  const idle: Page[] = [];
+  const waiting: (() => void)[] = [];
+  let busy = 0;
   let pending = 0;
+  const lanes = Math.max(1, opts.pages ?? 2);
   const idleMs = opts.idleMs ?? 60_000;
 
   const close = async () => {
     if (timer) clearTimeout(timer);
     timer = null;
-    const p = page;
-    page = null;
-    await p?.catch(() => null);
+    const c = context;
+    context = null;
+    idle.length = 0;
+    await c?.catch(() => null);
     const b = browser;
     browser = null;
     await b?.close().catch(() => {});
   };
 
-  const open = async (): Promise<Page> => {
+  const open = async (): Promise<BrowserContext> => {
     const executablePath = findChromium();
     if (!executablePath) throw new Error(NO_CHROMIUM_MESSAGE);
     const { chromium } = await import('playwright-core');
@@ -74,18 +80,27 @@ export function createChromiumPdfPrinter(opts: { idleMs?: number } = {}): PdfPri
       handleSIGHUP: false,
     });
     // As Electron's print window: no JavaScript in the page (the fonts are awaited through the protocol).
-    const context = await browser.newContext({ offline: true, javaScriptEnabled: false });
-    return context.newPage();
+    return browser.newContext({ offline: true, javaScriptEnabled: false });
   };
 
   const print = async (html: string): Promise<Uint8Array> => {
-    if (!page) {
-      page = open();
-      page.catch(() => {
-        page = null;
+    if (!context) {
+      context = open();
+      context.catch(() => {
+        context = null;
       });
     }
-    const p = await page;
+    const mine = context;
+    const p = idle.pop() ?? (await (await mine).newPage());
+    try {
+      return await printOn(p, html);
+    } finally {
+      // Back to the idle tabs, unless the browser was closed meanwhile.
+      if (context === mine && !p.isClosed()) idle.push(p);
+    }
+  };
+
+  const printOn = async (p: Page, html: string): Promise<Uint8Array> => {
     await p.setContent(withPrintCsp(html), { waitUntil: 'load', timeout: 300_000 });
     await p.evaluate(() => document.fonts.ready.then(() => undefined));
     const pdf = await p.pdf({
@@ -104,9 +119,12 @@ export function createChromiumPdfPrinter(opts: { idleMs?: number } = {}): PdfPri
       if (timer) clearTimeout(timer);
       timer = null;
       pending++;
-      const run = queue.then(() => print(html));
-      queue = run.catch(() => {});
+      const turn = busy < lanes ? Promise.resolve() : new Promise<void>((ok) => waiting.push(ok));
+      busy++;
+      const run = turn.then(() => print(html));
       return run.finally(() => {
+        busy--;
+        waiting.shift()?.();
         pending--;
         if (pending === 0 && idleMs > 0) {
           timer = setTimeout(() => void close(), idleMs);

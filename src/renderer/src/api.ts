@@ -32,6 +32,7 @@ const OWN_PROGRESS = new Set([
   'import.preview',
   'import.commit',
   'import.progress',
+  'task.progress',
   'report.export',
   'ledger.export',
   'backup.now',

@@ -4,6 +4,13 @@ import { date } from '../schemas/fields';
 import { channel } from './define';
 import { jsonValue, SETTINGS_VALUE_MAX_BYTES } from './limits';
 
+/** A long task's progress, e.g. { task: '导出落地项目台账', done: 12000, total: 97063 }. */
+export interface TaskProgress {
+  task: string;
+  done: number;
+  total: number;
+}
+
 export interface AppInfo {
   version: string;
   dbPath: string;
@@ -62,6 +69,10 @@ export const appChannels = {
   'settings.get': channel<unknown>()(z.object({ key: z.string().min(1).max(100) })),
   'settings.set': channel<null>()(
     z.object({ key: z.string().min(1).max(100), value: jsonValue('设置的值', SETTINGS_VALUE_MAX_BYTES) }),
+  ),
+  /** Where the running long task of a channel (or any) is: its name and done of total steps; null when none runs. */
+  'task.progress': channel<TaskProgress | null>()(
+    z.object({ channel: z.string().max(100).optional() }).optional(),
   ),
   /** Cancel running long tasks (an import, an export, a backup or restore), of one channel or all. */
   'task.cancel': channel<{ cancelled: number }>()(

@@ -29,7 +29,10 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
   let scheduler: BackupScheduler | null = null;
   let lane: DataHost | null = null;
   let closing = false;
-  const running = new Map<number, { channel: string; controller: AbortController }>();
+  const running = new Map<
+    number,
+    { channel: string; controller: AbortController; progress?: { task: string; done: number; total: number } }
+  >();
   const prints = new Map<number, { ok: (b: Uint8Array) => void; bad: (e: Error) => void }>();
   let printSeq = 0;
 
@@ -48,6 +51,14 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
       t.controller.abort();
     }
     return n;
+  };
+
+  /** The last progress of the latest running task of a channel (or of any), for 'task.progress'. */
+  const progressOf = (channel?: string) => {
+    let last: { task: string; done: number; total: number } | null = null;
+    for (const t of running.values())
+      if ((!channel || t.channel === channel) && t.progress) last = t.progress;
+    return last;
   };
 
   async function open(m: OpenRequest) {
@@ -132,9 +143,14 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
         host: request.host,
         version: request.version,
         ...(request.canPrint ? { printPdf: printViaParent } : {}),
-        progress: (task, done, total) => port.post({ kind: 'progress', id, task, done, total }),
+        progress: (task, done, total) => {
+          const t = running.get(id);
+          if (t) t.progress = { task, done, total };
+          port.post({ kind: 'progress', id, task, done, total });
+        },
         ...(controller ? { signal: controller.signal } : {}),
         cancelTasks: cancel,
+        taskProgress: progressOf,
       };
       try {
         envelope = await dispatch(ctx, channel, input);

@@ -4,7 +4,7 @@
  * Everything is as of a date D: records dated after D do not exist yet.
  */
 import type { FundLedger, FundMetrics } from '../../../shared/metrics/fund';
-import { fundMetrics, portfolioMetrics, reinvestRequirementFen } from '../../../shared/metrics/fund';
+import { fundMetrics, portfolioMetrics } from '../../../shared/metrics/fund';
 import type { OpenedDb } from '../../db/open';
 
 type Raw = OpenedDb['raw'];
@@ -201,65 +201,6 @@ export function loadInvestmentAgg(raw: Raw, asOf: string): Map<number, Investmen
       { count, investedFen, heldCount, exitProceedsFen },
     ]),
   );
-}
-
-/**
- * 返投认定 per fund and category: recognised investments (on or before asOf) and recognised landed projects
- * (landed on or before asOf, not cancelled). The schema allows one recognition per fund and enterprise in
- * each ledger, so nothing is counted twice within a ledger.
- */
-export function loadRecognised(raw: Raw, asOf: string): Map<number, Map<string, number>> {
-  const rows = raw
-    .prepare(
-      `SELECT fund_id, reinvest_category, sum(reinvest_recognised_fen) FROM investments
-        WHERE date <= @asOf AND reinvest_category IS NOT NULL GROUP BY 1, 2
-       UNION ALL
-       SELECT fund_id, reinvest_category, sum(reinvest_recognised_fen) FROM landed_projects
-        WHERE landed_date <= @asOf AND status <> 'cancelled' AND reinvest_category IS NOT NULL
-          AND fund_id IS NOT NULL GROUP BY 1, 2`,
-    )
-    .raw(true)
-    .all({ asOf }) as [number, string, number][];
-  const out = new Map<number, Map<string, number>>();
-  for (const [id, cat, fen] of rows) {
-    let m = out.get(id);
-    if (!m) {
-      m = new Map();
-      out.set(id, m);
-    }
-    m.set(cat, (m.get(cat) ?? 0) + fen);
-  }
-  return out;
-}
-
-export interface ReinvestFigures {
-  baseFen: number;
-  requirementFen: number | null;
-  recognisedFen: number;
-  completion: number | null;
-  gapFen: number | null;
-}
-
-/** 返投 requirement = multiple × base (commitment, or paid-in as of asOf); completion = recognised ÷ requirement. */
-export function reinvestFigures(f: FundRow, paidInFen: number, recognisedFen: number): ReinvestFigures {
-  const baseFen = f.reinvest_base === 'paid_in' ? paidInFen : f.guidance_commitment_fen;
-  if (f.reinvest_multiple === null || f.reinvest_multiple === undefined) {
-    return { baseFen, requirementFen: null, recognisedFen, completion: null, gapFen: null };
-  }
-  const requirementFen = reinvestRequirementFen(f.reinvest_multiple, baseFen);
-  return {
-    baseFen,
-    requirementFen,
-    recognisedFen,
-    completion: requirementFen > 0 ? recognisedFen / requirementFen : null,
-    gapFen: Math.max(0, requirementFen - recognisedFen),
-  };
-}
-
-export function sumMap(m: Map<string, number> | undefined): number {
-  let s = 0;
-  if (m) for (const v of m.values()) s += v;
-  return s;
 }
 
 /** The district the guidance fund serves: the most common district of in-district enterprises. */
