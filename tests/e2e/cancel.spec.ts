@@ -1,41 +1,14 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import SqliteDatabase from 'better-sqlite3';
-import { dialogOpened, expect, openSection, test } from './fixtures';
+import { cashFlowCsv } from '../helpers/cash-flow-file';
+import { apiCall as call, dialogOpened, expect, openSection, test } from './fixtures';
 
 /**
  * Long tasks cancelled by the user (issue #12): an import from 导入台账 and a restore from 备份与恢复. Each
  * is cancelled while it runs; the page says in Chinese that nothing changed, and the file proves it.
  */
-
-const FUND = '深圳坪山新能源汽车产业投资基金合伙企业（有限合伙）';
-
-/** `n` paid-in calls on one demo fund, none repeating another or a stored flow. */
-function cashFlowCsv(n: number, seed: number): string {
-  const lines = ['基金,日期,类型,金额（元）'];
-  for (let i = 0; i < n; i++) {
-    const d = new Date(Date.UTC(2015, 0, 1) + (i % 3000) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`${FUND},${d},实缴出资,${seed + i}.37`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-async function call(page: Page, channel: string, input: unknown) {
-  return page.evaluate(
-    async ([c, i]) => {
-      const token = document.querySelector('meta[name="funddesk-token"]')?.getAttribute('content') ?? '';
-      const r = await fetch(`/api/${c}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-funddesk-token': token },
-        body: JSON.stringify(i),
-      });
-      return r.json();
-    },
-    [channel, input] as const,
-  );
-}
 
 /** Every record and audit entry in the file (settings in meta aside), read through a connection of the test. */
 function snapshot(dbPath: string) {

@@ -85,6 +85,22 @@ export const test = base.extend<Fixtures & Options>({
 
 export { expect };
 
+/** One call to the preview's API from the page, with the page's token (as the renderer's client makes it). */
+export async function apiCall(page: Page, channel: string, input: unknown) {
+  return page.evaluate(
+    async ([c, i]) => {
+      const token = document.querySelector('meta[name="funddesk-token"]')?.getAttribute('content') ?? '';
+      const r = await fetch(`/api/${c}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-funddesk-token': token },
+        body: JSON.stringify(i),
+      });
+      return r.json();
+    },
+    [channel, input] as const,
+  );
+}
+
 /** Open a section through the left navigation, as a user would. */
 export async function openSection(page: Page, label: string) {
   await page.locator('.ant-menu-item', { hasText: label }).first().click();

@@ -6,14 +6,13 @@ import { openDatabase } from '../../src/main/db/open';
 import { loadDemo } from '../../src/main/demo';
 import type { DataHost } from '../../src/main/host/data-host/client';
 import { startWorkerHost } from '../../src/main/host/data-host/worker';
+import { cashFlowCsv } from '../helpers/cash-flow-file';
 
 /**
  * Other calls answer while a backup or a restore runs in the data host (issue #12): a page of 投资 rows, the
  * overview and the audit log are asked after the long task started and answered before it ended, from the
  * reader lane (data-host/readers.ts), on a real file of the demo plus 40,000 cash flows.
  */
-
-const FUND = '深圳坪山新能源汽车产业投资基金合伙企业（有限合伙）';
 
 let dir: string;
 let host: DataHost;
@@ -47,16 +46,11 @@ beforeAll(async () => {
   await loadDemo(o.db, { replace: false });
   await o.close();
   host = await startWorkerHost({ dbPath, host: 'test', version: 'test' });
-  const lines = ['基金,日期,类型,金额（元）'];
-  for (let i = 0; i < 40_000; i++) {
-    const d = new Date(Date.UTC(2015, 0, 1) + (i % 3000) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`${FUND},${d},实缴出资,${8_000_000 + i}.37`);
-  }
   await ok(
     host.invoke('import.commit', {
       ledger: 'cash_flow',
       fileName: '现金流.csv',
-      bytes: Buffer.from(`${lines.join('\n')}\n`).toString('base64'),
+      bytes: Buffer.from(cashFlowCsv(40_000, 8_000_000)).toString('base64'),
       duplicates: 'refuse',
       remember: false,
     }),

@@ -8,6 +8,7 @@ import { openDatabase } from '../../src/main/db/open';
 import { loadDemo } from '../../src/main/demo';
 import type { DataHost } from '../../src/main/host/data-host/client';
 import { startWorkerHost } from '../../src/main/host/data-host/worker';
+import { cashFlowCsv } from '../helpers/cash-flow-file';
 
 /**
  * The data host's thread dies (stopped from outside, as a crash or a kill would): the parent notices, the
@@ -16,21 +17,10 @@ import { startWorkerHost } from '../../src/main/host/data-host/worker';
  * utility process goes through too).
  */
 
-const FUND = '深圳坪山新能源汽车产业投资基金合伙企业（有限合伙）';
-
 let dir: string;
 let dbPath: string;
 let host: DataHost | null = null;
 let workers: Worker[] = [];
-
-function cashFlowCsv(n: number): string {
-  const lines = ['基金,日期,类型,金额（元）'];
-  for (let i = 0; i < n; i++) {
-    const d = new Date(Date.UTC(2015, 0, 1) + (i % 3000) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`${FUND},${d},实缴出资,${7_000_000 + i}.37`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 function cashFlowCount(): number {
   const raw = new SqliteDatabase(dbPath, { readonly: true });
@@ -80,7 +70,7 @@ describe('when the data host dies', () => {
       {
         ledger: 'cash_flow',
         fileName: '现金流.csv',
-        bytes: Buffer.from(cashFlowCsv(30_000)).toString('base64'),
+        bytes: Buffer.from(cashFlowCsv(30_000, 7_000_000)).toString('base64'),
         duplicates: 'refuse',
         remember: false,
       },
