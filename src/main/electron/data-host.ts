@@ -1,5 +1,6 @@
 import { utilityProcess } from 'electron';
 import { connectDataHost, type DataHost, type HostChannel, type HostOptions } from '../host/data-host/client';
+import { withReaderLane } from '../host/data-host/lane';
 import { dataHostEntry } from '../host/data-host/locate';
 import type { FromHost, OpenRequest } from '../host/data-host/protocol';
 import { superviseDataHost } from '../host/data-host/supervisor';
@@ -12,11 +13,20 @@ import { superviseDataHost } from '../host/data-host/supervisor';
  * same one the Node tests exercise with a worker thread) fails the waiting calls in Chinese and forks a new
  * process on the next call; this file only forks and wires the channel.
  */
-export function startUtilityHost(
+export async function startUtilityHost(
   open: Omit<OpenRequest, 'kind' | 'canPrint'>,
   opts: HostOptions = {},
 ): Promise<DataHost> {
-  return superviseDataHost((restart) => forkHost(restart ? { ...open, mustExist: true } : open, opts));
+  const main = await superviseDataHost((restart) =>
+    forkHost(restart ? { ...open, mustExist: true } : open, opts),
+  );
+  // The reader lane: a second utility process, read-only, that main routes the quick reads to (lane.ts).
+  const lane = { dbPath: main.dbPath, host: open.host, version: open.version, readOnly: true };
+  return withReaderLane(
+    main,
+    () => superviseDataHost(() => forkHost({ ...lane, nativeBinding: open.nativeBinding }, {})),
+    opts.onLog,
+  );
 }
 
 function forkHost(open: Omit<OpenRequest, 'kind' | 'canPrint'>, opts: HostOptions): Promise<DataHost> {

@@ -1,23 +1,32 @@
 import { Worker } from 'node:worker_threads';
 import { connectDataHost, type DataHost, type HostChannel, type HostOptions } from './client';
+import { withReaderLane } from './lane';
 import { dataHostEntry, workerSpec } from './locate';
 import type { FromHost, OpenRequest } from './protocol';
 import { superviseDataHost } from './supervisor';
 
 /**
  * The data host under plain Node (the browser preview, tests, benchmarks): the same module the desktop app
- * runs in its utility process, here in a worker thread. Supervised (supervisor.ts): if the thread dies, the
- * calls waiting fail with a Chinese message and the next call starts a new thread.
+ * runs in its utility process, here in a worker thread, with its reader lane in a second one (lane.ts).
+ * Supervised (supervisor.ts): if a thread dies, the calls waiting fail with a Chinese message and the next
+ * call starts a new thread.
  */
-export function startWorkerHost(
+export async function startWorkerHost(
   open: Omit<OpenRequest, 'kind' | 'canPrint'>,
   opts: HostOptions & {
     /** Each thread started (tests stop one for real to check the restart). */
     onWorker?: (worker: Worker) => void;
   } = {},
 ): Promise<DataHost> {
-  return superviseDataHost((restart) =>
+  const main = await superviseDataHost((restart) =>
     startWorker(restart ? { ...open, mustExist: true } : open, opts, opts.onWorker),
+  );
+  if (open.readOnly) return main;
+  const lane = { dbPath: main.dbPath, host: open.host, version: open.version, readOnly: true };
+  return withReaderLane(
+    main,
+    () => superviseDataHost(() => startWorker({ ...lane, nativeBinding: open.nativeBinding }, {})),
+    opts.onLog,
   );
 }
 
