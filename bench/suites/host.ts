@@ -46,6 +46,7 @@ export async function hostSuite(ctx: BenchContext) {
         // Previewed first (untimed), as the 导入 button follows its preview: the commit is then the write.
         must(await host.invoke('import.preview', input));
         const page = { entity: 'investment', where: {}, limit: 100 };
+        await host.laneReady; // the steady state: the reader lane is up (it starts beside the host)
         must(await host.invoke('ledger.table', page)); // warm-up
         let done = false;
         // The commit follows its preview with the same file, so it reuses the preview's analysis and its

@@ -35,6 +35,8 @@ export interface DataHost {
   close(): Promise<void>;
   /** Hears the host stop without being asked to (crash, killed); supervisor.ts starts another. */
   onStop(listener: (reason: string) => void): void;
+  /** With a reader lane (lane.ts): true once it answers the quick reads, false if it could not start. */
+  laneReady?: Promise<boolean>;
 }
 
 /** What a call still waiting when the host died answers (supervisor.ts starts a new host for the next). */

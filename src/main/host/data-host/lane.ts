@@ -30,15 +30,20 @@ export function withReaderLane(
 ): DataHost {
   let lane: DataHost | null = null;
   let closed = false;
-  startLane().then(
+  const laneReady = startLane().then(
     (l) => {
       if (closed) void l.close();
       else lane = l;
+      return !closed;
     },
-    (e: Error) => onLog?.(`读取线程未能启动，读取由数据服务本身应答：${e.message}`),
+    (e: Error) => {
+      onLog?.(`读取线程未能启动，读取由数据服务本身应答：${e.message}`);
+      return false;
+    },
   );
   return {
     dbPath: main.dbPath,
+    laneReady,
     invoke(channel, input, onProgress) {
       if (lane && QUICK_READS.has(channel as Channel)) return lane.invoke(channel, input, onProgress);
       return main.invoke(channel, input, onProgress);
