@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import SqliteDatabase from 'better-sqlite3';
 import { cashFlowCsv } from '../helpers/cash-flow-file';
-import { apiCall as call, dialogOpened, expect, openSection, test } from './fixtures';
+import { apiCall as call, dialogOpened, expect, openSection, pickCashFlowFile, test } from './fixtures';
 
 /**
  * Long tasks cancelled by the user (issue #12): an import from 导入台账 and a restore from 备份与恢复. Each
@@ -37,20 +38,31 @@ function snapshot(dbPath: string) {
   }
 }
 
+/**
+ * Clicks `start`, then `cancel` as soon as the page shows it. Clicked in the page: Playwright's own click can
+ * take seconds on a busy machine, longer than the part of the task that can still be cancelled.
+ */
+async function startThenCancel(page: Page, start: string, cancel: string) {
+  await page.evaluate(
+    async ([s, c]) => {
+      (document.querySelector(`[data-testid="${s}"]`) as HTMLElement).click();
+      for (;;) {
+        const button = document.querySelector(`[data-testid="${c}"]`) as HTMLElement | null;
+        if (button) return button.click();
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    },
+    [start, cancel] as const,
+  );
+}
+
 test('an import cancelled from 导入台账 leaves the database exactly as before, and says so', async ({
   page,
   app,
 }) => {
   const file = join(app.dir, '现金流（大）.csv');
   writeFileSync(file, cashFlowCsv(80_000, 3_000_000));
-  await page.goto(app.url);
-  await openSection(page, '导入台账');
-  await page.getByTestId('ledger-picker').getByText('现金流').click();
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByTestId('pick-file').click(),
-  ]);
-  await chooser.setFiles(file);
+  await pickCashFlowFile(page, app.url, file);
   await expect(page.getByTestId('import-counts')).toContainText('可导入 80,000', { timeout: 120_000 });
   // A colleague adds a record after the preview: 导入 then checks all 80,000 rows again (the preview's
   // analysis is trusted only while the database is unchanged), and that is when it is cancelled.
@@ -63,15 +75,8 @@ test('an import cancelled from 导入台账 leaves the database exactly as befor
   const before = snapshot(app.dbPath);
 
   // 导入, then 取消导入 as soon as it shows: the rows are checked again first (about a second for 80,000
-  // rows), then written. Clicked in the page, as Playwright's own click can take seconds on a busy machine.
-  await page.evaluate(async () => {
-    (document.querySelector('[data-testid="commit-import"]') as HTMLElement).click();
-    for (;;) {
-      const cancel = document.querySelector('[data-testid="import-cancel"]') as HTMLElement | null;
-      if (cancel) return cancel.click();
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  });
+  // rows), then written.
+  await startThenCancel(page, 'commit-import', 'import-cancel');
   await expect(page.getByText('已取消导入，数据库没有改动')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('import-cancel')).toHaveCount(0);
   expect(snapshot(app.dbPath)).toEqual(before);
@@ -106,14 +111,7 @@ test('a restore cancelled from 备份与恢复 leaves the data as it was, and sa
   await manual.getByTestId('restore-button').click();
   await dialogOpened(page.locator('.ant-modal', { hasText: '恢复前会先自动备份当前数据' }));
   // 取消恢复 as soon as the progress line shows it (clicked in the page, as for the import above).
-  await page.evaluate(async () => {
-    (document.querySelector('[data-testid="confirm-restore"]') as HTMLElement).click();
-    for (;;) {
-      const cancel = document.querySelector('[data-testid="restore-cancel"]') as HTMLElement | null;
-      if (cancel) return cancel.click();
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  });
+  await startThenCancel(page, 'confirm-restore', 'restore-cancel');
   await expect(page.locator('.ant-message')).toContainText('已取消恢复，数据库没有改动', { timeout: 60_000 });
   await expect(page.getByTestId('restore-progress')).toHaveCount(0);
 

@@ -106,6 +106,18 @@ export async function openSection(page: Page, label: string) {
   await page.locator('.ant-menu-item', { hasText: label }).first().click();
 }
 
+/** 导入台账 → 现金流 → 选择文件: the file is read and previewed. */
+export async function pickCashFlowFile(page: Page, url: string, file: string) {
+  await page.goto(url);
+  await openSection(page, '导入台账');
+  await page.getByTestId('ledger-picker').getByText('现金流').click();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByTestId('pick-file').click(),
+  ]);
+  await chooser.setFiles(file);
+}
+
 /** AG Grid 36 DOM: body rows live in one scrolling container, the pinned totals row in another. */
 const BODY = '.ag-grid-scrolling-container';
 const PINNED_BOTTOM = '.ag-grid-pinned-bottom-rows-container';
