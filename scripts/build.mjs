@@ -1,14 +1,17 @@
 // The build and its freshness. `out/` holds what electron-vite built; `out/.build-hash` is a SHA-256 of every
 // source the build reads (src/, migrations/, the build config, package.json and the lock file), written only
 // after a build that succeeded. `funddesk` (bin/funddesk.js), `npm start` and `npm run start:browser` call
-// ensureBuilt(): nothing is rebuilt while the hash matches (about 20 ms to check), and a changed or missing
-// build is built once, under a lock, so parallel test workers never build over each other.
+// ensureBuilt(): nothing is rebuilt while the hash matches, and a changed or missing build is built once,
+// under a lock, so parallel test workers never build over each other.
+// The check runs on every `funddesk` start, so it is cheap first: `out/.build-stamp` lists each source's
+// path, size and mtime as they were when the hash was taken. While that list is unchanged (a few ms of
+// stat calls) the hash is not recomputed; when it changed (an edit, a checkout that only touched files) the
+// content hash decides, and a matching hash renews the stamp, so a touched file costs one hash, once.
 // `npm run build` (this file run directly) always builds.
 // Own code rather than a library: a file hash plus a lock directory is all it takes, and the check must stay
 // cheap enough for every `funddesk` start (a build tool's watch/cache would load far more).
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +19,7 @@ export const root = join(import.meta.dirname, '..');
 const SOURCE_DIRS = ['src', 'migrations'];
 const SOURCE_FILES = ['electron.vite.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
 const stampFile = join(root, 'out', '.build-hash');
+const statFile = join(root, 'out', '.build-stamp');
 const lockDir = join(root, 'out', '.build-lock');
 
 function walk(dir, files) {
@@ -26,14 +30,32 @@ function walk(dir, files) {
   }
 }
 
-/** The hash of every file the build reads, or null where there are no sources (an installed app). */
-export function sourceHash() {
-  if (!existsSync(join(root, 'src'))) return null;
+// Loaded only when a hash is taken or a build runs: the up-to-date path needs neither.
+const load = createRequire(import.meta.url);
+
+function sourceFiles() {
   const files = [];
   for (const d of SOURCE_DIRS) if (existsSync(join(root, d))) walk(join(root, d), files);
   for (const f of SOURCE_FILES) if (existsSync(join(root, f))) files.push(join(root, f));
-  files.sort();
-  const h = createHash('sha256');
+  return files.sort();
+}
+
+/** Each source's path, size and mtime, one a line: what the stamp compares before any file is read. */
+export function sourceStamp() {
+  if (!existsSync(join(root, 'src'))) return null;
+  return sourceFiles()
+    .map((f) => {
+      const s = statSync(f);
+      return `${relative(root, f).replaceAll('\\', '/')}\t${s.size}\t${s.mtimeMs}`;
+    })
+    .join('\n');
+}
+
+/** The hash of every file the build reads, or null where there are no sources (an installed app). */
+export function sourceHash() {
+  if (!existsSync(join(root, 'src'))) return null;
+  const files = sourceFiles();
+  const h = load('node:crypto').createHash('sha256');
   for (const f of files) {
     h.update(relative(root, f).replaceAll('\\', '/'));
     h.update('\0');
@@ -43,14 +65,26 @@ export function sourceHash() {
   return h.digest('hex');
 }
 
-export function isUpToDate(hash = sourceHash()) {
-  const built = existsSync(join(root, 'out', 'main', 'cli.js'));
-  if (hash === null) return built; // no sources: whatever was built is what there is
+function readOr(file, fallback) {
   try {
-    return built && readFileSync(stampFile, 'utf8') === hash;
+    return readFileSync(file, 'utf8');
   } catch {
-    return false;
+    return fallback;
   }
+}
+
+export function isUpToDate() {
+  const built = existsSync(join(root, 'out', 'main', 'cli.js'));
+  if (!existsSync(join(root, 'src'))) return built; // no sources: whatever was built is what there is
+  const builtHash = built ? readOr(stampFile, null) : null;
+  if (!builtHash) return false;
+  const stamp = sourceStamp();
+  if (readOr(statFile, null) === stamp) return true;
+  if (sourceHash() !== builtHash) return false;
+  try {
+    writeFileSync(statFile, stamp); // same content, touched files: the next check is cheap again
+  } catch {}
+  return true;
 }
 
 function processAlive(pid) {
@@ -87,6 +121,7 @@ function takeLock() {
  * passed through when `show` is true, otherwise kept for an error message.
  */
 export function build({ show = true } = {}) {
+  const stamp = sourceStamp();
   const hash = sourceHash();
   const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   if (!existsSync(cli)) {
@@ -96,13 +131,17 @@ export function build({ show = true } = {}) {
     };
   }
   rmSync(stampFile, { force: true });
-  const r = spawnSync(process.execPath, [cli, 'build'], {
+  rmSync(statFile, { force: true });
+  const r = load('node:child_process').spawnSync(process.execPath, [cli, 'build'], {
     cwd: root,
     stdio: show ? 'inherit' : 'pipe',
     encoding: 'utf8',
   });
   if (r.status !== 0) return { ok: false, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
-  if (hash) writeFileSync(stampFile, hash);
+  if (hash) {
+    writeFileSync(stampFile, hash);
+    writeFileSync(statFile, stamp);
+  }
   return { ok: true, output: '' };
 }
 

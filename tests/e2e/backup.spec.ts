@@ -1,24 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { dialogOpened, expect, openSection, test } from './fixtures';
+import { apiCall as call, dialogOpened, expect, openSection, test } from './fixtures';
 
 /** 备份与恢复 in the browser preview: back up now, change, restore (after a backup of the present). */
-
-async function call(page: Page, channel: string, input: unknown) {
-  return page.evaluate(
-    async ([c, i]) => {
-      const token = document.querySelector('meta[name="funddesk-token"]')?.getAttribute('content') ?? '';
-      const r = await fetch(`/api/${c}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-funddesk-token': token },
-        body: JSON.stringify(i),
-      });
-      return r.json();
-    },
-    [channel, input] as const,
-  );
-}
 
 test('back up now, change the data, restore it from the list', async ({ page, app }) => {
   await page.goto(app.url);

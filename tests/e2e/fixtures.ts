@@ -85,9 +85,37 @@ export const test = base.extend<Fixtures & Options>({
 
 export { expect };
 
+/** One call to the preview's API from the page, with the page's token (as the renderer's client makes it). */
+export async function apiCall(page: Page, channel: string, input: unknown) {
+  return page.evaluate(
+    async ([c, i]) => {
+      const token = document.querySelector('meta[name="funddesk-token"]')?.getAttribute('content') ?? '';
+      const r = await fetch(`/api/${c}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-funddesk-token': token },
+        body: JSON.stringify(i),
+      });
+      return r.json();
+    },
+    [channel, input] as const,
+  );
+}
+
 /** Open a section through the left navigation, as a user would. */
 export async function openSection(page: Page, label: string) {
   await page.locator('.ant-menu-item', { hasText: label }).first().click();
+}
+
+/** 导入台账 → 现金流 → 选择文件: the file is read and previewed. */
+export async function pickCashFlowFile(page: Page, url: string, file: string) {
+  await page.goto(url);
+  await openSection(page, '导入台账');
+  await page.getByTestId('ledger-picker').getByText('现金流').click();
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByTestId('pick-file').click(),
+  ]);
+  await chooser.setFiles(file);
 }
 
 /** AG Grid 36 DOM: body rows live in one scrolling container, the pinned totals row in another. */

@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { readImportFile } from '../../src/main/services/import/read';
-import { expect, openSection, test } from './fixtures';
+import { expect, pickCashFlowFile, test } from './fixtures';
 
 /** 仅导入有效行 on the import page, the refused rows as a file with 错误原因, and 未注明金额单位. */
 
@@ -12,17 +11,6 @@ function csv(dir: string, name: string, rows: string[][]) {
   const p = join(dir, name);
   writeFileSync(p, `\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`, 'utf8');
   return p;
-}
-
-async function pickCashFlowFile(page: Page, url: string, file: string) {
-  await page.goto(url);
-  await openSection(page, '导入台账');
-  await page.getByTestId('ledger-picker').getByText('现金流').click();
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByTestId('pick-file').click(),
-  ]);
-  await chooser.setFiles(file);
 }
 
 test('one bad row: 仅导入有效行 imports the rest and hands back the bad row with its reason', async ({

@@ -9,28 +9,18 @@ import { type DataHost, HostOpenError } from '../../src/main/host/data-host/clie
 import { startWorkerHost } from '../../src/main/host/data-host/worker';
 import { createClient } from '../../src/shared/contract/client';
 import { ApiError } from '../../src/shared/contract/define';
+import { cashFlowCsv } from '../helpers/cash-flow-file';
 
 /**
  * The data host as the desktop app and the preview run it: the real module in a worker thread, on a real
  * SQLite file, called through its message channel.
  */
 
-const FUND = '深圳坪山新能源汽车产业投资基金合伙企业（有限合伙）';
 const ROWS = 40_000;
 
 let dir: string;
 let dbPath: string;
 let host: DataHost;
-
-/** A cash-flow file of `n` calls on one demo fund, none repeating another or a stored flow. */
-function cashFlowCsv(n: number, seed: number): string {
-  const lines = ['基金,日期,类型,金额（元）'];
-  for (let i = 0; i < n; i++) {
-    const d = new Date(Date.UTC(2015, 0, 1) + (i % 3000) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`${FUND},${d},实缴出资,${seed + i}.37`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 const importInput = (seed: number) => ({
   ledger: 'cash_flow',

@@ -1,5 +1,4 @@
 import { describeDemoLoaded } from '../../shared/demo-loaded';
-import { loadDemo } from '../demo';
 import { getOverview } from '../services/overview';
 import { asOfDate, CliError, type Io, parse, requireDb } from './args';
 import type { Command } from './commands';
@@ -12,6 +11,8 @@ export const coreCommands: Record<string, Command> = {
     run: async (argv, io) => {
       const { values } = parse(argv, { db: { type: 'string' }, replace: { type: 'boolean' } });
       const db = requireDb(values);
+      // The demo's generator loads only for this command (`report overview` shares this module).
+      const { loadDemo } = await import('../demo');
       const r = await withDb(db, {}, (ctx) => loadDemo(ctx.opened.db, { replace: values.replace === true }));
       io.out(`已写入示例数据：${describeDemoLoaded(r)} → ${db}\n`);
       return 0;

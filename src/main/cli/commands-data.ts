@@ -8,13 +8,9 @@ import { openDatabase } from '../db/open';
 import { COUNTED, createBackup, listCheckedBackups } from '../services/backup/backup';
 import { checkBackup, finishPendingRestore, restoreFile, restoreInto } from '../services/backup/restore';
 import { backupDirOf, getBackupSettings } from '../services/backup/settings';
-import { commitAnalysis } from '../services/import/commit';
 import { fmtMB } from '../services/import/limits';
-import { previewOf } from '../services/import/preview';
 import { onProgress } from '../services/import/progress';
-import { refusedRows } from '../services/import/rejects';
-import { analyseImport, type ImportOptions } from '../services/import/service';
-import { implausibleAmounts, unitAssumptions, unitWarning } from '../services/import/unit-check';
+import type { ImportOptions } from '../services/import/service';
 import { isEmpty } from '../services/meta';
 import { CliError, dbArg, type Io, parse, requireDb, unitArg } from './args';
 import type { Command } from './commands-core';
@@ -78,6 +74,14 @@ const countsText = (counts: Record<string, number>) =>
 
 const importCommand: Command = {
   run: async (argv, io) => {
+    // The import's reader (encodings, xlsx) loads for this command only, not for backup, restore or template.
+    const { analyseImport } = await import('../services/import/service');
+    const { previewOf } = await import('../services/import/preview');
+    const { refusedRows, rejectsFile } = await import('../services/import/rejects');
+    const { commitAnalysis } = await import('../services/import/commit');
+    const { implausibleAmounts, unitAssumptions, unitWarning } = await import(
+      '../services/import/unit-check'
+    );
     const { values, positionals } = parse(argv, {
       db: { type: 'string' },
       'dry-run': { type: 'boolean' },
@@ -188,7 +192,6 @@ const importCommand: Command = {
         const skipInvalid = values['skip-invalid'] === true;
         const refused = refusedRows(a, duplicates);
         if (rejects && refused.length > 0) {
-          const { rejectsFile } = await import('../services/import/rejects');
           const f = await rejectsFile(
             a,
             duplicates,

@@ -3,46 +3,12 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { todayIso } from '../../shared/dates';
 import type { Unit } from '../../shared/money';
-import {
-  EXPORT_FORMATS,
-  type ExportFormat,
-  REPORT_NAMES,
-  REPORT_TITLES,
-  type ReportName,
-} from '../../shared/reports/types';
-import { exportReport } from '../export';
-import { exportFileName } from '../export/common';
+import { EXPORT_FORMATS, type ExportFormat, REPORT_NAMES, type ReportName } from '../../shared/reports/types';
 import { buildReport, performanceData } from '../services/reports';
 import { asOfDate, CliError, type Io, parse, requireDb, unitArg } from './args';
 import { reinvestmentData } from './commands-compliance';
-import { type Command, overviewReport } from './commands-core';
+import { overviewReport } from './commands-core';
 import { withDb } from './session';
-
-const USAGE =
-  'report NAME --db FILE [--as-of YYYY-MM-DD] [--unit 元|万元|亿元] [--fund ID] --format json|xlsx|pdf|csv --out PATH  或  --json';
-
-/** Commands of the reports area (merged into src/main/cli/main.ts). */
-export const reportsCommands: Record<string, Command> = {
-  reports: {
-    run: async (_argv, io) => {
-      io.out(
-        [
-          '可用的报表：',
-          ...REPORT_NAMES.map(
-            (n) => `  ${n.padEnd(16)}${REPORT_TITLES[n]}${n === 'fund' ? '（需 --fund ID）' : ''}`,
-          ),
-          '',
-          `用法：funddesk ${USAGE}`,
-          '  --format json 写出报表全部数据（金额单位为分）；--json 输出到屏幕。',
-          '  --unit 可写 元、万元、亿元（或 yuan、wan、yi）；默认：总览为亿元，其余报表为万元。--out 可为文件或已存在的文件夹。',
-          '  未写 --db 时使用环境变量 FUNDDESK_DB。',
-          '',
-        ].join('\n'),
-      );
-      return 0;
-    },
-  },
-};
 
 const FORMATS = ['json', ...EXPORT_FORMATS] as const;
 type CliFormat = (typeof FORMATS)[number];
@@ -130,10 +96,13 @@ function runner(name: ReportName) {
     const started = Date.now();
     const { file, bytes } = await withDb(db, { mustExist: true }, async (ctx) => {
       const report = await buildReport(ctx.opened, name, { asOf, fundId });
+      // The exporters (exceljs, ECharts) load only when a file is written, not for `reports` or --json.
+      const { exportFileName } = await import('../export/common');
       if (format === 'json') {
         const file = outPath(out, exportFileName(report, 'xlsx').replace(/\.xlsx$/, '.json'));
         return { file, bytes: Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8') };
       }
+      const { exportReport } = await import('../export');
       const r = await exportReport(report, format as ExportFormat, unit, { printPdf: ctx.printPdf });
       return { file: outPath(out, r.fileName), bytes: r.bytes };
     });

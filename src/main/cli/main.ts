@@ -10,7 +10,7 @@ type Runner = (argv: string[], io: Io) => Promise<number>;
 const AREAS: Record<Area, () => Promise<Record<string, Command>>> = {
   core: async () => ({ ...(await import('./commands-core')).coreCommands, report: reportCommand }),
   serve: async () => ({ serve: (await import('./serve')).serveCommand }),
-  reports: async () => (await import('./commands-reports')).reportsCommands,
+  reports: async () => (await import('./commands-list')).reportsCommands,
   data: async () => (await import('./commands-data')).dataCommands,
   compliance: async () => (await import('./commands-compliance')).complianceCommands,
 };

@@ -33,6 +33,15 @@ export interface DataHost {
   invoke(channel: string, input: unknown, onProgress?: (p: Progress) => void): Promise<Envelope<unknown>>;
   /** Finishes: cancels running tasks, takes the quit backup (if backups are on), closes the database. */
   close(): Promise<void>;
+  /** Hears the host stop without being asked to (crash, killed); supervisor.ts starts another. */
+  onStop(listener: (reason: string) => void): void;
+  /** With a reader lane (lane.ts): true once it answers the quick reads, false if it could not start. */
+  laneReady?: Promise<boolean>;
+}
+
+/** What a call still waiting when the host died answers (supervisor.ts starts a new host for the next). */
+export function stoppedMessage(reason: string): string {
+  return `数据服务意外停止（${reason}），这次操作未能完成（未提交的改动不会写入数据库）；请重试，数据服务会自动重新启动`;
 }
 
 /** Why the host could not open the database (DbError's code and Chinese message). */
@@ -57,6 +66,8 @@ export function connectDataHost(
   let opened: ((dbPath: string) => void) | null = null;
   let openFailed: ((e: Error) => void) | null = null;
   let closed: (() => void) | null = null;
+  const stopListeners: ((reason: string) => void)[] = [];
+  let closing = false;
 
   const print = async (id: number, html: string) => {
     try {
@@ -102,21 +113,20 @@ export function connectDataHost(
 
   ch.onExit((reason) => {
     stopped = reason;
-    const error = { code: 'internal' as const, message: `数据服务已停止：${reason}` };
+    const error = { code: 'internal' as const, message: stoppedMessage(reason) };
     for (const c of calls.values()) c.done({ ok: false, error });
     calls.clear();
-    openFailed?.(new HostOpenError('cannot_open', error.message));
+    openFailed?.(new HostOpenError('cannot_open', `数据服务未能启动：${reason}`));
     closed?.();
+    // Stopping after close() was asked for is no crash: nobody restarts it.
+    if (!closing) for (const l of stopListeners) l(reason);
   });
 
   const host: DataHost = {
     dbPath: open.dbPath,
     invoke(channel, input, onProgress) {
       if (stopped) {
-        return Promise.resolve({
-          ok: false,
-          error: { code: 'internal', message: `数据服务已停止：${stopped}` },
-        });
+        return Promise.resolve({ ok: false, error: { code: 'internal', message: stoppedMessage(stopped) } });
       }
       return new Promise((done) => {
         const id = ++seq;
@@ -124,7 +134,11 @@ export function connectDataHost(
         ch.post({ kind: 'invoke', id, channel, input });
       });
     },
+    onStop(listener) {
+      stopListeners.push(listener);
+    },
     async close() {
+      closing = true;
       if (!stopped) {
         await new Promise<void>((ok) => {
           closed = ok;

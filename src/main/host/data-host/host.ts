@@ -6,10 +6,8 @@ import { dispatch, type HandlerContext } from '../../handlers';
 import { checkInBackground } from '../../services/backup/recover';
 import { BackupScheduler } from '../../services/backup/scheduler';
 import { setNativeBinding } from '../../services/backup/sqlite';
-import type { DataHost } from './client';
 import type { FromHost, OpenRequest, Port, ToHost } from './protocol';
-import { LONG_CHANNELS, openReader, QUICK_READS, READ_CHANNELS } from './readers';
-import { startWorkerHost } from './worker';
+import { LONG_CHANNELS, openReader, READ_CHANNELS } from './readers';
 
 /**
  * The data host: the one owner of the database. It opens the write connection (migrations, checks) and a
@@ -17,9 +15,9 @@ import { startWorkerHost } from './worker';
  * tasks, cancels them on task.cancel, and asks its parent to print PDFs. The same code runs in Electron's
  * utility process and in a worker thread under plain Node (entry.ts); parents talk to it through client.ts.
  *
- * Calls are not queued here. Quick reads go to the reader lane (a worker thread running this same module
- * with `readOnly`, see readers.ts) and answer while this thread is busy; the other reads use this thread's
- * read-only connection and never wait for a write transaction; writes share the one write connection,
+ * Calls are not queued here. Quick reads go to the reader lane, a second host opened `readOnly` that the
+ * parent starts and routes to (lane.ts), so they answer while this thread is busy; the other reads use this
+ * thread's read-only connection and never wait for a write transaction; writes share the one write connection,
  * where Kysely's connection lock makes a write wait for the running transaction (never SQLITE_BUSY).
  */
 export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void = () => {}): void {
@@ -27,8 +25,6 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
   let reader: OpenedDb | null = null;
   let request: OpenRequest | null = null;
   let scheduler: BackupScheduler | null = null;
-  let lane: DataHost | null = null;
-  let closing = false;
   const running = new Map<
     number,
     { channel: string; controller: AbortController; progress?: { task: string; done: number; total: number } }
@@ -103,21 +99,6 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
       // Without a second connection every call goes to the write connection (reads then wait for writes).
       port.post({ kind: 'log', message: `只读连接未能打开，读取将等待写入完成：${(e as Error).message}` });
     }
-    // The reader lane starts beside: until it is up, quick reads use this thread's read-only connection.
-    startWorkerHost({
-      dbPath: writer.path,
-      host: m.host,
-      version: m.version,
-      readOnly: true,
-      nativeBinding: m.nativeBinding,
-    }).then(
-      (l) => {
-        if (closing) void l.close();
-        else lane = l;
-      },
-      (e: Error) =>
-        port.post({ kind: 'log', message: `读取线程未能启动，读取由数据服务本身应答：${e.message}` }),
-    );
     if (m.backups) {
       scheduler = new BackupScheduler(
         () => writer,
@@ -130,9 +111,7 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
 
   async function invoke(id: number, channel: string, input: unknown) {
     let envelope: Envelope<unknown>;
-    if (lane && QUICK_READS.has(channel as Channel)) {
-      envelope = await lane.invoke(channel, input);
-    } else if (!writer || !request) {
+    if (!writer || !request) {
       envelope = { ok: false, error: { code: 'internal', message: '数据库尚未打开' } };
     } else {
       const long = LONG_CHANNELS.has(channel as Channel);
@@ -173,11 +152,8 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
   }
 
   async function close() {
-    closing = true;
     cancel();
     await scheduler?.quit().catch(() => null);
-    await lane?.close().catch(() => {});
-    lane = null;
     await reader?.close().catch(() => {});
     await writer?.close().catch(() => {});
     reader = null;

@@ -19,7 +19,7 @@ export interface OpenRequest {
   fullCheck?: boolean | undefined;
   /** Take automatic backups (on start, every few minutes while data changes, on close). */
   backups?: boolean | undefined;
-  /** A reader lane: only a read-only connection, for the quick reads (host.ts starts one). */
+  /** A reader lane: only a read-only connection, for the quick reads (the parent starts one: lane.ts). */
   readOnly?: boolean | undefined;
   /** The parent can print HTML to PDF ('print' messages); without it report.export refuses PDF. */
   canPrint?: boolean | undefined;

@@ -7,6 +7,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { type BackupItem, type BackupSettings, backupSettingsFields } from '@shared/contract/data';
+import { ApiError } from '@shared/contract/define';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -117,25 +118,34 @@ export function BackupPage() {
       okText: '备份当前数据并恢复',
       okButtonProps: { danger: true, 'data-testid': 'confirm-restore' } as never,
       cancelText: '取消',
-      onOk: async () => {
-        setBusy(b.file);
-        try {
-          const r = await api('backup.restore', { file: b.file });
-          message.success(
-            `已恢复到 ${when(r.restoredFrom.createdAt)} 的备份${r.safetyBackup ? `；恢复前的数据已备份为 ${r.safetyBackup.file}` : ''}`,
-            6,
-          );
-          await qc.invalidateQueries();
-        } catch (e) {
-          message.error(`恢复失败：${(e as Error).message}`, 8);
-        } finally {
-          setBusy(null);
-        }
+      // The dialog closes at once: the restore runs under the page's progress line, with its cancel button.
+      onOk: () => {
+        void runRestore(b);
       },
     });
   };
 
+  const runRestore = async (b: BackupItem) => {
+    setBusy(b.file);
+    try {
+      const r = await api('backup.restore', { file: b.file });
+      message.success(
+        `已恢复到 ${when(r.restoredFrom.createdAt)} 的备份${r.safetyBackup ? `；恢复前的数据已备份为 ${r.safetyBackup.file}` : ''}`,
+        6,
+      );
+      await qc.invalidateQueries();
+    } catch (e) {
+      // A cancelled restore says so (“已取消恢复，数据库没有改动”): it is no failure.
+      if (e instanceof ApiError && e.code === 'cancelled') message.info(e.message, 8);
+      else message.error(`恢复失败：${(e as Error).message}`, 8);
+      await list.refetch();
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const data = list.data;
+  const restoring = busy && busy !== 'now' ? (data?.items.find((i) => i.file === busy) ?? null) : null;
   const columns: ColumnsType<BackupItem> = [
     {
       title: '备份时间',
@@ -238,6 +248,26 @@ export function BackupPage() {
           联机备份写出，写完后以只读方式打开做完整性检查，通过才保留。
         </Typography.Text>
       </Card>
+
+      {restoring ? (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="restore-progress"
+          title={`正在从 ${when(restoring.createdAt)} 的备份恢复：先核对备份、备份当前数据，再替换全部数据…`}
+          description="在替换数据之前都可以取消；取消后数据库保持原样。"
+          action={
+            <Button
+              size="small"
+              danger
+              onClick={() => void api('task.cancel', { channel: 'backup.restore' }).catch(() => {})}
+              data-testid="restore-cancel"
+            >
+              取消恢复
+            </Button>
+          }
+        />
+      ) : null}
 
       {list.error ? (
         <Alert type="error" showIcon title={`无法读取备份列表：${(list.error as Error).message}`} />
