@@ -2,8 +2,9 @@
 // bad value with a Chinese message under its field (nothing stored), stores the corrected record (a reload
 // shows it), and lays out inside its dialog on a narrow 1024-pixel window even with long names picked.
 
+import type { Locator } from '@playwright/test';
 import { completeUscc } from '../../src/shared/uscc';
-import { expect, type Locator, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { choose, expectCount, openLedger, search, totalCount } from './ledgers-kit';
 
 test.describe.configure({ timeout: 180_000 });
