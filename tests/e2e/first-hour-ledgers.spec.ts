@@ -5,7 +5,7 @@
 import type { Locator } from '@playwright/test';
 import { completeUscc } from '../../src/shared/uscc';
 import { expect, test } from './fixtures';
-import { choose, expectCount, openLedger, search, totalCount } from './ledgers-kit';
+import { expectCount, openAddForm, openLedger, search } from './ledgers-kit';
 
 test.describe.configure({ timeout: 180_000 });
 test.use({ viewport: { width: 1024, height: 800 } });
@@ -191,15 +191,7 @@ for (const c of CASES) {
     app,
   }) => {
     const gridId = c.route.slice(1);
-    const grid = await openLedger(page, app.url, c.route, gridId);
-    const n = await totalCount(grid, c.first);
-
-    await page.getByRole('button', { name: `新增${c.noun}` }).click();
-    const dialog = page.getByRole('dialog', { name: `新增${c.noun}` });
-    await expect(dialog).toBeVisible();
-    for (const [field, text] of Object.entries(c.choose ?? {})) await choose(dialog, field, text);
-    for (const [field, text] of Object.entries(c.type))
-      await dialog.locator(`[data-field="${field}"]`).fill(text);
+    const { grid, n, dialog } = await openAddForm(page, app.url, { ...c, gridId });
     await dialog.locator(`[data-field="${c.bad.field}"]`).fill(c.bad.text);
     await fieldsInside(dialog, c.noun);
 
