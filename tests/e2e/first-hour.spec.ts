@@ -130,6 +130,22 @@ test('a port in use is said in Chinese with the fix', async ({ app }) => {
   }
 });
 
+test('the quick search shows its whole hint, not cut off', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await openLedger(page, app.url, '/sub-funds', 'sub-funds');
+  const box = page.getByPlaceholder('快速搜索（名称、代码、金额…）');
+  await expect(box).toBeVisible();
+  // The hint's width in the box's own font against the room the box gives it.
+  const { need, room } = await box.evaluate((el: HTMLInputElement) => {
+    const st = getComputedStyle(el);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${st.fontSize} ${st.fontFamily}`;
+    const pad = Number.parseFloat(st.paddingLeft) + Number.parseFloat(st.paddingRight);
+    return { need: ctx.measureText(el.placeholder).width, room: el.clientWidth - pad };
+  });
+  expect(need).toBeLessThanOrEqual(room);
+});
+
 /** The menu entries whose page offers an export; each is exported in every format it offers (below). */
 const EXPORTING = [
   '引导基金总览',
