@@ -146,6 +146,20 @@ test('the quick search shows its whole hint, not cut off', async ({ page, app })
   expect(need).toBeLessThanOrEqual(room);
 });
 
+test('审计日志 on a 1024-pixel window: the 变更内容 column keeps room for its title', async ({
+  page,
+  app,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await page.goto(`${app.url}#/audit`);
+  const head = page.locator('.ant-table-thead th', { hasText: '变更内容' });
+  await expect(head).toBeVisible();
+  // One line of title (a squeezed column wrapped it to one character a line, 12 lines high).
+  const box = await head.boundingBox();
+  expect(box!.width).toBeGreaterThan(200);
+  expect(box!.height).toBeLessThan(80);
+});
+
 /** The menu entries whose page offers an export; each is exported in every format it offers (below). */
 const EXPORTING = [
   '引导基金总览',
