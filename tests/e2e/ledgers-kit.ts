@@ -106,18 +106,30 @@ export async function search(page: Page, text: string) {
   await expect(box).toHaveValue(text);
 }
 
-/** Add with the form, edit in a cell, refuse a bad value, survive a reload, delete then undo. */
-export async function roundTrip(page: Page, url: string, c: LedgerCase) {
+/**
+ * Open a ledger, note its count, open 新增… and fill the form (options picked first, then the typed fields);
+ * returns the grid, the count before, and the dialog, not yet saved.
+ */
+export async function openAddForm(
+  page: Page,
+  url: string,
+  c: Pick<LedgerCase, 'route' | 'gridId' | 'noun' | 'first' | 'type' | 'choose'>,
+) {
   const grid = await openLedger(page, url, c.route, c.gridId);
   const n = await totalCount(grid, c.first);
-
-  // Add.
   await page.getByRole('button', { name: `新增${c.noun}` }).click();
   const dialog = page.getByRole('dialog', { name: `新增${c.noun}` });
   await expect(dialog).toBeVisible();
   for (const [field, text] of Object.entries(c.choose ?? {})) await choose(dialog, field, text);
   for (const [field, text] of Object.entries(c.type))
     await dialog.locator(`[data-field="${field}"]`).fill(text);
+  return { grid, n, dialog };
+}
+
+/** Add with the form, edit in a cell, refuse a bad value, survive a reload, delete then undo. */
+export async function roundTrip(page: Page, url: string, c: LedgerCase) {
+  // Add.
+  const { grid, n, dialog } = await openAddForm(page, url, c);
   await dialog.getByTestId('add-save').click();
   await expect(dialog).toBeHidden();
   await expectCount(grid, c.first, n + 1, c.word);

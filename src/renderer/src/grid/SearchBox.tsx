@@ -16,7 +16,8 @@ export const SearchBox = memo(function SearchBox(props: { start: string; onChang
         setText(e.target.value);
         props.onChange(e.target.value);
       }}
-      style={{ width: 260 }}
+      // Wide enough for the whole hint (at 260 px it was cut to 快速搜索（名称、代码、金…).
+      style={{ width: 300 }}
       data-testid="quick-search"
     />
   );

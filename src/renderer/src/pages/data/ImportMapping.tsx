@@ -1,6 +1,7 @@
 import type { ImportPreview } from '@shared/contract/data';
 import { UNIT_LABEL, UNITS, type Unit } from '@shared/money';
-import { Alert, Button, Card, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Radio, Select, Space, Tag, Typography } from 'antd';
+import { ImportNotice } from './ImportNotice';
 
 const SOURCE_LABEL: Record<ImportPreview['mappingSource'], string> = {
   auto: '按表头自动识别',
@@ -47,11 +48,9 @@ export function MappingCard(props: {
       }
     >
       {preview.missingRequired.length > 0 ? (
-        <Alert
+        <ImportNotice
           type="error"
-          showIcon
-          style={{ marginBottom: 8 }}
-          data-testid="missing-required"
+          testId="missing-required"
           title={`文件中没有找到必填列：${preview.missingRequired.join('、')}。请在下表中为它们选择对应的列。`}
         />
       ) : null}

@@ -1,135 +1,73 @@
 import { CloudUploadOutlined, FileExcelOutlined } from '@ant-design/icons';
-import {
-  type ColumnMapping,
-  IMPORT_MAX_FILE_BYTES,
-  type ImportCommitResult,
-  type ImportPreview,
-  type ImportProgress,
-} from '@shared/contract/data';
+import { IMPORT_MAX_FILE_BYTES } from '@shared/contract/data';
 import { ApiError } from '@shared/contract/define';
-import type { Unit } from '@shared/money';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  App as AntApp,
-  Button,
-  Card,
-  Empty,
-  Radio,
-  Segmented,
-  Space,
-  Tag,
-  Tooltip,
-  Typography,
-} from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { App as AntApp, Button, Card, Empty, Radio, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { api, openFile } from '../../api';
 import { readOnlyTip, useReadOnly } from '../../lib/readOnly';
 import { useRoute } from '../../lib/router';
-import { fmtBytes, LEDGER_CHOICES, type LedgerChoice, toBase64 } from './files';
+import { fmtBytes, LEDGER_CHOICES, toBase64 } from './files';
 import { MappingCard } from './ImportMapping';
+import { ImportNotice } from './ImportNotice';
 import { PreviewTable } from './ImportPreviewTable';
-import { type Busy, ProgressLine } from './ImportProgressLine';
+import { ProgressLine } from './ImportProgressLine';
 import { ImportReadOptions } from './ImportReadOptions';
 import { ImportErrorAlert, ImportResultAlert } from './ImportResult';
 import { ImportTemplateTools } from './ImportTemplateTools';
 import { ImportUnitNotice } from './ImportUnits';
+import { commitGate, importReducer, initialImportState, readInput } from './importState';
 import './data.css';
 
-interface PickedFile {
-  name: string;
-  size: number;
-  b64: string;
-}
+const asApiError = (e: unknown) =>
+  e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) });
 
-function choiceOf(key: string | null): LedgerChoice {
-  return LEDGER_CHOICES.find((c) => c.key === key) ?? LEDGER_CHOICES[1]!;
-}
-
-/** 导入台账: choose a ledger and a file, map columns, preview every row with its problems, import all or nothing. */
+/**
+ * 导入台账: choose a ledger and a file, map columns, preview every row with its problems, import all (or only
+ * the valid rows). The steps' state lives in importState.ts; this page renders it and runs the requests.
+ */
 export function ImportPage() {
   const { params } = useRoute();
   const { message } = AntApp.useApp();
   const qc = useQueryClient();
   const readOnly = useReadOnly();
-  const [choice, setChoice] = useState<LedgerChoice>(() => choiceOf(params.get('ledger')));
-  const [file, setFile] = useState<PickedFile | null>(null);
-  const [sheet, setSheet] = useState<string | null>(null);
-  const [headerRow, setHeaderRow] = useState<number | undefined>(undefined);
-  const [mapping, setMapping] = useState<ColumnMapping | undefined>(undefined);
-  const [kindDefault, setKindDefault] = useState<string | null>(null);
-  const [createMissing, setCreateMissing] = useState(false);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const [duplicates, setDuplicates] = useState<'skip' | 'import'>('skip');
-  const [filter, setFilter] = useState<'all' | 'problems' | 'ok'>('all');
-  const [result, setResult] = useState<ImportCommitResult | null>(null);
+  const [state, dispatch] = useReducer(importReducer, params.get('ledger'), initialImportState);
+  const { choice, file, preview, busy, progress, error, result, duplicates, filter } = state;
   const request = useRef(0);
-
-  const fundKind = choice.kind ?? null;
-  const defaults = useMemo(() => {
-    const kind = kindDefault ?? fundKind;
-    return choice.ledger === 'fund' && kind ? [{ field: 'kind', value: kind }] : [];
-  }, [choice, kindDefault, fundKind]);
-
-  const baseInput = useCallback(
-    (f: PickedFile) => ({
-      ledger: choice.ledger,
-      fileName: f.name,
-      bytes: f.b64,
-      ...(sheet ? { sheet } : {}),
-      ...(headerRow ? { headerRow } : {}),
-      ...(mapping ? { mapping } : {}),
-      ...(defaults.length ? { defaults } : {}),
-      createMissing,
-    }),
-    [choice, sheet, headerRow, mapping, defaults, createMissing],
+  // biome-ignore lint/correctness/useExhaustiveDependencies: what the file is read as, not the whole state
+  const input = useMemo(
+    () => readInput(state),
+    [
+      state.file,
+      state.choice,
+      state.sheet,
+      state.headerRow,
+      state.mapping,
+      state.kindDefault,
+      state.createMissing,
+    ],
   );
 
   // Check the file again whenever what it is read as changes.
   useEffect(() => {
-    if (!file) return;
+    if (!input) return;
     const id = ++request.current;
-    setBusy('preview');
-    setError(null);
-    setResult(null);
-    api('import.preview', baseInput(file))
-      .then((p) => {
-        if (id !== request.current) return;
-        setPreview(p);
-      })
-      .catch((e: unknown) => {
-        if (id !== request.current) return;
-        setPreview(null);
-        setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
-      })
-      .finally(() => {
-        if (id === request.current) setBusy(null);
-      });
-  }, [file, baseInput]);
+    dispatch({ type: 'previewStarted', id });
+    api('import.preview', input)
+      .then((p) => dispatch({ type: 'previewDone', id, preview: p }))
+      .catch((e: unknown) => dispatch({ type: 'failed', id, error: asApiError(e) }));
+  }, [input]);
 
   // Progress of a long preview or import.
   useEffect(() => {
-    if (!busy) {
-      setProgress(null);
-      return;
-    }
+    if (!busy) return;
     const timer = window.setInterval(() => {
       api('import.progress')
-        .then((p) => setProgress(p))
+        .then((p) => dispatch({ type: 'progress', value: p }))
         .catch(() => {});
     }, 300);
     return () => window.clearInterval(timer);
   }, [busy]);
-
-  const pickLedger = (key: string) => {
-    setChoice(choiceOf(key));
-    setMapping(undefined);
-    setKindDefault(null);
-    setResult(null);
-  };
 
   const pickFile = async () => {
     const f = await openFile(['xlsx', 'csv', 'txt']);
@@ -138,79 +76,33 @@ export function ImportPage() {
       message.error(`文件有 ${fmtBytes(f.data.length)}，超过导入上限 50 MB；请拆分为多个文件后分别导入`);
       return;
     }
-    setSheet(null);
-    setHeaderRow(undefined);
-    setMapping(undefined);
-    setPreview(null);
-    setFile({ name: f.name, size: f.data.length, b64: toBase64(f.data) });
-  };
-
-  const setColumn = (column: number, field: string | null, unit?: Unit | null) => {
-    if (!preview) return;
-    const base = mapping ?? preview.mapping;
-    const next = base.map((m) => {
-      if (m.column === column) {
-        const spec = preview.fields.find((f) => f.field === field);
-        const u = spec?.kind === 'money' ? (unit ?? m.unit ?? preview.sheetUnit ?? 'yuan') : null;
-        return { column, field, unit: u };
-      }
-      // A field maps from one column: taking it elsewhere frees it here.
-      if (field && m.field === field) return { ...m, field: null, unit: null };
-      return m;
-    });
-    setMapping(next);
+    dispatch({ type: 'file', file: { name: f.name, size: f.data.length, b64: toBase64(f.data) } });
   };
 
   const commit = async (skipInvalid = false) => {
-    if (!file || !preview) return;
+    if (!input || !preview) return;
     const id = ++request.current;
-    setBusy('commit');
-    setError(null);
+    dispatch({ type: 'commitStarted', id });
     try {
       const r = await api('import.commit', {
-        ...baseInput(file),
-        mapping: mapping ?? preview.mapping,
+        ...input,
+        mapping: state.mapping ?? preview.mapping,
         duplicates: preview.counts.duplicate > 0 ? duplicates : 'refuse',
         remember: true,
         skipInvalid,
       });
+      dispatch({ type: 'commitDone', id, result: r });
       if (id !== request.current) return;
-      setBusy(null);
-      setResult(r);
-      setPreview(null);
-      setFile(null);
-      setMapping(undefined);
       void qc.invalidateQueries();
       const refused = r.rejectedRows ? `，未导入 ${r.rejectedRows.toLocaleString('zh-CN')} 行` : '';
       message.success(`已导入 ${r.created.toLocaleString('zh-CN')} 条${choice.label}${refused}`);
     } catch (e) {
-      if (id === request.current) {
-        setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
-      }
-    } finally {
-      if (id === request.current) setBusy(null);
+      dispatch({ type: 'failed', id, error: asApiError(e) });
     }
   };
 
   const counts = preview?.counts;
-  const importable = counts ? counts.ok + (duplicates === 'import' ? counts.duplicate : 0) : 0;
-  const hardDuplicates = preview?.rows.some((r) => r.hardDuplicate) ?? false;
-  // 仅导入有效行: offered when error rows are all that stop the import.
-  const skippable =
-    !readOnly && !!preview && preview.missingRequired.length === 0 && counts!.error > 0 && importable > 0;
-  const blocked = readOnly
-    ? readOnlyTip(readOnly)
-    : !preview
-      ? '请先选择文件'
-      : preview.missingRequired.length > 0
-        ? `缺少必填列：${preview.missingRequired.join('、')}`
-        : counts!.error > 0
-          ? `有 ${counts!.error.toLocaleString('zh-CN')} 行有错误，请修改文件后重新选择，或仅导入有效行`
-          : duplicates === 'import' && hardDuplicates
-            ? '有重复的行与已有记录的统一社会信用代码、名称或估值日相同，不能仍然导入'
-            : importable === 0
-              ? '没有可导入的行'
-              : null;
+  const { importable, skippable, blocked } = commitGate(state, readOnly ? readOnlyTip(readOnly) : null);
 
   return (
     <div className="fd-import" data-testid="import-page">
@@ -221,7 +113,7 @@ export function ImportPage() {
             <Segmented
               data-testid="ledger-picker"
               value={choice.key}
-              onChange={(v) => pickLedger(String(v))}
+              onChange={(v) => dispatch({ type: 'ledger', key: String(v) })}
               options={LEDGER_CHOICES.map((c) => ({ value: c.key, label: c.label }))}
             />
           </Space>
@@ -260,18 +152,11 @@ export function ImportPage() {
             <ImportReadOptions
               preview={preview}
               choice={choice}
-              createMissing={createMissing}
-              onSheet={(v) => {
-                setSheet(v);
-                setHeaderRow(undefined);
-                setMapping(undefined);
-              }}
-              onHeaderRow={(v) => {
-                setHeaderRow(v);
-                setMapping(undefined);
-              }}
-              onCreateMissing={setCreateMissing}
-              onRecheck={() => setFile((f) => (f ? { ...f } : f))}
+              createMissing={state.createMissing}
+              onSheet={(v) => dispatch({ type: 'sheet', sheet: v })}
+              onHeaderRow={(v) => dispatch({ type: 'headerRow', row: v })}
+              onCreateMissing={(v) => dispatch({ type: 'createMissing', value: v })}
+              onRecheck={() => dispatch({ type: 'recheck' })}
             />
           ) : null}
         </Space>
@@ -290,15 +175,14 @@ export function ImportPage() {
       {preview ? (
         <MappingCard
           preview={preview}
-          onChange={setColumn}
+          onChange={(column, field, unit) => dispatch({ type: 'column', column, field, unit })}
           onForget={() => {
-            void api('import.mappings', { remove: preview.layoutKey }).then(() => {
-              setMapping(undefined);
-              setFile((f) => (f ? { ...f } : f));
-            });
+            void api('import.mappings', { remove: preview.layoutKey }).then(() =>
+              dispatch({ type: 'forgetMapping' }),
+            );
           }}
-          kindDefault={kindDefault ?? fundKind}
-          onKindDefault={setKindDefault}
+          kindDefault={state.kindDefault ?? choice.kind ?? null}
+          onKindDefault={(v) => dispatch({ type: 'kindDefault', value: v })}
           ledgerIsFund={choice.ledger === 'fund'}
         />
       ) : null}
@@ -312,7 +196,7 @@ export function ImportPage() {
             <Segmented
               size="small"
               value={filter}
-              onChange={(v) => setFilter(v as typeof filter)}
+              onChange={(v) => dispatch({ type: 'filter', value: v as typeof filter })}
               options={[
                 { value: 'all', label: '全部' },
                 { value: 'problems', label: '有问题的行' },
@@ -341,10 +225,8 @@ export function ImportPage() {
             ) : null}
           </Space>
           {preview.toCreate.length > 0 ? (
-            <Alert
+            <ImportNotice
               type="info"
-              showIcon
-              style={{ marginBottom: 8 }}
               title={preview.toCreate
                 .map(
                   (t) =>
@@ -373,7 +255,7 @@ export function ImportPage() {
                 <Typography.Text>重复的行：</Typography.Text>
                 <Radio.Group
                   value={duplicates}
-                  onChange={(e) => setDuplicates(e.target.value)}
+                  onChange={(e) => dispatch({ type: 'duplicates', value: e.target.value })}
                   options={[
                     { value: 'skip', label: '跳过（不导入）' },
                     { value: 'import', label: '仍然导入' },

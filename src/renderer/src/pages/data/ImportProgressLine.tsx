@@ -1,7 +1,6 @@
 import type { ImportProgress } from '@shared/contract/data';
 import { Progress, Typography } from 'antd';
-
-export type Busy = 'preview' | 'commit' | null;
+import type { Busy } from './importState';
 
 /** The progress of a long preview or import, as the import page shows it. */
 export function ProgressLine(props: { busy: Busy; progress: ImportProgress | null }) {

@@ -1,6 +1,7 @@
 import type { ImportPreview } from '@shared/contract/data';
 import { UNIT_LABEL } from '@shared/money';
-import { Alert, Space, Tag, Typography } from 'antd';
+import { Space, Tag, Typography } from 'antd';
+import { ImportNotice } from './ImportNotice';
 
 const SHOWN = 10;
 
@@ -14,20 +15,16 @@ export function ImportUnitNotice(props: { preview: ImportPreview }) {
   return (
     <div className="fd-import-units" data-testid="unit-notice">
       {unitWarning ? (
-        <Alert
+        <ImportNotice
           type="warning"
-          showIcon
-          style={{ marginBottom: 8 }}
-          data-testid="unit-warning"
+          testId="unit-warning"
           title={unitWarning.replace('（命令行 --unit 万元）', '（在上方“列对应”中为金额列选择单位）')}
         />
       ) : null}
       {implausible.length > 0 ? (
-        <Alert
+        <ImportNotice
           type="warning"
-          showIcon
-          style={{ marginBottom: 8 }}
-          data-testid="implausible-amounts"
+          testId="implausible-amounts"
           title={`有 ${implausible.length} 行金额按当前单位看不合常理，请核对金额单位`}
           description={
             <ul className="fd-import-issues">

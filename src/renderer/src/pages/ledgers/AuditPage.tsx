@@ -114,7 +114,7 @@ export function AuditPage() {
         loading={q.isFetching && !q.data}
         dataSource={q.data?.entries ?? []}
         columns={auditColumns(names, { showLedger: true })}
-        scroll={{ y: 'calc(100vh - 300px)' }}
+        scroll={{ x: 1060, y: 'calc(100vh - 300px)' }}
         pagination={{
           current: page,
           pageSize: PAGE,

@@ -101,6 +101,8 @@ export function auditColumns(names: NameLookup, opts: { showLedger: boolean }): 
     {
       title: '变更内容（修改前 → 修改后）',
       key: 'changes',
+      // Without a width this column got what the others left: at 1024 px, one character a line.
+      width: 320,
       render: (_: unknown, r: AuditEntry) => <AuditChanges entry={r} names={names} />,
     },
     {
