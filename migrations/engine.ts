@@ -48,8 +48,18 @@ export async function runAll(db: AnyDb, statements: readonly string[]): Promise<
   for (const s of statements) await sql.raw(forEngine(db, s)).execute(db);
 }
 
-/** Functions SQLite has built in that the schema uses, created on PostgreSQL before the first table. */
+/**
+ * Functions SQLite has built in that the schema and the services' SQL use, created on PostgreSQL before the
+ * first table: json_valid, and strftime(format, 'now' | a timestamp text) for the %Y %m %d %H %M %S %f fields.
+ */
 export const PG_PRELUDE = [
+  `CREATE OR REPLACE FUNCTION strftime(fmt text, v text) RETURNS text LANGUAGE sql VOLATILE AS $$
+SELECT to_char(
+  CASE WHEN v = 'now' THEN clock_timestamp() AT TIME ZONE 'UTC' ELSE v::timestamp END,
+  replace(replace(replace(replace(replace(replace(replace(replace(replace(fmt,
+    'T', '"T"'), 'Z', '"Z"'), '%Y', 'YYYY'), '%m', 'MM'), '%d', 'DD'), '%H', 'HH24'), '%M', 'MI'),
+    '%S', 'SS'), '%f', 'SS.MS'))
+$$`,
   `CREATE OR REPLACE FUNCTION json_valid(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
   PERFORM t::json;

@@ -55,7 +55,7 @@ function plainOverview(asOf: string) {
            UNION ALL
            SELECT fund_id, enterprise_id, landed_date, 1, id, reinvest_recognised_fen FROM landed_projects
             WHERE landed_date <= @asOf AND status <> 'cancelled' AND reinvest_category IS NOT NULL
-              AND fund_id IS NOT NULL))
+              AND fund_id IS NOT NULL) AS recognitions) AS numbered
        WHERE n = 1 GROUP BY fund_id`,
     )
     .raw(true)

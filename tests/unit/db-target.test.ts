@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { numberedParams } from '../../src/main/db/pg-sync';
 import { DbTargetError, dbTarget, redactSecrets } from '../../src/main/db/target';
 
 describe('which engine a --db value selects', () => {
@@ -55,5 +56,18 @@ describe('redactSecrets', () => {
     expect(redactSecrets('host=h password=xyz dbname=d')).toBe('host=h password=*** dbname=d');
     expect(redactSecrets('auth failed for xyz-42', 'xyz-42')).toBe('auth failed for ***');
     expect(redactSecrets('postgres://a@h:5432/d')).toBe('postgres://a@h:5432/d');
+  });
+});
+
+describe('SQLite placeholders on PostgreSQL', () => {
+  it('numbers ? and @name, gives a NULL test its own typed parameter, leaves quotes and casts alone', () => {
+    expect(numberedParams(`SELECT '?', x::int FROM t WHERE a = ? AND b > ?`)).toEqual({
+      text: `SELECT '?', x::int FROM t WHERE a = $1 AND b > $2`,
+      names: null,
+    });
+    expect(numberedParams('SELECT 1 WHERE (@id IS NULL OR id = @id) AND d <= @asOf AND e = @id')).toEqual({
+      text: 'SELECT 1 WHERE ($1::text IS NULL OR id = $2) AND d <= $3 AND e = $2',
+      names: ['id', 'id', 'asOf'],
+    });
   });
 });

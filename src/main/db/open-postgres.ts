@@ -2,6 +2,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator } from 'kysely';
 import { parse } from 'pg-connection-string';
 import { migrations } from '../../../migrations';
+import { catchUpIds } from './engine';
 import { DbError } from './errors';
 import { type OpenedDb, type OpenOptions, StaticProvider } from './opened';
 import { fundDeskPostgresDialect } from './pg-dialect';
@@ -39,6 +40,10 @@ export async function openPostgres(
     fail(connectError(e, target.shown));
   }
   const name = target.shown;
+  const schema = (conn.query('SELECT current_schema() AS s').rows[0] as { s: string | null }).s;
+  if (!schema) {
+    fail(new DbError('missing', `PostgreSQL 数据库“${name}”的 search_path 中没有可用的 schema`));
+  }
   if (tables.length > 0 && !tables.includes('kysely_migration')) {
     fail(
       new DbError(
@@ -67,7 +72,7 @@ export async function openPostgres(
   const readOnly = options.readOnly ?? (tables.includes('funds') ? roleReadOnly(conn) : null);
   const db = new Kysely<Database>({ dialect: fundDeskPostgresDialect(conn) });
   try {
-    if (!readOnly) await migrate(db, conn);
+    if (!readOnly) await migrate(db, schema!);
   } catch (e) {
     await db.destroy();
     if (e instanceof DbError) throw e;
@@ -108,24 +113,12 @@ function roleReadOnly(conn: PgConnection): string | null {
 }
 
 /** Pending migrations in one transaction; after any ran, each id sequence continues after the largest id. */
-async function migrate(db: Kysely<Database>, conn: PgConnection) {
-  const migrator = new Migrator({ db, provider: new StaticProvider() });
+async function migrate(db: Kysely<Database>, schema: string) {
+  // The schema named: Kysely would otherwise find another schema's kysely_migration table on the same server.
+  const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableSchema: schema });
   const pending = (await migrator.getMigrations()).filter((m) => !m.executedAt);
   if (pending.length === 0) return;
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
-  syncSequences(conn);
-}
-
-/** Rows written with explicit ids (a migration's example row, a copy) leave the identity behind: catch it up. */
-export function syncSequences(conn: PgConnection) {
-  const seqs = conn.query(
-    `SELECT table_name AS t FROM information_schema.columns
-     WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES'`,
-  ).rows as { t: string }[];
-  for (const { t } of seqs) {
-    conn.query(
-      `SELECT setval(pg_get_serial_sequence('"${t}"', 'id'), COALESCE((SELECT max(id) FROM "${t}"), 0) + 1, false)`,
-    );
-  }
+  await catchUpIds(db);
 }

@@ -11,12 +11,19 @@ import { numberedParams, type PgConnection } from './pg-sync';
 /** Tables without an integer `id` column (an INSERT into them gets no RETURNING id). */
 const NO_ID = new Set(['meta', 'evaluation_scores', 'cash_flow_year_totals']);
 
-function flat(args: unknown[]): unknown[] {
-  const list = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
-  for (const v of list) {
-    if (v !== null && typeof v === 'object' && !(v instanceof Uint8Array) && !(v instanceof Date)) {
-      throw new TypeError('PostgreSQL 连接不支持命名参数：请按位置传参');
-    }
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null &&
+  typeof v === 'object' &&
+  !Array.isArray(v) &&
+  !(v instanceof Uint8Array) &&
+  !(v instanceof Date);
+
+/** better-sqlite3's ways to pass parameters (spread, an array, an object for @name) as one positional list. */
+function flat(args: unknown[], names: string[] | null): unknown[] {
+  let list = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+  if (names) {
+    const bag = (list.find(isRecord) ?? {}) as Record<string, unknown>;
+    list = names.map((n) => bag[n]);
   }
   return list.map((v) => (typeof v === 'bigint' ? v.toString() : v));
 }
@@ -33,6 +40,7 @@ export class PgStatement {
   private pluckOn = false;
   private arrays = false;
   private readonly text: string;
+  private readonly names: string[] | null;
   private readonly insert: { sql: string; returnsId: boolean };
   /** Kysely's SQLite driver asks this; the PostgreSQL dialect does not use it. */
   readonly reader: boolean;
@@ -41,7 +49,7 @@ export class PgStatement {
     private readonly conn: PgConnection,
     source: string,
   ) {
-    this.text = numberedParams(source);
+    ({ text: this.text, names: this.names } = numberedParams(source));
     this.insert = withReturningId(this.text);
     this.reader = /^\s*(SELECT|WITH|VALUES)\b/i.test(source) || /\bRETURNING\b/i.test(source);
   }
@@ -57,7 +65,7 @@ export class PgStatement {
   }
 
   all(...args: unknown[]): unknown[] {
-    const r = this.conn.query(this.text, flat(args), this.arrays || this.pluckOn);
+    const r = this.conn.query(this.text, flat(args, this.names), this.arrays || this.pluckOn);
     return this.pluckOn ? (r.rows as unknown[][]).map((row) => row[0]) : r.rows;
   }
 
@@ -70,7 +78,7 @@ export class PgStatement {
   }
 
   run(...args: unknown[]): { changes: number; lastInsertRowid: number } {
-    const r = this.conn.query(this.insert.sql, flat(args));
+    const r = this.conn.query(this.insert.sql, flat(args, this.names));
     const id = this.insert.returnsId ? (r.rows.at(-1) as { id?: number } | undefined)?.id : undefined;
     return { changes: r.rowCount ?? 0, lastInsertRowid: id ?? 0 };
   }

@@ -136,15 +136,26 @@ export class PgConnection {
   }
 }
 
-/** SQLite's `?` placeholders as PostgreSQL's `$1…` (outside quotes and comments); cached per text. */
-const placeholderCache = new Map<string, string>();
-export function numberedParams(sql: string): string {
+/**
+ * SQLite's placeholders as PostgreSQL's `$1…` (outside quotes and comments): `?` by position, `@name` / `:name`
+ * by name (`names` gives the name of each `$n`, for binding an object). An occurrence tested with IS [NOT] NULL
+ * gets a `$n::text` of its own: PostgreSQL cannot type `$1 IS NULL OR id = $1` from its first use, SQLite's
+ * optional-filter idiom. SQLite's planner hints (NOT INDEXED, INDEXED BY) are dropped. Cached per text.
+ */
+const placeholderCache = new Map<string, { text: string; names: string[] | null }>();
+const NULL_TEST = /^\s+IS\s+(NOT\s+)?NULL\b/i;
+export function numberedParams(sql: string): { text: string; names: string[] | null } {
   const hit = placeholderCache.get(sql);
   if (hit !== undefined) return hit;
   let out = '';
-  let n = 0;
+  const names: string[] = [];
+  const slots = new Map<string, number>();
+  let anyNamed = false;
   for (let i = 0; i < sql.length; i++) {
     const c = sql[i]!;
+    const named =
+      (c === '@' || (c === ':' && sql[i + 1] !== ':' && sql[i - 1] !== ':')) &&
+      /[A-Za-z_]/.test(sql[i + 1] ?? '');
     if (c === "'" || c === '"') {
       const end = sql.indexOf(c, i + 1);
       const stop = end < 0 ? sql.length : end;
@@ -156,9 +167,27 @@ export function numberedParams(sql: string): string {
       out += sql.slice(i, stop);
       i = stop - 1;
     } else if (c === '?') {
-      out += `$${++n}`;
+      names.push(String(names.length));
+      out += `$${names.length}${NULL_TEST.test(sql.slice(i + 1, i + 20)) ? '::text' : ''}`;
+    } else if (named) {
+      anyNamed = true;
+      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(i + 1))![0];
+      i += name.length;
+      if (NULL_TEST.test(sql.slice(i + 1, i + 20))) {
+        out += `$${names.push(name)}::text`;
+      } else {
+        let k = slots.get(name);
+        if (k === undefined) {
+          k = names.push(name);
+          slots.set(name, k);
+        }
+        out += `$${k}`;
+      }
     } else out += c;
   }
-  if (placeholderCache.size < 5000) placeholderCache.set(sql, out);
-  return out;
+  // SQLite's query-planner hints say nothing about the result: PostgreSQL plans for itself.
+  out = out.replace(/\s(NOT INDEXED|INDEXED BY\s+\w+)\b/gi, '');
+  const result = { text: out, names: anyNamed ? names : null };
+  if (placeholderCache.size < 5000) placeholderCache.set(sql, result);
+  return result;
 }

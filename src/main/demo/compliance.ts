@@ -14,7 +14,7 @@ const statements = [
   `UPDATE funds SET exit_end_date = '2025-03-25', extension_end_date = '2026-02-27' WHERE id = 2
      AND invest_end_date <= '2025-03-25'`,
   // financing_stalled: three open deals without any update since the summer.
-  `UPDATE financing_deals SET updated_at = '2025-08-' || printf('%02d', 10 + id % 15) || 'T09:30:00.000Z'
+  `UPDATE financing_deals SET updated_at = '2025-08-' || CAST(10 + id % 15 AS TEXT) || 'T09:30:00.000Z'
      WHERE id IN (SELECT id FROM financing_deals WHERE stage IN ('contact','dd','ts')
        AND first_contact_date < '2025-07-01' ORDER BY id LIMIT 3)`,
   // report_due: the filings the office tracks (one overdue, one due soon, one done, one later).

@@ -223,7 +223,8 @@ export function listAlerts(opened: OpenedDb, asOf: string): Alert[] {
     .prepare(
       `SELECT d.id, e.name, i.name, d.stage, d.last FROM (
          SELECT id, enterprise_id, institution_id, stage,
-                max(coalesce(first_contact_date, ''), substr(updated_at, 1, 10)) AS last
+                CASE WHEN coalesce(first_contact_date, '') > substr(updated_at, 1, 10)
+                  THEN first_contact_date ELSE substr(updated_at, 1, 10) END AS last
          FROM financing_deals WHERE stage IN ('contact','dd','ts')) d
        JOIN enterprises e ON e.id = d.enterprise_id JOIN institutions i ON i.id = d.institution_id
        WHERE d.last < ?`,
