@@ -13,14 +13,8 @@ export function loadLedgersPg(
   ids?: ReadonlySet<number>,
 ): Map<number, FundLedger> {
   const ledgers = new Map<number, FundLedger>();
-  const get = (id: number) => {
-    let l = ledgers.get(id);
-    if (!l) {
-      l = { calls: [], distributions: [], valuations: [] };
-      ledgers.set(id, l);
-    }
-    return l;
-  };
+  const get = (id: number): FundLedger =>
+    ledgers.get(id) ?? ledgers.set(id, { calls: [], distributions: [], valuations: [] }).get(id)!;
   const only = ids ? 'AND fund_id = ANY(?)' : '';
   const args = (...a: unknown[]) => (ids ? [...a, [...ids]] : a);
   const flows = raw
