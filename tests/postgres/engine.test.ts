@@ -95,7 +95,7 @@ describe('FundDesk on a PostgreSQL server', () => {
   it('keeps the password out of a refused open and out of app.info', async () => {
     const u = new URL(SERVER);
     const e = await openError(`postgres://funddesk:Geheim-42@${u.host}/nosuchdb`);
-    expect(e.message).toBe('PostgreSQL 服务器上没有数据库“postgres://funddesk:***@' + u.host + '/nosuchdb”');
+    expect(e.message).toBe(`PostgreSQL 服务器上没有数据库“postgres://funddesk:***@${u.host}/nosuchdb”`);
     const s = await tempPgSchema(SERVER.replace('funddesk@', 'funddesk:Geheim-42@'));
     const opened = await openDatabase(s.url);
     try {
@@ -121,6 +121,17 @@ describe('FundDesk on a PostgreSQL server', () => {
       expect(o.subFunds.paidInFen).toBe(123_700_000_000);
     } finally {
       await s.drop();
+    }
+  });
+
+  it('a backup of the server is refused with the way to make one, nothing written', async () => {
+    const t = await tempDb();
+    try {
+      const e = await testClient(t.opened)('backup.now', {}).catch((x: Error) => x);
+      expect((e as Error).message).toContain('funddesk copy --from 服务器地址 --to 备份文件.sqlite');
+      expect((e as Error).message).toContain('pg_dump');
+    } finally {
+      await t.cleanup();
     }
   });
 });
