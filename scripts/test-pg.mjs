@@ -13,6 +13,7 @@ const BOTH_ENGINES = [
   'tests/service/reports.test.ts',
   'tests/service/compliance-reinvest.test.ts',
   'tests/service/evaluation.test.ts',
+  'tests/service/import-roundtrip.test.ts',
   'tests/postgres',
 ];
 
