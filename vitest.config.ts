@@ -9,6 +9,8 @@ export default defineConfig({
       'tests/service/**/*.test.ts',
       'tests/cli/**/*.test.ts',
       'tests/component/**/*.test.tsx',
+      // The PostgreSQL leg (npm run test:pg): only with a server to run on.
+      ...(process.env.FUNDDESK_TEST_PG ? ['tests/postgres/**/*.test.ts'] : []),
     ],
     environment: 'node',
     testTimeout: 60_000,

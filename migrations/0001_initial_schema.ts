@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { isPostgres, PG_PRELUDE, runAll } from './engine';
 
 /**
  * The whole ledger schema of PRODUCT.md §4. Money is integer fen, dates are 'YYYY-MM-DD' text,
@@ -180,7 +181,8 @@ const statements = [
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not as typed now
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const s of statements) await sql.raw(s).execute(db);
+  if (isPostgres(db)) await runAll(db, PG_PRELUDE);
+  await runAll(db, statements);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { runAll } from './engine';
 
 /**
  * Covering indexes for the aggregates over the big ledgers. The headline figures sum every capital call of
@@ -30,10 +31,10 @@ const down_ = [
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not as typed now
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const s of up_) await sql.raw(s).execute(db);
+  await runAll(db, up_);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const s of down_) await sql.raw(s).execute(db);
+  await runAll(db, down_);
 }

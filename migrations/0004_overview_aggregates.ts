@@ -1,4 +1,5 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { runAll } from './engine';
 
 /**
  * For the 引导基金总览 report (the start page) at 100x the demo data: its tables are sums over the landed
@@ -40,10 +41,10 @@ const down_ = [
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not as typed now
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const s of up_) await sql.raw(s).execute(db);
+  await runAll(db, up_);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const s of down_) await sql.raw(s).execute(db);
+  await runAll(db, down_);
 }

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { EXAMPLE_TEMPLATE } from '../src/shared/evaluation/example';
+import { runAll } from './engine';
 
 /**
  * 绩效评价 (issue #16): evaluation templates, one row per version (a version is never changed: editing a
@@ -38,7 +39,7 @@ const up_ = [
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not as typed now
 export async function up(db: Kysely<any>): Promise<void> {
-  for (const s of up_) await sql.raw(s).execute(db);
+  await runAll(db, up_);
   const t = EXAMPLE_TEMPLATE;
   await sql`INSERT INTO evaluation_templates (id, family_id, version, name, is_example, note, indicators_json, grades_json)
     VALUES (1, 1, 1, ${t.name}, 1, ${t.note}, ${JSON.stringify(t.indicators)}, ${JSON.stringify(t.grades)})`.execute(

@@ -184,7 +184,7 @@ describe('figures tie across reports', () => {
           `SELECT fund_id, sum(f) FROM (
              SELECT fund_id, reinvest_recognised_fen AS f FROM investments WHERE date <= '2025-12-31'
              UNION ALL SELECT fund_id, reinvest_recognised_fen FROM landed_projects
-              WHERE landed_date <= '2025-12-31' AND status <> 'cancelled' AND fund_id IS NOT NULL)
+              WHERE landed_date <= '2025-12-31' AND status <> 'cancelled' AND fund_id IS NOT NULL) AS recognitions
            WHERE f IS NOT NULL GROUP BY fund_id`,
         )
         .raw(true)

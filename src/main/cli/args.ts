@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Unit } from '../../shared/money';
+import { DbTargetError, dbTarget } from '../db/target';
 
 /** A failure the user caused: printed to stderr, exit code 2 (usage: the command's usage line follows) or 1. */
 export class CliError extends Error {
@@ -58,11 +59,20 @@ export function parse(argv: string[], options: OptionSpec) {
   }
 }
 
-/** --db FILE, or else the FUNDDESK_DB environment variable (the same rule as `serve` and the desktop app). */
+/**
+ * --db FILE (or postgres://…), or else the FUNDDESK_DB environment variable (the same rule as `serve` and the
+ * desktop app). A URL of a scheme FundDesk does not support is a usage error (db/target.ts).
+ */
 export function dbArg(values: Options, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const db = values.db;
-  if (typeof db === 'string' && db !== '') return db;
-  return env.FUNDDESK_DB ? env.FUNDDESK_DB : undefined;
+  const db = typeof values.db === 'string' && values.db !== '' ? values.db : env.FUNDDESK_DB || undefined;
+  if (db === undefined) return undefined;
+  try {
+    dbTarget(db);
+  } catch (e) {
+    if (e instanceof DbTargetError) throw new CliError(e.message, 2);
+    throw e;
+  }
+  return db;
 }
 
 export function requireDb(values: Options, env: NodeJS.ProcessEnv = process.env): string {

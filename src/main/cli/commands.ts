@@ -3,7 +3,7 @@ import { EXIT_CODES_HELP, type Io } from './args';
 export type Command = { run: (argv: string[], io: Io) => Promise<number> };
 
 /** The module that runs a command: loaded only when one of its commands runs. */
-export type Area = 'core' | 'serve' | 'reports' | 'data' | 'compliance';
+export type Area = 'core' | 'serve' | 'reports' | 'data' | 'compliance' | 'copy';
 
 /**
  * Every command by name: its one-line help and its area. `funddesk --help` reads only this file, so it
@@ -35,6 +35,11 @@ export const COMMANDS: Record<string, { area: Area; summary: string }> = {
   template: {
     area: 'data',
     summary: 'template LEDGER --out FILE [--unit 元|万元|亿元] [--db FILE]   生成导入模板',
+  },
+  copy: {
+    area: 'copy',
+    summary:
+      'copy --from 数据库 --to 数据库 [--replace]   在 SQLite 文件与 PostgreSQL（postgres://…）之间复制全部数据并核对',
   },
   backup: { area: 'data', summary: 'backup --db FILE [--out PATH] [--list]   备份数据库（联机备份并校验）' },
   restore: {

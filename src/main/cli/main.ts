@@ -13,6 +13,7 @@ const AREAS: Record<Area, () => Promise<Record<string, Command>>> = {
   reports: async () => (await import('./commands-list')).reportsCommands,
   data: async () => (await import('./commands-data')).dataCommands,
   compliance: async () => (await import('./commands-compliance')).complianceCommands,
+  copy: async () => (await import('./commands-copy')).copyCommands,
 };
 
 async function reportRunners(): Promise<Record<string, Runner>> {

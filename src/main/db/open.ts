@@ -2,13 +2,16 @@ import './sqlite-uri';
 import { accessSync, constants, copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { Kysely, Migrator } from 'kysely';
 import { migrations } from '../../../migrations';
 import { FundDeskSqliteDialect } from './dialect';
 import { DbError, openError, sqlitePrimary } from './errors';
 import { fileProblem } from './header';
+import { openPostgres } from './open-postgres';
+import { type Db, type OpenCheck, type OpenedDb, type OpenOptions, StaticProvider } from './opened';
 import type { Database } from './schema';
 import { readOnlySource } from './sqlite-uri';
+import { type DbTarget, DbTargetError, dbTarget } from './target';
 
 /** 'FDK1': marks a SQLite file as a FundDesk database. */
 export const APPLICATION_ID = 0x46444b31;
@@ -21,45 +24,7 @@ export const APPLICATION_ID = 0x46444b31;
 export const SESSION_OPEN = 0x46440001;
 export const SESSION_CLEAN = 0x46440002;
 
-export type Db = Kysely<Database>;
-
-/** What the open checked: the full integrity check, or the quick header/schema check (see openDatabase). */
-export type OpenCheck = 'full' | 'quick' | 'none';
-
-export interface OpenedDb {
-  db: Db;
-  /** The better-sqlite3 handle, for online backup and pragmas. */
-  raw: SqliteDatabase.Database;
-  path: string;
-  /** Copy taken before pending migrations ran, if any. */
-  preMigrationBackup: string | null;
-  /** Opened read-only: why (for the user), or null when editing is possible. */
-  readOnly: string | null;
-  /** Which integrity check the open ran. */
-  check: OpenCheck;
-  /** Set when a later check (the background quick_check) found damage: the next open runs the full check. */
-  damage: string | null;
-  close(): Promise<void>;
-}
-
-export interface OpenOptions {
-  /** Path of an Electron-ABI build of better_sqlite3.node (the Electron shell passes it). */
-  nativeBinding?: string;
-  /** Refuse a missing or empty (0-byte) file instead of creating a database in it. */
-  mustExist?: boolean;
-  /** Open read-only even if the file could be written (the reason shown to the user). */
-  readOnly?: string;
-  /** Always run the full integrity check (after a restore). */
-  fullCheck?: boolean;
-  /** Skip the integrity checks (benchmarks measure both ways). */
-  skipIntegrityCheck?: boolean;
-}
-
-class StaticProvider implements MigrationProvider {
-  async getMigrations(): Promise<Record<string, Migration>> {
-    return migrations;
-  }
-}
+export type { Db, OpenCheck, OpenedDb, OpenOptions } from './opened';
 
 function nowStamp() {
   return new Date().toISOString().replace(/[:.]/g, '-');
@@ -98,6 +63,14 @@ function connect(path: string, existed: boolean, readOnly: string | null, option
  * migrates.
  */
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<OpenedDb> {
+  let target: DbTarget;
+  try {
+    target = dbTarget(path);
+  } catch (e) {
+    if (e instanceof DbTargetError) throw new DbError('cannot_open', e.message);
+    throw e;
+  }
+  if (target.engine === 'postgres') return openPostgres(target, options);
   const name = basename(path);
   const present = existsSync(path);
   if (present && statSync(path).isDirectory()) {
@@ -165,6 +138,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     throw new DbError('migration_failed', `数据库升级失败，原文件未改动（${(e as Error).message}）`);
   }
   const opened: OpenedDb = {
+    engine: 'sqlite',
     db,
     raw,
     path,

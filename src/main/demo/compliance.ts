@@ -21,7 +21,7 @@ const statements = [
      AND (SELECT name FROM funds WHERE id = 10) = '深圳坪山新型储能天使投资基金合伙企业（有限合伙）'
      AND NOT EXISTS (SELECT 1 FROM investments j WHERE j.fund_id = 8 AND j.enterprise_id = investments.enterprise_id)`,
   // financing_stalled: three open deals without any update since the summer.
-  `UPDATE financing_deals SET updated_at = '2025-08-' || printf('%02d', 10 + id % 15) || 'T09:30:00.000Z'
+  `UPDATE financing_deals SET updated_at = '2025-08-' || CAST(10 + id % 15 AS TEXT) || 'T09:30:00.000Z'
      WHERE id IN (SELECT id FROM financing_deals WHERE stage IN ('contact','dd','ts')
        AND first_contact_date < '2025-07-01' ORDER BY id LIMIT 3)`,
   // report_due: the filings the office tracks (one overdue, one due soon, one done, one later).

@@ -1,3 +1,4 @@
+import { catchUpIds } from '../db/engine';
 import type { Db } from '../db/open';
 import { DEMO_TABLES, type DemoData } from './types';
 
@@ -32,6 +33,10 @@ export async function insertDemo(
         onProgress?.(done, total);
       }
     }
+    await catchUpIds(
+      trx,
+      DEMO_TABLES.map(([t]) => t),
+    );
   };
   if (db.isTransaction) await run(db);
   else await db.transaction().execute(run);

@@ -83,8 +83,14 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
       port.post({ kind: 'open-failed', code, message });
       return;
     }
-    // The check a clean open leaves for later (db/open.ts); damage found shows in the window (app.info).
     const opened = writer;
+    if (opened.engine === 'postgres') {
+      // A server (#17): it serves concurrent reads itself, checks its own storage, and is backed up by copy
+      // or pg_dump, so no reader lane, background check or automatic file backups here.
+      port.post({ kind: 'opened', dbPath: opened.path });
+      return;
+    }
+    // The check a clean open leaves for later (db/open.ts); damage found shows in the window (app.info).
     void checkInBackground(opened).then((damage) => {
       if (damage) port.post({ kind: 'log', message: damage });
     });

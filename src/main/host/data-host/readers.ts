@@ -41,6 +41,7 @@ export function openReader(path: string, nativeBinding?: string): OpenedDb {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   // The write connection decides whether the app may edit and runs the checks: this one only reads.
   return {
+    engine: 'sqlite',
     db,
     raw,
     path,

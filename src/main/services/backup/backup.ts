@@ -250,6 +250,12 @@ export function createBackup(opened: OpenedDb, opts: BackupOptions): Promise<Bac
 /** createBackup for callers that already hold the database's backup lock (restore). */
 export async function createBackupUnlocked(opened: OpenedDb, opts: BackupOptions): Promise<BackupItem> {
   {
+    if (opened.engine === 'postgres') {
+      fail(
+        'validation',
+        '服务器数据库（PostgreSQL）请用命令 funddesk copy --from 服务器地址 --to 备份文件.sqlite 备份为 FundDesk 文件，或由 IT 部门用 pg_dump 备份；未做任何改动',
+      );
+    }
     if (opened.raw.inTransaction) {
       fail('conflict', '正在写入数据（例如正在导入），请稍后再备份');
     }

@@ -90,7 +90,7 @@ function ruleSetRow(raw: Raw, id: number) {
 
 function nameTaken(raw: Raw, name: string, except: number | null) {
   const hit = raw
-    .prepare(`SELECT id FROM reinvest_rule_sets WHERE name = ? AND id IS NOT ?`)
+    .prepare(`SELECT id FROM reinvest_rule_sets WHERE name = ? AND id IS DISTINCT FROM ?`)
     .get(name, except);
   if (hit) fail('conflict', `已有同名的返投规则集：${name}`, [{ field: 'name', message: '名称已被使用' }]);
 }

@@ -94,7 +94,7 @@ function computeFigures(opened: OpenedDb, asOf: string, fundId: number | undefin
            SELECT DISTINCT i.fund_id, d.enterprise_id, d.s
            FROM (SELECT enterprise_id, sum(amount_closed_fen) AS s FROM financing_deals
                  WHERE stage = 'closed' AND closed_date <= @asOf GROUP BY enterprise_id) d
-           JOIN investments i ON i.enterprise_id = d.enterprise_id AND i.date <= @asOf)
+           JOIN investments i ON i.enterprise_id = d.enterprise_id AND i.date <= @asOf) AS pairs
          GROUP BY fund_id`,
       )
       .raw(true)

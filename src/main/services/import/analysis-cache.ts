@@ -26,6 +26,8 @@ function keyOf(o: ImportOptions): string {
 }
 
 function stateOf(opened: OpenedDb): string {
+  // PostgreSQL's data_version (pg-raw.ts: the WAL position) already moves with this connection's own commits.
+  if (opened.engine === 'postgres') return String(opened.raw.pragma('data_version', { simple: true }));
   const version = opened.raw.pragma('data_version', { simple: true });
   const changes = opened.raw.prepare('SELECT total_changes()').pluck().get();
   return `${version}:${changes}`;

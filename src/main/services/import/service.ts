@@ -13,6 +13,7 @@ import type { LinkEntity } from '../../../shared/contract/ledger';
 import { ENTITY, type Entity } from '../../../shared/domain';
 import type { Unit } from '../../../shared/money';
 import { validateEntity } from '../../../shared/schemas/entities';
+import { isPostgres } from '../../db/engine';
 import type { Db } from '../../db/open';
 import { DuplicateFinder, namesOf } from '../ledger/duplicates';
 import { fail } from '../ledger/errors';
@@ -90,6 +91,11 @@ const isDataOf = (entity: Entity) => ENTITY.label[entity];
  * (total_changes()). Equal states mean nothing was written in between.
  */
 export async function dbState(db: Db): Promise<string> {
+  if (isPostgres(db)) {
+    // PostgreSQL: the server's WAL position moves with every commit, this connection's and everyone else's.
+    const wal = await sql<{ v: string }>`SELECT pg_current_wal_insert_lsn()::text AS v`.execute(db);
+    return wal.rows[0]!.v;
+  }
   const version = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
   const changes = await sql<{ n: number }>`SELECT total_changes() AS n`.execute(db);
   return `${version.rows[0]?.data_version}:${changes.rows[0]?.n}`;

@@ -1,5 +1,6 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
+import { isPostgres } from '../../db/engine';
 import type { Db } from '../../db/open';
 import { fail } from './errors';
 
@@ -30,6 +31,10 @@ function isBusy(e: unknown): boolean {
 }
 
 async function beginImmediate(conn: Db): Promise<void> {
+  if (isPostgres(conn)) {
+    await sql`BEGIN`.execute(conn); // PostgreSQL's writers lock rows, not the database: nothing to wait for here
+    return;
+  }
   const { rows } = await sql<{ timeout: number }>`PRAGMA busy_timeout`.execute(conn);
   const previous = Number(rows[0]?.timeout ?? 0);
   await sql.raw(`PRAGMA busy_timeout = ${Math.min(previous, TRY_MS)}`).execute(conn);

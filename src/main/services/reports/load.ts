@@ -5,7 +5,9 @@
  */
 import type { FundLedger, FundMetrics } from '../../../shared/metrics/fund';
 import { fundMetrics, portfolioMetrics } from '../../../shared/metrics/fund';
+import { isPostgresRaw } from '../../db/engine';
 import type { OpenedDb } from '../../db/open';
+import { loadLedgersPg } from './load-pg';
 
 type Raw = OpenedDb['raw'];
 
@@ -75,6 +77,7 @@ export function loadFunds(raw: Raw, asOf: string, filter: { kind?: 'sub' | 'dire
  * (~270 ms), then the index read (~135 ms) and the parse (~45 ms).
  */
 export function loadLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): Map<number, FundLedger> {
+  if (isPostgresRaw(raw)) return loadLedgersPg(raw, asOf, ids);
   const ledgers = new Map<number, FundLedger>();
   const get = (id: number) => {
     let l = ledgers.get(id);

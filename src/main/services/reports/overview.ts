@@ -84,11 +84,12 @@ function investmentsByIndustry(raw: Raw, asOf: string) {
 function dealFunnel(raw: Raw, asOf: string): FunnelCounts {
   const [matched, dd, ts, closed] = raw
     .prepare(
-      `SELECT count(*), coalesce(sum(best >= 2), 0), coalesce(sum(best >= 3), 0), coalesce(sum(best >= 4), 0)
+      `SELECT count(*), coalesce(sum(CASE WHEN best >= 2 THEN 1 ELSE 0 END), 0),
+         coalesce(sum(CASE WHEN best >= 3 THEN 1 ELSE 0 END), 0), coalesce(sum(CASE WHEN best >= 4 THEN 1 ELSE 0 END), 0)
        FROM (SELECT max(CASE stage WHEN 'closed' THEN CASE WHEN closed_date <= @asOf THEN 4 ELSE 3 END
                  WHEN 'ts' THEN 3 WHEN 'dd' THEN 2 WHEN 'contact' THEN 1 ELSE 0 END) AS best
              FROM financing_deals WHERE first_contact_date IS NULL OR first_contact_date <= @asOf
-             GROUP BY enterprise_id)`,
+             GROUP BY enterprise_id) AS per_enterprise`,
     )
     .raw(true)
     .get({ asOf }) as [number, number, number, number];

@@ -1,0 +1,124 @@
+import type SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator } from 'kysely';
+import { parse } from 'pg-connection-string';
+import { migrations } from '../../../migrations';
+import { catchUpIds } from './engine';
+import { DbError } from './errors';
+import { type OpenedDb, type OpenOptions, StaticProvider } from './opened';
+import { fundDeskPostgresDialect } from './pg-dialect';
+import { PgRaw } from './pg-raw';
+import { PgConnection, PgError } from './pg-sync';
+import type { Database } from './schema';
+import type { DbTarget } from './target';
+
+/**
+ * Open a FundDesk database on a PostgreSQL server (team mode, #17): the tables of the connection's current
+ * schema (`public`, or the one `options=-c search_path=…` names). Like the SQLite open: an empty schema gets the
+ * FundDesk tables (unless `mustExist`), a schema with other tables is refused, one migrated by a newer FundDesk
+ * is refused, pending migrations run (in one transaction: PostgreSQL's DDL is transactional, so nothing is
+ * half-done). A role that may not write opens read-only. The password never leaves this module (target.shown).
+ */
+export async function openPostgres(
+  target: Extract<DbTarget, { engine: 'postgres' }>,
+  options: OpenOptions,
+): Promise<OpenedDb> {
+  const secret = parse(target.url).password ?? undefined;
+  const conn = new PgConnection(target.url, secret);
+  const fail = (e: DbError): never => {
+    conn.close();
+    throw e;
+  };
+  let tables: string[] = [];
+  try {
+    tables = (
+      conn.query(
+        `SELECT table_name AS name FROM information_schema.tables
+         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+      ).rows as { name: string }[]
+    ).map((r) => r.name);
+  } catch (e) {
+    fail(connectError(e, target.shown));
+  }
+  const name = target.shown;
+  const schema = (conn.query('SELECT current_schema() AS s').rows[0] as { s: string | null }).s;
+  if (!schema) {
+    fail(new DbError('missing', `PostgreSQL 数据库“${name}”的 search_path 中没有可用的 schema`));
+  }
+  if (tables.length > 0 && !tables.includes('kysely_migration')) {
+    fail(
+      new DbError(
+        'not_funddesk',
+        `PostgreSQL 数据库“${name}”中已有其他表，不是 FundDesk 数据库；未做任何改动`,
+      ),
+    );
+  }
+  if (tables.length === 0 && options.mustExist) {
+    fail(new DbError('empty', `PostgreSQL 数据库“${name}”中还没有 FundDesk 的数据`));
+  }
+  if (tables.includes('kysely_migration')) {
+    const done = (conn.query('SELECT name FROM kysely_migration').rows as { name: string }[]).map(
+      (r) => r.name,
+    );
+    const unknown = done.filter((n) => !(n in migrations));
+    if (unknown.length > 0) {
+      fail(
+        new DbError(
+          'newer_version',
+          `该数据库由更新版本的 FundDesk 写入（包含未知的结构版本 ${unknown.join('、')}），请升级 FundDesk 后再打开；未做任何改动`,
+        ),
+      );
+    }
+  }
+  const readOnly = options.readOnly ?? (tables.includes('funds') ? roleReadOnly(conn) : null);
+  const db = new Kysely<Database>({ dialect: fundDeskPostgresDialect(conn) });
+  try {
+    if (!readOnly) await migrate(db, schema!);
+  } catch (e) {
+    await db.destroy();
+    if (e instanceof DbError) throw e;
+    throw new DbError('migration_failed', `数据库升级失败，服务器上的数据未改动（${(e as Error).message}）`);
+  }
+  return {
+    engine: 'postgres',
+    db,
+    raw: new PgRaw(conn, name) as unknown as SqliteDatabase.Database,
+    path: name,
+    preMigrationBackup: null,
+    readOnly,
+    check: 'none',
+    damage: null,
+    close: () => db.destroy(),
+  };
+}
+
+function connectError(e: unknown, name: string): DbError {
+  const state = e instanceof PgError ? e.sqlstate : undefined;
+  if (state === '28P01' || state === '28000') {
+    return new DbError(
+      'cannot_open',
+      `无法登录 PostgreSQL 服务器“${name}”：用户名或密码不对，或没有登录权限`,
+    );
+  }
+  if (state === '3D000') return new DbError('missing', `PostgreSQL 服务器上没有数据库“${name}”`);
+  return new DbError(
+    'cannot_open',
+    `无法连接 PostgreSQL 服务器“${name}”（${(e as Error).message}）；请检查地址、端口和网络，以及服务器是否在运行`,
+  );
+}
+
+/** A role with SELECT only (the reader role of the README): the app opens read-only, and PostgreSQL enforces it. */
+function roleReadOnly(conn: PgConnection): string | null {
+  const row = conn.query(`SELECT has_table_privilege('funds', 'INSERT') AS can`).rows[0] as { can: boolean };
+  return row.can ? null : '数据库账号只读（只有查询权限）';
+}
+
+/** Pending migrations in one transaction; after any ran, each id sequence continues after the largest id. */
+async function migrate(db: Kysely<Database>, schema: string) {
+  // The schema named: Kysely would otherwise find another schema's kysely_migration table on the same server.
+  const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableSchema: schema });
+  const pending = (await migrator.getMigrations()).filter((m) => !m.executedAt);
+  if (pending.length === 0) return;
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+  await catchUpIds(db);
+}

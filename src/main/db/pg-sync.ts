@@ -1,0 +1,193 @@
+import { createRequire } from 'node:module';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { PG_WORKER_SOURCE } from './pg-worker';
+import { redactSecrets } from './target';
+
+/**
+ * A synchronous PostgreSQL connection: `pg` runs in a worker thread (pg-worker.ts) and the caller blocks on
+ * Atomics.wait until the answer is posted, the technique of the `synckit` library (not used: it needs a worker
+ * file on disk and a TS runner for tests; this is the forty lines it would wrap). Why synchronous: the services
+ * read through better-sqlite3's synchronous API (~110 calls); with PgRaw below, the same calls run on PostgreSQL
+ * unchanged, and Kysely's queries go through the same connection (pg-dialect.ts), so a transaction opened by
+ * either sees the other's writes, as on SQLite. Only SQL text that is SQLite's own differs (docs/ARCHITECTURE.md).
+ */
+
+export interface PgResult {
+  rows: unknown[];
+  fields: string[];
+  command: string | null;
+  rowCount: number | null;
+}
+
+type Reply =
+  | ({ ok: true; tx: string | null } & PgResult)
+  | { ok: false; tx: string | null; error: Record<string, string> };
+
+/** A PostgreSQL failure, with the SQLite-style `code` db/errors.ts explains to the user in Chinese. */
+export class PgError extends Error {
+  readonly code: string;
+  readonly sqlstate: string | undefined;
+  constructor(e: Record<string, string>, secret?: string) {
+    super(redactSecrets(sqliteStyleMessage(e), secret));
+    this.name = 'PgError';
+    this.sqlstate = e.code;
+    this.code = sqliteStyleCode(e.code);
+  }
+}
+
+const CODES: Record<string, string> = {
+  '23505': 'SQLITE_CONSTRAINT_UNIQUE',
+  '23503': 'SQLITE_CONSTRAINT_FOREIGNKEY',
+  '23502': 'SQLITE_CONSTRAINT_NOTNULL',
+  '23514': 'SQLITE_CONSTRAINT_CHECK',
+  '42501': 'SQLITE_READONLY',
+  '25006': 'SQLITE_READONLY',
+  '53100': 'SQLITE_FULL',
+  '53200': 'SQLITE_NOMEM',
+  '40001': 'SQLITE_BUSY',
+  '40P01': 'SQLITE_BUSY',
+  '55P03': 'SQLITE_BUSY',
+  '28P01': 'SQLITE_AUTH',
+  '28000': 'SQLITE_AUTH',
+  '3D000': 'SQLITE_CANTOPEN',
+};
+
+function sqliteStyleCode(code: string | undefined): string {
+  if (!code) return 'SQLITE_IOERR'; // no SQLSTATE: the connection itself failed
+  if (code in CODES) return CODES[code]!;
+  if (code.startsWith('08')) return 'SQLITE_IOERR';
+  if (code === 'FD_UNSAFE_INTEGER') return 'SQLITE_TOOBIG';
+  return `PG_${code}`;
+}
+
+/** The constraint's columns in the form of SQLite's message, which db/errors.ts reads for the field names. */
+function sqliteStyleMessage(e: Record<string, string>): string {
+  const table = e.table ?? '';
+  const cols =
+    /^Key \(([^)]*)\)/.exec(e.detail ?? '')?.[1] ??
+    e.column ??
+    (e.constraint ?? '').replace(new RegExp(`^${table}_`), '').replace(/_(check|key|fkey)\d*$/, '');
+  const named = cols
+    .split(',')
+    .map((c) => `${table}.${c.trim()}`)
+    .join(', ');
+  switch (e.code) {
+    case '23505':
+      return `UNIQUE constraint failed: ${named}`;
+    case '23503':
+      return 'FOREIGN KEY constraint failed';
+    case '23502':
+      return `NOT NULL constraint failed: ${named}`;
+    case '23514':
+      return `CHECK constraint failed: ${named}`;
+    default:
+      return e.message ?? '';
+  }
+}
+
+let pgPath: string | undefined;
+
+export class PgConnection {
+  private readonly worker: Worker;
+  private readonly port;
+  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  /** 'I' idle, 'T' in a transaction, 'E' in a failed transaction (PostgreSQL's ReadyForQuery status). */
+  tx: string | null = 'I';
+  open = true;
+
+  constructor(
+    url: string,
+    private readonly secret?: string,
+  ) {
+    pgPath ??= createRequire(import.meta.url).resolve('pg');
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(PG_WORKER_SOURCE, {
+      eval: true,
+      workerData: { pgPath, port: port2, flag: this.flag, config: { connectionString: url } },
+      transferList: [port2],
+    });
+    this.worker.unref();
+  }
+
+  private call(message: Record<string, unknown>): Reply {
+    if (!this.open) throw new PgError({ message: '连接已关闭', code: '08003' });
+    Atomics.store(this.flag, 0, 0);
+    this.port.postMessage(message);
+    Atomics.wait(this.flag, 0, 0);
+    const got = receiveMessageOnPort(this.port);
+    if (!got) throw new PgError({ message: 'PostgreSQL 连接线程没有应答', code: '08006' });
+    return got.message as Reply;
+  }
+
+  /** One statement (or several, without parameters), synchronously. */
+  query(sql: string, params: readonly unknown[] = [], arrays = false): PgResult {
+    const r = this.call({ op: 'query', sql, params, arrays });
+    this.tx = r.tx;
+    if (!r.ok) throw new PgError(r.error, this.secret);
+    return r;
+  }
+
+  close() {
+    if (!this.open) return;
+    this.call({ op: 'close' });
+    this.open = false;
+    void this.worker.terminate();
+  }
+}
+
+/**
+ * SQLite's placeholders as PostgreSQL's `$1…` (outside quotes and comments): `?` by position, `@name` / `:name`
+ * by name (`names` gives the name of each `$n`, for binding an object). An occurrence tested with IS [NOT] NULL
+ * gets a `$n::text` of its own: PostgreSQL cannot type `$1 IS NULL OR id = $1` from its first use, SQLite's
+ * optional-filter idiom. SQLite's planner hints (NOT INDEXED, INDEXED BY) are dropped. Cached per text.
+ */
+const placeholderCache = new Map<string, { text: string; names: string[] | null }>();
+const NULL_TEST = /^\s+IS\s+(NOT\s+)?NULL\b/i;
+export function numberedParams(sql: string): { text: string; names: string[] | null } {
+  const hit = placeholderCache.get(sql);
+  if (hit !== undefined) return hit;
+  let out = '';
+  const names: string[] = [];
+  const slots = new Map<string, number>();
+  let anyNamed = false;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    const named =
+      (c === '@' || (c === ':' && sql[i + 1] !== ':' && sql[i - 1] !== ':')) &&
+      /[A-Za-z_]/.test(sql[i + 1] ?? '');
+    if (c === "'" || c === '"') {
+      const end = sql.indexOf(c, i + 1);
+      const stop = end < 0 ? sql.length : end;
+      out += sql.slice(i, stop + 1);
+      i = stop;
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const end = sql.indexOf('\n', i);
+      const stop = end < 0 ? sql.length : end;
+      out += sql.slice(i, stop);
+      i = stop - 1;
+    } else if (c === '?') {
+      names.push(String(names.length));
+      out += `$${names.length}${NULL_TEST.test(sql.slice(i + 1, i + 20)) ? '::text' : ''}`;
+    } else if (named) {
+      anyNamed = true;
+      const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(i + 1))![0];
+      i += name.length;
+      if (NULL_TEST.test(sql.slice(i + 1, i + 20))) {
+        out += `$${names.push(name)}::text`;
+      } else {
+        let k = slots.get(name);
+        if (k === undefined) {
+          k = names.push(name);
+          slots.set(name, k);
+        }
+        out += `$${k}`;
+      }
+    } else out += c;
+  }
+  // SQLite's query-planner hints say nothing about the result: PostgreSQL plans for itself.
+  out = out.replace(/\s(NOT INDEXED|INDEXED BY\s+\w+)\b/gi, '');
+  const result = { text: out, names: anyNamed ? names : null };
+  if (placeholderCache.size < 5000) placeholderCache.set(sql, result);
+  return result;
+}
