@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { RECOGNISED_INDEXES } from './0004_overview_aggregates';
+import { isPostgres, runAll } from './engine';
 
 /**
  * 并购区内企业 (acquired) as a 返投 recognition category of a record, and indexes for the compliance desk.
@@ -51,12 +52,36 @@ async function rebuild(db: Db, table: string, from: string, to: string) {
   for (const r of rows) if (r.type !== 'table') await sql.raw(r.sql).execute(db);
 }
 
-async function run(db: Db, statements: readonly string[]) {
-  for (const s of statements) await sql.raw(s).execute(db);
+/**
+ * PostgreSQL changes a CHECK in place: the column's category CHECK (found by its definition, since 0001 left
+ * it unnamed) is dropped and written again with `codes`.
+ */
+async function recheck(db: Db, table: string, codes: string) {
+  const { rows } = await sql<{ name: string }>`
+    SELECT conname AS name FROM pg_constraint
+    WHERE conrelid = ${table}::regclass AND contype = 'c'
+      AND pg_get_constraintdef(oid) LIKE '%reinvest_category%' AND pg_get_constraintdef(oid) LIKE '%registered%'`.execute(
+    db,
+  );
+  if (rows.length !== 1) throw new Error(`表 ${table} 的结构与预期不同，无法修改返投认定类别的取值范围`);
+  await sql.raw(`ALTER TABLE ${table} DROP CONSTRAINT "${rows[0]?.name}"`).execute(db);
+  await sql
+    .raw(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_reinvest_category_check
+      CHECK (reinvest_category IS NULL OR reinvest_category IN (${codes}))`)
+    .execute(db);
 }
 
+async function widen(db: Db, from: string, to: string) {
+  for (const t of TABLES) {
+    if (isPostgres(db)) await recheck(db, t, to);
+    else await rebuild(db, t, from, to);
+  }
+}
+
+const run = runAll;
+
 export async function up(db: Db): Promise<void> {
-  for (const t of TABLES) await rebuild(db, t, FIVE, SIX);
+  await widen(db, FIVE, SIX);
   await run(db, [
     `DROP INDEX investments_recognised`,
     `DROP INDEX landed_projects_recognised`,
@@ -78,5 +103,5 @@ export async function down(db: Db): Promise<void> {
     `DROP INDEX IF EXISTS landed_projects_recognised`,
     ...RECOGNISED_INDEXES,
   ]);
-  for (const t of TABLES) await rebuild(db, t, SIX, FIVE);
+  await widen(db, SIX, FIVE);
 }
