@@ -14,6 +14,8 @@ const BOTH_ENGINES = [
   'tests/service/compliance-reinvest.test.ts',
   'tests/service/evaluation.test.ts',
   'tests/service/import-roundtrip.test.ts',
+  'tests/service/compliance-alerts.test.ts',
+  'tests/service/annual-pack.test.ts',
   'tests/postgres',
 ];
 

@@ -6,7 +6,8 @@
  * build on one connection, checked against that connection's writes, which no memo library knows about.
  *
  * A write on the connection in the meantime (total_changes()), or by another process (data_version), drops
- * what was kept, so a figure is never older than the data. Outside a scope nothing is kept.
+ * what was kept, so a figure is never older than the data. Outside a scope nothing is kept. PostgreSQL has no
+ * such cheap counter for other sessions' commits, so there nothing is kept either (each figure is computed).
  */
 import type { OpenedDb } from '../../db/open';
 
@@ -27,7 +28,7 @@ function versionOf(opened: OpenedDb): string {
  * parts; a nested call shares the outer scope.
  */
 export function sharingFigures<T>(opened: OpenedDb, build: () => T): T {
-  if (scopes.has(opened)) return build();
+  if (scopes.has(opened) || opened.engine === 'postgres') return build();
   scopes.set(opened, { version: versionOf(opened), kept: new Map() });
   let pending = false;
   try {
