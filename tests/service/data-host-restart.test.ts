@@ -90,32 +90,31 @@ describe('when the data host dies', () => {
     expect(stops).toHaveLength(1);
     expect(cashFlowCount()).toBe(before);
 
-    // The next call starts a new thread and is answered by it.
+    // The next call is answered (by the reader lane or a new host thread, whichever is up).
     const overview = await h.invoke('overview.get', {});
     expect(overview.ok).toBe(true);
     expect(overview.ok && (overview.data as { subFunds: { count: number } }).subFunds.count).toBeGreaterThan(
       0,
     );
-    expect(workers).toHaveLength(2);
 
-    // And it writes again.
+    // And it writes again, on a new host thread (a write always goes to the host, never to the reader lane).
     const created = await h.invoke('ledger.create', {
       entity: 'institution',
       values: { name: '重启后新增的投资机构', kind: 'vc' },
     });
     expect(created.ok).toBe(true);
+    expect(workers).toHaveLength(2);
   }, 120_000);
 
   it('is started again after a second death too, and a call made meanwhile does not hang', async () => {
     const h = host!;
+    // app.info and backup.list are answered by the host itself (quick reads such as overview.get may go to
+    // the reader lane, whichever is up first), so each of them needs a live host thread.
     await kill(workers[0]!);
-    expect((await h.invoke('audit.list', {})).ok).toBe(true);
+    expect((await h.invoke('app.info', {})).ok).toBe(true);
     await kill(workers[1]!);
     // Asked right after the death: answered by the third thread.
-    const [a, b] = await Promise.all([
-      h.invoke('overview.get', {}),
-      h.invoke('ledger.table', { entity: 'fund', where: {}, limit: 5 }),
-    ]);
+    const [a, b] = await Promise.all([h.invoke('app.info', {}), h.invoke('backup.list', {})]);
     expect(a.ok && b.ok).toBe(true);
     expect(workers).toHaveLength(3);
   }, 120_000);
