@@ -179,7 +179,12 @@ export async function commitAnalysis(
         return { a, accepted: acceptedRows(o, a) };
       },
       (raw, { a, accepted }) => {
-        setProgress({ phase: 'write', done: 0, total: accepted.length, message: '正在写入…' });
+        setProgress({
+          phase: 'write',
+          done: 0,
+          total: accepted.length,
+          message: '正在写入（已不能取消；全部写入或全部不写）…',
+        });
         return { a, accepted, createdLinked: writeRows(raw, entity, a, accepted) };
       },
     ).catch((e) => {

@@ -242,6 +242,12 @@ export function ImportPage() {
               <ProgressLine busy={busy} progress={progress} />
               <Button
                 size="small"
+                disabled={progress?.phase === 'write'}
+                title={
+                  progress?.phase === 'write'
+                    ? '正在写入数据库：写入是一个事务，要么全部写入、要么全部不写，此时已不能取消'
+                    : undefined
+                }
                 onClick={() => void api('task.cancel', { channel: 'import.commit' }).catch(() => {})}
                 data-testid="import-cancel"
               >
