@@ -78,11 +78,9 @@ async function widen(db: Db, from: string, to: string) {
   }
 }
 
-const run = runAll;
-
 export async function up(db: Db): Promise<void> {
   await widen(db, FIVE, SIX);
-  await run(db, [
+  await runAll(db, [
     `DROP INDEX investments_recognised`,
     `DROP INDEX landed_projects_recognised`,
     ...RECOGNISED_0007,
@@ -97,7 +95,7 @@ export async function down(db: Db): Promise<void> {
     const n = rows[0]?.n ?? 0;
     if (n > 0) throw new Error(`有${n}条记录的返投认定类别为“并购区内企业”，不能退回到不支持该类别的版本`);
   }
-  await run(db, [
+  await runAll(db, [
     `DROP INDEX IF EXISTS financing_deals_stage_updated`,
     `DROP INDEX IF EXISTS investments_recognised`,
     `DROP INDEX IF EXISTS landed_projects_recognised`,

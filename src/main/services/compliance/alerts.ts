@@ -233,16 +233,10 @@ function computeAlerts(opened: OpenedDb, asOf: string): Alert[] {
                 THEN d.first_contact_date ELSE substr(d.updated_at, 1, 10) END
        FROM financing_deals d
        JOIN enterprises e ON e.id = d.enterprise_id JOIN institutions i ON i.id = d.institution_id
-       WHERE d.stage IN ('contact','dd','ts') AND d.updated_at < ? AND coalesce(d.first_contact_date, '') < ?`,
+       WHERE d.stage IN ('contact','dd','ts') AND d.updated_at < @cut AND coalesce(d.first_contact_date, '') < @cut`,
     )
     .raw(true)
-    .all(addDays(asOf, -t.financing_stalled), addDays(asOf, -t.financing_stalled)) as [
-    number,
-    string,
-    string,
-    string,
-    string,
-  ][];
+    .all({ cut: addDays(asOf, -t.financing_stalled) }) as [number, string, string, string, string][];
   const stage: Record<string, string> = { contact: '对接中', dd: '尽调', ts: '投资意向/TS' };
   for (const [id, enterprise, institution, st, last] of deals) {
     if (last > asOf || !olderThan(asOf, last, t.financing_stalled)) continue;

@@ -33,6 +33,8 @@ export function ImportPage() {
   const readOnly = useReadOnly();
   const [state, dispatch] = useReducer(importReducer, params.get('ledger'), initialImportState);
   const { choice, file, preview, busy, progress, error, result, duplicates, filter } = state;
+  /** An import that is writing can no longer be cancelled (one synchronous transaction). */
+  const writing = progress?.phase === 'write';
   const request = useRef(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: what the file is read as, not the whole state
   const input = useMemo(
@@ -242,9 +244,9 @@ export function ImportPage() {
               <ProgressLine busy={busy} progress={progress} />
               <Button
                 size="small"
-                disabled={progress?.phase === 'write'}
+                disabled={writing}
                 title={
-                  progress?.phase === 'write'
+                  writing
                     ? '正在写入数据库：写入是一个事务，要么全部写入、要么全部不写，此时已不能取消'
                     : undefined
                 }
