@@ -164,7 +164,7 @@ export async function coreSuite(ctx: BenchContext) {
           const m = performanceMetrics(opened, ctx.asOf);
           funds = m.funds.length;
           flows = 0;
-          for (const l of m.ledgers.values()) flows += l.calls.length + l.distributions.length;
+          for (const l of m.ledgers.values()) flows += l.calls.fens.length + l.distributions.fens.length;
           noIrr = [...m.byFund.values()].filter((x) => x.irr === null).length;
         },
         runs: runsOf(ctx, 5),

@@ -39,8 +39,11 @@ const OUT_OF_RANGE = '收益率超出可表示的范围（接近−100%或过大
 // Days before the first of each month in a non-leap year.
 const MONTH_START = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
 
-/** Days since 1970-01-01 of a strict YYYY-MM-DD date (years 1000–9999), or NaN if it is no calendar date. */
-export function dayNumber(date: string): number {
+/**
+ * The number yyyymmdd of a YYYY-MM-DD text whose first digit is 1–9 (the day itself is not checked: see
+ * dayOfKey), or NaN for any other text. Ordered as the dates are, and turned back into the text exactly.
+ */
+export function dateKey(date: string): number {
   if (
     typeof date !== 'string' ||
     date.length !== 10 ||
@@ -60,15 +63,26 @@ export function dayNumber(date: string): number {
   // Every digit in 0..9 (unsigned compare), first digit 1..9.
   if ((c0 - 1) >>> 0 > 8 || (c1 | c2 | c3 | c5 | c6 | c8 | c9) >>> 0 > 15) return Number.NaN;
   if (c1 > 9 || c2 > 9 || c3 > 9 || c5 > 9 || c6 > 9 || c8 > 9 || c9 > 9) return Number.NaN;
-  const y = c0 * 1000 + c1 * 100 + c2 * 10 + c3;
-  const m = c5 * 10 + c6;
-  const d = c8 * 10 + c9;
+  return c0 * 10000000 + c1 * 1000000 + c2 * 100000 + c3 * 10000 + c5 * 1000 + c6 * 100 + c8 * 10 + c9;
+}
+
+/** Days since 1970-01-01 of the date yyyymmdd (dateKey; years 1000–9999), or NaN if it is no calendar date. */
+export function dayOfKey(key: number): number {
+  if (!(key >= 10000101 && key <= 99991231) || key % 1 !== 0) return Number.NaN;
+  const y = Math.floor(key / 10000);
+  const m = Math.floor(key / 100) % 100;
+  const d = key % 100;
   const leap = (y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (m < 1 || m > 12 || d < 1 || d > (m === 2 ? (leap ? 29 : 28) : 30 + ((m + (m >> 3)) & 1)))
     return Number.NaN;
   const py = y - 1; // leap days in years before y, counted from year 0
   const leapsBefore = Math.floor(py / 4) - Math.floor(py / 100) + Math.floor(py / 400);
   return (y - 1970) * 365 + leapsBefore - 477 + MONTH_START[m]! + (leap && m > 2 ? 1 : 0) + d - 1;
+}
+
+/** Days since 1970-01-01 of a strict YYYY-MM-DD date (years 1000–9999), or NaN if it is no calendar date. */
+export function dayNumber(date: string): number {
+  return dayOfKey(dateKey(date));
 }
 
 let inDays = new Float64Array(64);

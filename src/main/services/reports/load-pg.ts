@@ -1,4 +1,4 @@
-import type { FundLedger } from '../../../shared/metrics/fund';
+import { type Flow, flowsOf, type LedgerColumns } from '../../../shared/metrics/fund';
 import type { OpenedDb } from '../../db/open';
 
 /**
@@ -11,10 +11,11 @@ export function loadLedgersPg(
   raw: OpenedDb['raw'],
   asOf: string,
   ids?: ReadonlySet<number>,
-): Map<number, FundLedger> {
-  const ledgers = new Map<number, FundLedger>();
-  const get = (id: number): FundLedger =>
-    ledgers.get(id) ?? ledgers.set(id, { calls: [], distributions: [], valuations: [] }).get(id)!;
+): Map<number, LedgerColumns> {
+  type Lists = { calls: Flow[]; distributions: Flow[]; valuations: { date: string; navFen: number }[] };
+  const lists = new Map<number, Lists>();
+  const get = (id: number): Lists =>
+    lists.get(id) ?? lists.set(id, { calls: [], distributions: [], valuations: [] }).get(id)!;
   const only = ids ? 'AND fund_id = ANY(?)' : '';
   const args = (...a: unknown[]) => (ids ? [...a, [...ids]] : a);
   const flows = raw
@@ -37,5 +38,11 @@ export function loadLedgersPg(
     .raw(true)
     .all(...args(asOf)) as [number, string, number][];
   for (const [id, date, navFen] of navs) get(id).valuations.push({ date, navFen });
-  return ledgers;
+  // The same columns as on SQLite (LedgerColumns).
+  return new Map(
+    [...lists].map(([id, l]) => [
+      id,
+      { calls: flowsOf(l.calls), distributions: flowsOf(l.distributions), valuations: l.valuations },
+    ]),
+  );
 }

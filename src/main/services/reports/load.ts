@@ -3,8 +3,8 @@
  * prepared statements, so a 1,000-fund, 1,000,000-cash-flow database is read in well under a second.
  * Everything is as of a date D: records dated after D do not exist yet.
  */
-import type { FundLedger, FundMetrics } from '../../../shared/metrics/fund';
-import { fundMetrics, portfolioMetrics } from '../../../shared/metrics/fund';
+import type { AnyLedger, Flows, FundMetrics, LedgerColumns } from '../../../shared/metrics/fund';
+import { fundMetrics, NO_FLOWS, portfolioMetrics } from '../../../shared/metrics/fund';
 import { isPostgresRaw } from '../../db/engine';
 import type { OpenedDb } from '../../db/open';
 import { loadLedgersPg } from './load-pg';
@@ -62,27 +62,23 @@ export function loadFunds(raw: Raw, asOf: string, filter: { kind?: 'sub' | 'dire
  * The flows of each fund and type are one range of the covering index cash_flows(fund_id, type, date,
  * amount_fen) (migration 0002), read as two BLOBs: the dates end to end ("2021-03-042021-06-11…"; the
  * schema CHECKs every date against [12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9], so each is 10 bytes) and the
- * amounts in fen ("45000000,1520000000,…"). At 100x the demo data (1,000 funds, 870,000 calls and
- * distributions) this takes ~450 ms where one GROUP BY fund_id, type over the whole index, with a string of
- * date || amount per group and a date string sliced per flow, took ~650 ms (medians, quiet 2-core machine):
+ * amounts in fen ("45000000,1520000000,…"), parsed straight into the ledger's columns (Flows: yyyymmdd and
+ * fen). At 100x the demo data (1,000 funds, 870,000 calls and distributions):
  * - the ranges read only calls and distributions up to asOf (no fees or other flows, no later flows; a
  *   past asOf reads only its part): SQLite time 190–250 → 135 ms. The funds are found in the same index by
  *   a loose scan (one seek per fund), so flows of a fund id missing from funds still count, as they did;
- * - BLOBs arrive as Buffers outside the JS heap: 18 MB of text a call that the garbage collector no longer
- *   copies (−50 ms);
- * - no string per flow (V8 copies every slice shorter than 13 characters): each distinct day, a few
- *   thousand, is made once and shared, found by its digits; each list is made at its final length.
- * What is left is mostly V8 allocating the 870,000 flow objects (each amount in a heap number of its own:
- * amounts above 2^30 fen, 10.7 million yuan, are common) and copying them out of the young generation
- * (~270 ms), then the index read (~135 ms) and the parse (~45 ms).
+ * - BLOBs arrive as Buffers outside the JS heap: 18 MB of text a call that the garbage collector never copies;
+ * - no string or object per flow: an object per flow {date, amountFen} (with one shared string per day) cost
+ *   ~270 ms of allocation and garbage collection, more than the query (metrics for all funds 498 → see the
+ *   commit adding Flows).
  */
-export function loadLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): Map<number, FundLedger> {
+export function loadLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): Map<number, LedgerColumns> {
   if (isPostgresRaw(raw)) return loadLedgersPg(raw, asOf, ids);
-  const ledgers = new Map<number, FundLedger>();
+  const ledgers = new Map<number, LedgerColumns>();
   const get = (id: number) => {
     let l = ledgers.get(id);
     if (!l) {
-      l = { calls: [], distributions: [], valuations: [] };
+      l = { calls: NO_FLOWS, distributions: NO_FLOWS, valuations: [] };
       ledgers.set(id, l);
     }
     return l;
@@ -105,12 +101,11 @@ export function loadLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): 
        WHERE fund_id = ? AND type = ? AND date <= ?`,
     )
     .raw(true);
-  const days = new Map<number, string>();
   for (const id of funds) {
     const calls = flows.get(id, 'call', asOf) as [Buffer | null, Buffer | null];
-    if (calls[0] !== null) get(id).calls = flowList(calls[0], calls[1]!, days);
+    if (calls[0] !== null) get(id).calls = parseFlows(calls[0], calls[1]!);
     const dists = flows.get(id, 'distribution', asOf) as [Buffer | null, Buffer | null];
-    if (dists[0] !== null) get(id).distributions = flowList(dists[0], dists[1]!, days);
+    if (dists[0] !== null) get(id).distributions = parseFlows(dists[0], dists[1]!);
   }
   // SQLite returns the bare columns of the row holding max(): the latest valuation per fund.
   const navs = raw
@@ -126,16 +121,13 @@ export function loadLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): 
   return ledgers;
 }
 
-/**
- * The flows of one fund and type from `dates` (10 bytes each, end to end) and `fens` (comma-separated), with
- * one string per distinct date in `days`, keyed by the date's digits as a number (yyyymmdd).
- */
-function flowList(dates: Buffer, fens: Buffer, days: Map<number, string>): FundLedger['calls'] {
+/** The flows of one fund and type from `dates` (10 bytes each, end to end) and `fens` (comma-separated). */
+function parseFlows(dates: Buffer, fens: Buffer): Flows {
   const n = dates.length / 10;
-  const list: FundLedger['calls'] = new Array(n);
+  const out: Flows = { dates: new Int32Array(n), fens: new Float64Array(n) };
   const end = fens.length;
   for (let k = 0, i = 0, j = 0; k < n; k++, i += 10, j++) {
-    const key =
+    out.dates[k] =
       (dates[i]! - 48) * 10000000 +
       (dates[i + 1]! - 48) * 1000000 +
       (dates[i + 2]! - 48) * 100000 +
@@ -144,33 +136,28 @@ function flowList(dates: Buffer, fens: Buffer, days: Map<number, string>): FundL
       (dates[i + 6]! - 48) * 100 +
       (dates[i + 8]! - 48) * 10 +
       (dates[i + 9]! - 48);
-    let date = days.get(key);
-    if (date === undefined) {
-      date = dates.toString('latin1', i, i + 10);
-      days.set(key, date);
-    }
     let fen = 0;
     for (; j < end; j++) {
       const c = fens[j]!;
       if (c === 44) break;
       fen = fen * 10 + (c - 48);
     }
-    list[k] = { date, amountFen: fen };
+    out.fens[k] = fen;
   }
-  return list;
+  return out;
 }
 
 /** The ledger of a fund with no flows and no NAV. */
-export const EMPTY_LEDGER: FundLedger = { calls: [], distributions: [], valuations: [] };
+export const EMPTY_LEDGER: LedgerColumns = { calls: NO_FLOWS, distributions: NO_FLOWS, valuations: [] };
 
 /** §5 metrics of each fund and of all of them together (the totals row). */
 export function metricsOf(
   funds: readonly { id: number }[],
-  ledgers: Map<number, FundLedger>,
+  ledgers: Map<number, AnyLedger>,
   asOf: string,
 ): { byFund: Map<number, FundMetrics>; total: FundMetrics } {
   const byFund = new Map<number, FundMetrics>();
-  const all: FundLedger[] = [];
+  const all: AnyLedger[] = [];
   for (const f of funds) {
     const l = ledgers.get(f.id) ?? EMPTY_LEDGER;
     all.push(l);
