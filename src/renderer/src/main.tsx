@@ -5,7 +5,7 @@ import '@fontsource/noto-sans-sc/700.css';
 // component, took over a second of the first render.
 import 'antd/dist/antd.css';
 import './styles.css';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
@@ -13,17 +13,11 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { currentPath } from './lib/router';
-import { prefetchRoute } from './routes';
+import { queryClient } from './queryClient';
 
 dayjs.locale('zh-cn');
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { refetchOnWindowFocus: false, retry: false, staleTime: 5_000 } },
-});
-
-// The first page's data is on its way before anything renders.
-prefetchRoute(queryClient, currentPath());
+// The first page's data and code are already on their way (boot.ts, which loads this module).
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

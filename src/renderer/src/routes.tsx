@@ -38,12 +38,15 @@ export function prefetchRoute(qc: QueryClient, path: string) {
 
 /**
  * Once the first page is up and the app is idle, load the code of the pages used most (the ledgers, the
- * fund lists), so that going to one from the menu does not wait for it. Code only: no data is read.
+ * fund lists), and put the grid's styles in the page, so that going to one from the menu does not wait for
+ * them. Code and styles only: no data is read.
  */
 export function preloadCommonPages() {
   const load = () => {
     preloadLedgerCode();
     void funds();
+    // The grid's styles too, so that the first grid opened from the menu does not inject them (ag.ts).
+    void import('./grid/ag').then((m) => m.keepGridStyles());
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(load, { timeout: 3000 });
   else setTimeout(load, 1000);

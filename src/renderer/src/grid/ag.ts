@@ -42,3 +42,21 @@ export const gridTheme = ag.themeQuartz.withParams({
   borderRadius: 4,
   wrapperBorderRadius: 6,
 });
+
+let keeper: ag.GridApi<Record<string, never>> | null = null;
+
+/**
+ * Keeps the grid's styles in the page for the app's whole life. AG Grid injects its theme's CSS (some
+ * hundred kB) when a page's first grid starts and removes all of it when the last grid goes (its
+ * _unregisterInstanceUsingThemingAPI), so every visit to a ledger from a page without a grid paid for
+ * injecting, parsing and matching it again. One empty grid, never shown and never destroyed, holds it.
+ */
+export function keepGridStyles() {
+  if (keeper || typeof document === 'undefined') return;
+  const box = document.createElement('div');
+  box.setAttribute('aria-hidden', 'true');
+  box.dataset.gridStyles = 'kept';
+  box.style.display = 'none';
+  document.body.appendChild(box);
+  keeper = ag.createGrid<Record<string, never>>(box, { theme: gridTheme, columnDefs: [], rowData: [] });
+}

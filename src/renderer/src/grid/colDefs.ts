@@ -35,6 +35,10 @@ export function buildColDefs(
   memo?: CellEditMemo,
 ): ColDef<Row>[] {
   const resolver = (entity: LinkEntity, text: string) => resolveByName(entity, options[entity] ?? [], text);
+  // Columns holding a refused edit (keys are `id:field`): only their cells get the error mark and tooltip. A
+  // class rule and a tooltip getter on every column ran for every cell each time one was drawn (a sort
+  // draws a screenful anew); the definitions are rebuilt whenever the errors change.
+  const withErrors = new Set([...errors.keys()].map((k) => k.slice(k.indexOf(':') + 1)));
   return specs.map((spec) => {
     const cellText = cellTextOf(spec, unit);
     const text = (p: { value: unknown; data?: Row }) => cellText(p.value, p.data);
@@ -53,12 +57,18 @@ export function buildColDefs(
       // The text the cell shows: from the row's own value, not the filter value (money as a float in the
       // unit), so that amounts are found as they are written.
       getQuickFilterText: (p) => cellText(p.data?.[spec.field], p.data),
-      tooltipValueGetter: (p) => (p.data ? errors.get(cellKey(p.data.id, spec.field)) : undefined),
       // A read-only column's class is fixed: a rule is run for every cell each time it is drawn.
       ...(spec.readOnly ? { cellClass: 'fd-cell-readonly' } : {}),
-      cellClassRules: {
-        'fd-cell-error': (p) => Boolean(p.data && errors.has(cellKey(p.data.id, spec.field))),
-      },
+      ...(withErrors.has(spec.field)
+        ? {
+            tooltipValueGetter: (p: { data?: Row }) =>
+              p.data ? errors.get(cellKey(p.data.id, spec.field)) : undefined,
+            cellClassRules: {
+              'fd-cell-error': (p: { data?: Row }) =>
+                Boolean(p.data && errors.has(cellKey(p.data.id, spec.field))),
+            },
+          }
+        : {}),
       cellEditorParams: {
         useFormatter: true,
         required: spec.required,
