@@ -14,6 +14,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { currentPath } from './lib/router';
+import { applySavedUserName } from './lib/userName';
 import { prefetchRoute } from './routes';
 
 dayjs.locale('zh-cn');
@@ -21,6 +22,9 @@ dayjs.locale('zh-cn');
 const queryClient = new QueryClient({
   defaultOptions: { queries: { refetchOnWindowFocus: false, retry: false, staleTime: 5_000 } },
 });
+
+// This installation's user name (设置 › 用户) goes to the data host before anything is edited.
+void applySavedUserName();
 
 // The first page's data is on its way before anything renders.
 prefetchRoute(queryClient, currentPath());
