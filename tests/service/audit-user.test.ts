@@ -80,4 +80,31 @@ describe('user names in the audit log', () => {
       delete process.env.FUNDDESK_USER;
     }
   });
+
+  it("says what changed since the last look, per user and ledger (other people's changes appear)", async () => {
+    const { api, t } = env;
+    const start = await api('audit.since', {});
+    expect(start.changes).toEqual([]);
+    const second = await openDatabase(t.path);
+    try {
+      setSessionUser(second, '李四');
+      const api2 = testClient(second);
+      await api2('ledger.createMany', {
+        entity: 'institution',
+        rows: [{ name: '甲创投' }, { name: '乙创投' }],
+      });
+      await api2('ledger.create', { entity: 'enterprise', values: { name: '深圳市甲科技有限公司' } });
+      const seen = await api('audit.since', { afterId: start.lastId });
+      expect(seen.changes.sort((a, b) => a.entity.localeCompare(b.entity))).toEqual([
+        { user_name: '李四', entity: 'enterprise', n: 1 },
+        { user_name: '李四', entity: 'institution', n: 2 },
+      ]);
+      expect(await api('audit.since', { afterId: seen.lastId })).toEqual({
+        lastId: seen.lastId,
+        changes: [],
+      });
+    } finally {
+      await second.close();
+    }
+  });
 });

@@ -61,3 +61,31 @@ export async function auditUsers(db: Db): Promise<string[]> {
   const rows = await db.selectFrom('audit_log').select('user_name').distinct().execute();
   return rows.map((r) => r.user_name).sort(); // in JS: the engines' collations differ
 }
+
+export interface AuditSince {
+  /** The newest entry's id: ask again from here. */
+  lastId: number;
+  /** Entries after `afterId`, counted per user and ledger. */
+  changes: { user_name: string; entity: string; n: number }[];
+}
+
+/**
+ * What changed since an entry (#17: other people's changes appear without a restart). Without `afterId`
+ * only where the log stands now. One indexed range read: cheap enough to ask every few seconds.
+ */
+export async function auditSince(db: Db, afterId: number | undefined): Promise<AuditSince> {
+  const { last } = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('last'))
+    .executeTakeFirstOrThrow();
+  const lastId = Number(last ?? 0);
+  if (afterId === undefined || lastId <= afterId) return { lastId, changes: [] };
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['user_name', 'entity', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('id', '>', afterId)
+    .where('id', '<=', lastId)
+    .groupBy(['user_name', 'entity'])
+    .execute();
+  return { lastId, changes: rows.map((r) => ({ user_name: r.user_name, entity: r.entity, n: Number(r.n) })) };
+}

@@ -68,6 +68,10 @@ export const appChannels = {
       offset: z.number().int().min(0).default(0),
     }),
   ),
+  /** Changes since an audit entry, per user and ledger (other people's changes appear: useChangeNotices). */
+  'audit.since': channel<{ lastId: number; changes: { user_name: string; entity: string; n: number }[] }>()(
+    z.object({ afterId: z.number().int().nonnegative().optional() }),
+  ),
   /** The user names in the audit log (the 操作记录 filter). */
   'audit.users': channel<string[]>()(z.object({}).optional()),
   /** Who is working in this session: recorded in every audit entry (#17). */
