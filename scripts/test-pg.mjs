@@ -8,6 +8,8 @@ const BOTH_ENGINES = [
   'tests/service/ledger-crud.test.ts',
   'tests/service/ledger-bulk-audit.test.ts',
   'tests/service/audit-log.test.ts',
+  'tests/service/audit-user.test.ts',
+  'tests/service/ledger-versions.test.ts',
   'tests/service/demo.test.ts',
   'tests/service/overview-report.test.ts',
   'tests/service/reports.test.ts',

@@ -59,6 +59,7 @@ export function usage(): string {
     ...Object.values(COMMANDS).map((c) => `  funddesk ${c.summary}`),
     '',
     '需要 --db FILE 的命令在未写 --db 时使用环境变量 FUNDDESK_DB 指定的数据库。',
+    '操作记录中的用户名：--user 名字，或环境变量 FUNDDESK_USER，默认为系统登录名。',
     '金额单位 --unit 可写 元、万元、亿元（或 yuan、wan、yi）。',
     '',
     EXIT_CODES_HELP,

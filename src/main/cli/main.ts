@@ -54,8 +54,32 @@ async function findCommand(name: string): Promise<Command | undefined> {
   return entry ? (await AREAS[entry.area]())[name] : undefined;
 }
 
+/**
+ * `--user NAME` (any command): the user name the audit log records for this run's changes (#17); it is
+ * passed on as FUNDDESK_USER (db/session-user.ts defaultUserName), so `serve`'s data host sees it too.
+ */
+function takeUser(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--user' || a.startsWith('--user=')) {
+      const name = (a === '--user' ? argv[++i] : a.slice(7))?.trim();
+      if (!name) throw new CliError('--user 后面需要写用户名', 2);
+      process.env.FUNDDESK_USER = name;
+    } else out.push(a);
+  }
+  return out;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
-  const [cmd, ...rest] = argv;
+  let args: string[];
+  try {
+    args = takeUser(argv);
+  } catch (e) {
+    io.err(`错误：${(e as Error).message}\n`);
+    return 2;
+  }
+  const [cmd, ...rest] = args;
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     io.out(usage());
     return cmd ? 0 : 2;

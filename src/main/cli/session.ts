@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { DbError } from '../db/errors';
 import { type OpenOptions, openDatabase } from '../db/open';
+import { defaultUserName, setSessionUser } from '../db/session-user';
 import type { HandlerContext } from '../handlers';
 import { appVersion } from '../host/app-root';
 import { chromiumPrintPdf } from '../host/chromium-pdf';
@@ -41,6 +42,7 @@ export async function withDb<T>(
     throw e;
   }
   try {
+    setSessionUser(opened, defaultUserName());
     return await run({ opened, host: 'cli', version: appVersion(), printPdf: chromiumPrintPdf });
   } finally {
     await opened.close();

@@ -1,7 +1,12 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /** Row shapes of the SQLite tables (migrations/0001). Money columns are integer fen. */
-type Stamps = { created_at: Generated<string>; updated_at: Generated<string> };
+/** Every ledger table: stamps and the optimistic-concurrency version (migration 0009). */
+type Stamps = {
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+  row_version: Generated<number>;
+};
 
 export interface MetaTable {
   key: string;
@@ -150,6 +155,8 @@ export interface AuditLogTable {
   before_json: string | null;
   after_json: string | null;
   source: Generated<string>;
+  /** Who made the change ('' before migration 0009: 「（未记录）」). */
+  user_name: Generated<string>;
 }
 
 export interface Database {

@@ -2,7 +2,7 @@ import type { Entity } from '../../shared/domain';
 import type { Row, TableName } from '../db/schema';
 
 /** A demo row: every column of the table with an explicit id, without the timestamps SQLite fills in. */
-export type DemoRow<T extends TableName> = Omit<Row<T>, 'created_at' | 'updated_at'>;
+export type DemoRow<T extends TableName> = Omit<Row<T>, 'created_at' | 'updated_at' | 'row_version'>;
 
 /** The whole demo dataset as plain rows per table. */
 export interface DemoData {

@@ -1,8 +1,9 @@
 import { LATEST_MIGRATION } from '../../../migrations';
 import type { appChannels } from '../../shared/contract/app';
+import { defaultUserName, sessionUser, setSessionUser } from '../db/session-user';
 import { loadDemo } from '../demo';
 import { clearDemo } from '../demo/clear';
-import { listAudit } from '../services/audit-log';
+import { auditSince, auditUsers, listAudit } from '../services/audit-log';
 import { getSetting, isDemo, isEmpty, setSetting } from '../services/meta';
 import { getOverview } from '../services/overview';
 import type { HandlerMap } from './types';
@@ -22,6 +23,13 @@ export const appHandlers: HandlerMap<keyof typeof appChannels> = {
   'demo.clear': async (_input, ctx) => clearDemo(ctx.opened.db),
   'overview.get': async (input, ctx) => getOverview(ctx.opened.db, input.asOf),
   'audit.list': async (input, ctx) => listAudit(ctx.opened.db, input),
+  'audit.since': async (input, ctx) => auditSince(ctx.opened.db, input.afterId),
+  'audit.users': async (_input, ctx) => auditUsers(ctx.opened.db),
+  'session.user': async (_input, ctx) => ({ name: sessionUser(ctx.opened) }),
+  'session.setUser': async (input, ctx) => {
+    setSessionUser(ctx.opened, input.name ?? defaultUserName());
+    return { name: sessionUser(ctx.opened) };
+  },
   'settings.get': async (input, ctx) => getSetting(ctx.opened.db, input.key),
   'settings.set': async (input, ctx) => {
     await setSetting(ctx.opened.db, input.key, input.value);

@@ -8,6 +8,8 @@ export interface AuditQuery {
   from?: string | undefined;
   to?: string | undefined;
   text?: string | undefined;
+  /** Entries of this user ('' = written before user names were recorded). */
+  user?: string | undefined;
   limit: number;
   offset: number;
 }
@@ -33,6 +35,7 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<{ total: number;
   // Entries are stamped in UTC; the user's dates are local calendar days.
   if (q.from) base = base.where('at', '>=', localDayStart(q.from));
   if (q.to) base = base.where('at', '<', localDayStart(nextDay(q.to)));
+  if (q.user !== undefined) base = base.where('user_name', '=', q.user);
   if (q.text) base = base.where('summary', 'like', `%${q.text.replace(/[%_]/g, '')}%`);
   const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base.selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute();
@@ -48,6 +51,41 @@ export async function listAudit(db: Db, q: AuditQuery): Promise<{ total: number;
       before: r.before_json ? JSON.parse(r.before_json) : null,
       after: r.after_json ? JSON.parse(r.after_json) : null,
       source: r.source,
+      user_name: r.user_name,
     })),
   };
+}
+
+/** Every user name in the audit log, for the filter ('' first when old entries have none). */
+export async function auditUsers(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('audit_log').select('user_name').distinct().execute();
+  return rows.map((r) => r.user_name).sort(); // in JS: the engines' collations differ
+}
+
+export interface AuditSince {
+  /** The newest entry's id: ask again from here. */
+  lastId: number;
+  /** Entries after `afterId`, counted per user and ledger. */
+  changes: { user_name: string; entity: string; n: number }[];
+}
+
+/**
+ * What changed since an entry (#17: other people's changes appear without a restart). Without `afterId`
+ * only where the log stands now. One indexed range read: cheap enough to ask every few seconds.
+ */
+export async function auditSince(db: Db, afterId: number | undefined): Promise<AuditSince> {
+  const { last } = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max('id').as('last'))
+    .executeTakeFirstOrThrow();
+  const lastId = Number(last ?? 0);
+  if (afterId === undefined || lastId <= afterId) return { lastId, changes: [] };
+  const rows = await db
+    .selectFrom('audit_log')
+    .select(['user_name', 'entity', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('id', '>', afterId)
+    .where('id', '<=', lastId)
+    .groupBy(['user_name', 'entity'])
+    .execute();
+  return { lastId, changes: rows.map((r) => ({ user_name: r.user_name, entity: r.entity, n: Number(r.n) })) };
 }

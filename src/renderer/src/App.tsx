@@ -6,6 +6,7 @@ import { DbBanners } from './components/DbBanners';
 import { DemoOffer } from './components/DemoOffer';
 import { WaitNotice } from './components/WaitNotice';
 import { navigate, useRoute } from './lib/router';
+import { useChangeNotices } from './lib/useChangeNotices';
 import { ALL_NAV_ITEMS, NAV } from './nav';
 import { prefetchRoute, preloadCommonPages, ROUTES } from './routes';
 
@@ -28,6 +29,7 @@ export function App() {
   }
   const info = useQuery({ queryKey: ['app-info'], queryFn: () => api('app.info') });
   useEffect(() => preloadCommonPages(), []);
+  useChangeNotices();
   const Page = ROUTES[path];
   const current = ALL_NAV_ITEMS.find((i) => i.path === path);
 

@@ -13,9 +13,13 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { applySavedUserName } from './lib/userName';
 import { queryClient } from './queryClient';
 
 dayjs.locale('zh-cn');
+
+// This installation's user name (设置 › 用户) goes to the data host before anything is edited.
+void applySavedUserName();
 
 // The first page's data and code are already on their way (boot.ts, which loads this module).
 

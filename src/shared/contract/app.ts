@@ -45,6 +45,8 @@ export interface AuditEntry {
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
   source: string;
+  /** Who made the change; '' for entries written before user names were recorded (「（未记录）」). */
+  user_name: string;
 }
 
 export const appChannels = {
@@ -61,8 +63,30 @@ export const appChannels = {
       from: date('起始日期').optional(),
       to: date('结束日期').optional(),
       text: z.string().max(100).optional(),
+      user: z.string().max(64, { error: '用户名最长 64 个字' }).optional(),
       limit: z.number().int().min(1).max(5000).default(500),
       offset: z.number().int().min(0).default(0),
+    }),
+  ),
+  /** Changes since an audit entry, per user and ledger (other people's changes appear: useChangeNotices). */
+  'audit.since': channel<{ lastId: number; changes: { user_name: string; entity: string; n: number }[] }>()(
+    z.object({ afterId: z.number().int().nonnegative().optional() }),
+  ),
+  /** The user names in the audit log (the 操作记录 filter). */
+  'audit.users': channel<string[]>()(z.object({}).optional()),
+  /** Who is working in this session: recorded in every audit entry (#17). */
+  'session.user': channel<{ name: string }>()(z.object({}).optional()),
+  /** Change this session's user name (设置; the app keeps it per installation); null: the login name. */
+  'session.setUser': channel<{ name: string }>()(
+    z.object({
+      name: z
+        .string()
+        .trim()
+        .min(1, { error: '用户名不能为空' })
+        .max(64, { error: '用户名最长 64 个字' })
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+        .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: '用户名不能含控制字符' })
+        .nullable(),
     }),
   ),
   /** UI preferences kept in the database (grid layouts, units): survive restarts and machines. */

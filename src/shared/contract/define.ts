@@ -32,6 +32,8 @@ export interface ApiErrorBody {
     | 'database'
     | 'internal'
     | 'bad_request'
+    /** Edited on an older version than the stored one (someone else changed it meanwhile): nothing written. */
+    | 'stale'
     /** The user cancelled a long task (task.cancel); nothing was written. */
     | 'cancelled';
   message: string;

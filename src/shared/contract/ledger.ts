@@ -7,9 +7,17 @@ import { recordRows, recordValues, whereFilter } from './limits';
 export const entityName = z.enum(ENTITY.codes, { error: '未知的台账类型' });
 const recordId = z.number().int().positive();
 const values = recordValues;
+/** The row_version the user edited (#17): an older one than stored is refused ('stale'). */
+const version = z.number().int().positive().optional();
 
 /** A stored record as the grids show it: columns plus the names of the records it links to. */
-export type LedgerRow = Record<string, unknown> & { id: number; created_at: string; updated_at: string };
+export type LedgerRow = Record<string, unknown> & {
+  id: number;
+  created_at: string;
+  updated_at: string;
+  /** 1 when created, +1 on each update (optimistic concurrency, #17). */
+  row_version: number;
+};
 
 export interface BulkRowResult {
   row: number;
@@ -58,8 +66,8 @@ export const ledgerChannels = {
   ),
   'ledger.get': channel<LedgerRow>()(z.object({ entity: entityName, id: recordId })),
   'ledger.create': channel<LedgerRow>()(z.object({ entity: entityName, values })),
-  'ledger.update': channel<LedgerRow>()(z.object({ entity: entityName, id: recordId, values })),
-  'ledger.delete': channel<LedgerRow>()(z.object({ entity: entityName, id: recordId })),
+  'ledger.update': channel<LedgerRow>()(z.object({ entity: entityName, id: recordId, values, version })),
+  'ledger.delete': channel<LedgerRow>()(z.object({ entity: entityName, id: recordId, version })),
   /** Undo a delete: the record comes back with its id. */
   'ledger.restore': channel<LedgerRow>()(z.object({ entity: entityName, row: values })),
   /** Check rows (paste, import) without writing. */

@@ -2,6 +2,7 @@ import type { Channel } from '../../../shared/contract';
 import type { Envelope } from '../../../shared/contract/define';
 import { DbError } from '../../db/errors';
 import { type OpenedDb, openDatabase } from '../../db/open';
+import { defaultUserName, setSessionUser } from '../../db/session-user';
 import { dispatch, type HandlerContext } from '../../handlers';
 import { checkInBackground } from '../../services/backup/recover';
 import { BackupScheduler } from '../../services/backup/scheduler';
@@ -84,6 +85,7 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
       return;
     }
     const opened = writer;
+    setSessionUser(opened, m.userName ?? defaultUserName());
     if (opened.engine === 'postgres') {
       // A server (#17): it serves concurrent reads itself, checks its own storage, and is backed up by copy
       // or pg_dump, so no reader lane, background check or automatic file backups here.

@@ -11,6 +11,7 @@ import type { DataHost } from './client';
 export const QUICK_READS: ReadonlySet<Channel> = new Set<Channel>([
   'overview.get',
   'audit.list',
+  'audit.since',
   'settings.get',
   'ledger.list',
   'ledger.table',

@@ -21,6 +21,8 @@ export interface OpenRequest {
   backups?: boolean | undefined;
   /** A reader lane: only a read-only connection, for the quick reads (the parent starts one: lane.ts). */
   readOnly?: boolean | undefined;
+  /** This session's user name for the audit log (#17); default: FUNDDESK_USER, else the login name. */
+  userName?: string | undefined;
   /** The parent can print HTML to PDF ('print' messages); without it report.export refuses PDF. */
   canPrint?: boolean | undefined;
 }

@@ -35,7 +35,7 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const k of Object.keys(after)) {
-    if (k === 'updated_at' || k === 'created_at') continue;
+    if (k === 'updated_at' || k === 'created_at' || k === 'row_version') continue;
     if (before[k] !== after[k]) {
       b[k] = before[k] ?? null;
       a[k] = after[k] ?? null;

@@ -7,6 +7,7 @@ import { type AuditSource, changedFields, writeAudit } from './audit';
 import { explainSqliteError, fail } from './errors';
 import { REGISTRY } from './registry';
 import { checkRules } from './rules';
+import { refuseStale } from './stale';
 import { writeTransaction } from './write';
 
 type Values = Record<string, unknown>;
@@ -114,19 +115,30 @@ export async function updateRow(
   id: number,
   patch: Values,
   source: AuditSource = 'ui',
+  /** The row_version the edit was made on: refused (stale.ts) if the stored row is newer. */
+  version?: number,
 ) {
   const def = REGISTRY[entity];
   try {
     await writeTransaction(db, async (trx) => {
       const before = await trx.selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirst();
       if (!before) fail('not_found', `${def.label}（编号 ${id}）不存在，可能已被删除`);
+      if (version !== undefined && before.row_version !== version) await refuseStale(trx, entity, id, '修改');
       const merged = validated(entity, { ...pick(entity, before as Values), ...pick(entity, patch) });
       await assertRules(trx, entity, merged, id);
-      await trx
+      // The version is checked again by the UPDATE itself: on PostgreSQL a concurrent writer of the same row
+      // commits first, and then this WHERE no longer matches (SQLite's BEGIN IMMEDIATE already serialises).
+      const r = await trx
         .updateTable(def.table)
-        .set({ ...(merged as object), updated_at: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` } as never)
+        .set({
+          ...(merged as object),
+          updated_at: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+          row_version: sql`row_version + 1`,
+        } as never)
         .where('id', '=', id)
-        .execute();
+        .where('row_version', '=', before.row_version)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 0) await refuseStale(trx, entity, id, '修改');
       const after = await storedRow(trx, def.table, id);
       const diff = changedFields(before as Values, after as Values);
       if (Object.keys(diff.after).length > 0) {
@@ -146,11 +158,19 @@ export async function updateRow(
   }
 }
 
-export async function deleteRow(db: Db, entity: Entity, id: number, source: AuditSource = 'ui') {
+export async function deleteRow(
+  db: Db,
+  entity: Entity,
+  id: number,
+  source: AuditSource = 'ui',
+  /** The row_version the user saw: refused (stale.ts) if the stored row is newer. */
+  version?: number,
+) {
   const def = REGISTRY[entity];
   try {
     return await writeTransaction(db, async (trx) => {
       const before = await getRow(trx, entity, id);
+      if (version !== undefined && before.row_version !== version) await refuseStale(trx, entity, id, '删除');
       const blockers: string[] = [];
       for (const d of def.dependents) {
         const { n } = await trx
@@ -167,7 +187,12 @@ export async function deleteRow(db: Db, entity: Entity, id: number, source: Audi
         );
       }
       const stored = await storedRow(trx, def.table, id);
-      await trx.deleteFrom(def.table).where('id', '=', id).execute();
+      const r = await trx
+        .deleteFrom(def.table)
+        .where('id', '=', id)
+        .where('row_version', '=', stored.row_version)
+        .executeTakeFirst();
+      if (Number(r.numDeletedRows) === 0) await refuseStale(trx, entity, id, '删除');
       await writeAudit(trx, {
         action: 'delete',
         entity,

@@ -15,6 +15,9 @@ import { rowsKey } from './ledgerRows';
 import { type RowChange, withChange } from './rowChange';
 import { useUndo } from './useUndo';
 
+/** The version of the row the user edited, sent with a save or delete (a stale one is refused, #17). */
+const versionOf = (row: Row) => (typeof row.row_version === 'number' ? { version: row.row_version } : {});
+
 /**
  * The editing side of a ledger grid (LedgerGrid keeps loading, sort and quick search): a cell edit saved or
  * refused, add, delete, undo, paste, and the keyboard shortcuts. A refused edit says why (a message, the
@@ -76,6 +79,20 @@ export function useRecordEditing(props: {
     void qc.invalidateQueries({ queryKey: ['audit'] });
   }, [qc]);
 
+  /** Someone else changed the row (#17): show the stored row and say who; nothing of ours was written. */
+  const showCurrent = useCallback(
+    async (row: Row, msg: string) => {
+      message.warning({ content: msg, duration: 8 });
+      try {
+        change({ update: [(await api('ledger.get', { entity, id: row.id })) as Row] });
+      } catch {
+        change({ remove: [row] }); // deleted meanwhile
+      }
+      invalidate();
+    },
+    [change, entity, invalidate, message],
+  );
+
   const unitRef = useRef(props.unit);
   unitRef.current = props.unit;
   const columnsRef = useRef(props.columns);
@@ -92,6 +109,7 @@ export function useRecordEditing(props: {
           entity,
           id: row.id,
           values: { [field]: e.newValue },
+          ...versionOf(row),
         })) as Row;
         change({ update: [updated] });
         memo.refused.delete(key);
@@ -105,6 +123,7 @@ export function useRecordEditing(props: {
               entity,
               id: row.id,
               values: { [field]: before },
+              ...versionOf(updated),
             })) as Row;
             change({ update: [back] });
           },
@@ -112,6 +131,12 @@ export function useRecordEditing(props: {
         invalidate();
       } catch (err) {
         const msg = err instanceof Error ? err.message : String(err);
+        if (err instanceof ApiError && err.code === 'stale') {
+          memo.typed.delete(key);
+          setCellError(row.id, field, null);
+          await showCurrent(row, msg);
+          return;
+        }
         const issues = err instanceof ApiError ? err.issues : [];
         const target = issues.find((i) => i.field)?.field ?? field;
         setCellError(row.id, target, msg);
@@ -130,7 +155,7 @@ export function useRecordEditing(props: {
         }
       }
     },
-    [change, entity, invalidate, message, setCellError, undo, memo, gridRef],
+    [change, entity, invalidate, message, setCellError, undo, memo, gridRef, showCurrent],
   );
   const editRef = useRef(onCellEditRequest);
   editRef.current = onCellEditRequest;
@@ -151,7 +176,7 @@ export function useRecordEditing(props: {
       cancelText: '取消',
       onOk: async () => {
         try {
-          await api('ledger.delete', { entity, id: row.id });
+          await api('ledger.delete', { entity, id: row.id, ...versionOf(row) });
           change({ remove: [row] });
           undo.push({
             label: `撤销删除“${name}”`,
@@ -163,11 +188,12 @@ export function useRecordEditing(props: {
           message.success(`已删除“${name}”，可按 Ctrl+Z 撤销`);
           invalidate();
         } catch (err) {
-          message.error({ content: (err as Error).message, duration: 6 });
+          if (err instanceof ApiError && err.code === 'stale') await showCurrent(row, err.message);
+          else message.error({ content: (err as Error).message, duration: 6 });
         }
       },
     });
-  }, [change, entity, invalidate, message, modal, noun, undo, gridRef]);
+  }, [change, entity, invalidate, message, modal, noun, undo, gridRef, showCurrent]);
 
   const doUndo = useCallback(async () => {
     try {

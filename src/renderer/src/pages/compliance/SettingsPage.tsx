@@ -18,6 +18,7 @@ import {
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, openFile, saveFile } from '../../api';
+import { UserNameSetting } from '../../components/UserNameSetting';
 import { useRoute } from '../../lib/router';
 import { RuleSetEditor } from './RuleSetEditor';
 import { useRefreshCompliance } from './useCompliance';
@@ -299,7 +300,7 @@ function FilingsTab() {
   );
 }
 
-/** 设置: 返投 rule sets, alert thresholds, and the filings the office tracks. */
+/** 设置: 返投 rule sets, alert thresholds, the filings the office tracks, and the user name (#17). */
 export function SettingsPage() {
   const { params } = useRoute();
   return (
@@ -310,6 +311,7 @@ export function SettingsPage() {
           { key: 'rules', label: '返投规则集', children: <RuleSetsTab /> },
           { key: 'thresholds', label: '提醒阈值', children: <ThresholdsTab /> },
           { key: 'filings', label: '报送事项', children: <FilingsTab /> },
+          { key: 'user', label: '用户', children: <UserNameSetting /> },
         ]}
       />
     </div>

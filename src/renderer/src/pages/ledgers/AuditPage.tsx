@@ -6,7 +6,7 @@ import { Button, DatePicker, Input, Select, Space, Table, Tooltip, Typography } 
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../api';
-import { auditColumns, useLinkNames } from './AuditParts';
+import { auditColumns, useLinkNames, userLabel } from './AuditParts';
 import { ENTITY_OPTIONS } from './audit-format';
 
 type Filters = {
@@ -14,6 +14,7 @@ type Filters = {
   action?: AuditEntry['action'];
   range?: [Dayjs | null, Dayjs | null] | null;
   text?: string;
+  user?: string;
 };
 
 const PAGE = 50;
@@ -31,6 +32,7 @@ export function AuditPage() {
     ...(f.range?.[0] ? { from: f.range[0].format('YYYY-MM-DD') } : {}),
     ...(f.range?.[1] ? { to: f.range[1].format('YYYY-MM-DD') } : {}),
     ...(f.text ? { text: f.text } : {}),
+    ...(f.user !== undefined ? { user: f.user } : {}),
     limit: PAGE,
     offset: (page - 1) * PAGE,
   };
@@ -39,13 +41,14 @@ export function AuditPage() {
     queryFn: () => api('audit.list', input),
     placeholderData: keepPreviousData,
   });
+  const users = useQuery({ queryKey: ['audit', 'users'], queryFn: () => api('audit.users', {}) });
   const set = (patch: Filters) => {
     setF((prev) => ({ ...prev, ...patch }));
     setPage(1);
   };
   /** A filter on one field of the log, from its vocabulary; cleared means every value. */
   const filterSelect = (
-    key: 'entity' | 'action',
+    key: 'entity' | 'action' | 'user',
     placeholder: string,
     width: number,
     options: { value: string; label: string }[],
@@ -67,6 +70,12 @@ export function AuditPage() {
         <Space wrap>
           {filterSelect('entity', '全部台账', 150, ENTITY_OPTIONS)}
           {filterSelect('action', '全部操作', 120, ACTION_OPTIONS)}
+          {filterSelect(
+            'user',
+            '全部用户',
+            130,
+            (users.data ?? []).map((u) => ({ value: u, label: userLabel(u) })),
+          )}
           <DatePicker.RangePicker
             value={f.range ?? null}
             onChange={(v) => set({ range: v })}
@@ -100,7 +109,13 @@ export function AuditPage() {
             共 {q.data?.total ?? 0} 条记录
           </Typography.Text>
           <Tooltip title="重新读取">
-            <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()} />
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={() => {
+                void q.refetch();
+                void users.refetch();
+              }}
+            />
           </Tooltip>
         </Space>
       </div>
@@ -114,7 +129,7 @@ export function AuditPage() {
         loading={q.isFetching && !q.data}
         dataSource={q.data?.entries ?? []}
         columns={auditColumns(names, { showLedger: true })}
-        scroll={{ x: 1060, y: 'calc(100vh - 300px)' }}
+        scroll={{ x: 1160, y: 'calc(100vh - 300px)' }}
         pagination={{
           current: page,
           pageSize: PAGE,

@@ -24,6 +24,9 @@ export function useLinkNames(): NameLookup {
   return names;
 }
 
+/** Who made a change; entries from before user names were recorded have none. */
+export const userLabel = (name: string) => name || '（未记录）';
+
 const ACTION_COLOR = { create: 'green', update: 'blue', delete: 'red' } as const;
 
 export function ActionTag({ action }: { action: AuditEntry['action'] }) {
@@ -59,6 +62,12 @@ export function AuditChanges({ entry, names }: { entry: AuditEntry; names: NameL
 export function auditColumns(names: NameLookup, opts: { showLedger: boolean }): ColumnsType<AuditEntry> {
   return [
     { title: '时间', dataIndex: 'at', width: 168, render: (v: string) => localTime(v) },
+    {
+      title: '用户',
+      dataIndex: 'user_name',
+      width: 96,
+      render: (u: string) => (u ? u : <Typography.Text type="secondary">{userLabel(u)}</Typography.Text>),
+    },
     {
       title: '操作',
       dataIndex: 'action',
