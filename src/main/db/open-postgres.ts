@@ -88,6 +88,7 @@ export async function openPostgres(
     check: 'none',
     damage: null,
     close: () => db.destroy(),
+    reconnect: () => openPostgres(target, { readOnly: readOnly ?? '备份用的只读连接', mustExist: true }),
   };
 }
 

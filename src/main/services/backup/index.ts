@@ -19,7 +19,7 @@ export async function listBackups(opened: OpenedDb): Promise<BackupList> {
 export function backupNow(
   opened: OpenedDb,
   reason = 'manual',
-  opts: { inWorker?: boolean } = {},
+  opts: { inWorker?: boolean; signal?: AbortSignal } = {},
 ): Promise<BackupItem> {
   return createBackup(opened, { reason, ...opts });
 }
