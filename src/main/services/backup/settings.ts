@@ -64,6 +64,7 @@ export function serverStem(url: string): string {
     .replace(/[^\w\u4e00-\u9fa5.-]/g, '_');
 }
 
+/** The server's settings are everyone's: a folder of one computer in them would not exist on the next. */
 export function backupDirOf(dbPath: string, settings: BackupSettings): string {
-  return settings.dir ? settings.dir : defaultBackupDir(dbPath);
+  return settings.dir && !isPostgresUrl(dbPath) ? settings.dir : defaultBackupDir(dbPath);
 }
