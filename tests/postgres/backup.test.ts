@@ -47,6 +47,16 @@ describe('backup of a PostgreSQL server database (#17)', () => {
     expect(await overview(other)).toEqual(await overview(schema.url));
   }, 120_000);
 
+  it('a backup that cannot reach the database says so without the password', async () => {
+    const wrong = schema.url.replace(/\/postgres\?/, '/no_such_db?');
+    const r = await cli('backup', '--db', wrong, '--out', join(dir, 'x.sqlite'));
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('没有数据库');
+    expect(r.err).toContain('funddesk:***@');
+    expect(r.err).not.toContain(PASSWORD);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('restore into the server is refused, saying how (copy --replace) and why; nothing changes', async () => {
     const file = join(dir, 'b.sqlite');
     expect((await cli('backup', '--db', schema.url, '--out', file)).code).toBe(0);
