@@ -15,7 +15,10 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'funddesk-pgbackup-'));
   // The test server trusts local logins: the password is there to be kept out of every message and file.
   schema = await tempPgSchema((TEST_PG as string).replace('funddesk@', `funddesk:${PASSWORD}@`));
-  expect((await cli('demo', '--db', schema.url)).code).toBe(0);
+  const demo = await cli('demo', '--db', schema.url);
+  expect(demo.code).toBe(0);
+  expect(demo.out).toContain('funddesk:***@');
+  expect(demo.out).not.toContain(PASSWORD);
 });
 afterEach(async () => {
   await schema.drop();

@@ -64,6 +64,10 @@ describe('the editor and reader roles of docs/TEAM.md (#17)', () => {
       expect(info).toMatchObject({ ok: true, data: { readOnly: '当前数据库账号只有查看权限' } });
       const overview = await host.invoke('overview.get', { asOf: '2025-12-31' });
       expect(overview).toMatchObject({ ok: true, data: { subFunds: { paidInFen: 123_700_000_000 } } });
+      const grid = await host.invoke('ledger.table', { entity: 'fund' });
+      expect(grid.ok ? null : grid.error).toBeNull();
+      expect(grid).toMatchObject({ ok: true, data: { columns: expect.arrayContaining(['name']) } });
+      expect(grid.ok && (grid.data as { rows: unknown[] }).rows.length).toBe(15);
       for (const [channel, input] of [
         [
           'ledger.create',
