@@ -2,7 +2,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator } from 'kysely';
 import { parse } from 'pg-connection-string';
 import { migrations } from '../../../migrations';
-import { catchUpIds } from './engine';
+import { catchUpIds, LEDGER_TABLES } from './engine';
 import { DbError } from './errors';
 import { type OpenedDb, type OpenOptions, StaticProvider } from './opened';
 import { fundDeskPostgresDialect } from './pg-dialect';
@@ -107,21 +107,6 @@ function connectError(e: unknown, name: string): DbError {
   );
 }
 
-/** The tables a person edits (and the audit log every edit appends to). */
-const LEDGER_TABLES = [
-  'managers',
-  'funds',
-  'institutions',
-  'enterprises',
-  'cash_flows',
-  'valuations',
-  'investments',
-  'landed_projects',
-  'financing_deals',
-  'audit_log',
-  'meta',
-];
-
 /**
  * A role that may not insert, update and delete every ledger table (the reader role of docs/TEAM.md) opens the
  * app read-only; PostgreSQL's GRANTs enforce it whatever the app does.
@@ -131,7 +116,7 @@ function roleReadOnly(conn: PgConnection): string | null {
     `SELECT coalesce(bool_and(has_table_privilege(t, 'INSERT') AND has_table_privilege(t, 'UPDATE')
        AND has_table_privilege(t, 'DELETE')), false) AS can
      FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NOT NULL`,
-    [LEDGER_TABLES],
+    [[...LEDGER_TABLES, 'meta']],
   ).rows[0] as { can: boolean };
   return row.can ? null : '当前数据库账号只有查看权限';
 }
