@@ -124,12 +124,14 @@ describe('FundDesk on a PostgreSQL server', () => {
     }
   });
 
-  it('a backup of the server is refused with the way to make one, nothing written', async () => {
+  it('restoring a backup over the server from the 备份 page is refused, saying how and why', async () => {
     const t = await tempDb();
     try {
-      const e = await testClient(t.opened)('backup.now', {}).catch((x: Error) => x);
-      expect((e as Error).message).toContain('funddesk copy --from 服务器地址 --to 备份文件.sqlite');
-      expect((e as Error).message).toContain('pg_dump');
+      const e = await testClient(t.opened)('backup.restore', { file: 'x.sqlite' }).catch((x: Error) => x);
+      expect((e as Error).message).toContain('服务器上的数据由整个团队共用');
+      expect((e as Error).message).toContain(
+        'funddesk copy --from 备份文件.sqlite --to 服务器地址 --replace',
+      );
     } finally {
       await t.cleanup();
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { numberedParams } from '../../src/main/db/pg-sync';
-import { DbTargetError, dbTarget, redactSecrets } from '../../src/main/db/target';
+import { DbTargetError, dbTarget, pgClientConfig, redactSecrets } from '../../src/main/db/target';
 
 describe('which engine a --db value selects', () => {
   it('a file path, relative, absolute or a Windows drive, is a SQLite file', () => {
@@ -69,5 +69,30 @@ describe('SQLite placeholders on PostgreSQL', () => {
       text: 'SELECT 1 WHERE ($1::text IS NULL OR id = $2) AND d <= $3 AND e = $2',
       names: ['id', 'id', 'asOf'],
     });
+  });
+});
+
+describe('libpq options pass through to pg', () => {
+  it('sslmode, application_name and options reach the driver as written', async () => {
+    const { default: pg } = await import('pg');
+    const url =
+      'postgres://zhang:s3cret@db.office:5433/funds?sslmode=verify-full&application_name=FundDesk&options=-c%20search_path%3Dfunddesk';
+    const c = new pg.Client(pgClientConfig(url)) as unknown as {
+      connectionParameters: Record<string, unknown>;
+    };
+    const p = c.connectionParameters;
+    expect(p).toMatchObject({
+      host: 'db.office',
+      port: 5433,
+      user: 'zhang',
+      database: 'funds',
+      application_name: 'FundDesk',
+      options: '-c search_path=funddesk',
+    });
+    expect(p.ssl).toBeTruthy();
+    const plain = new pg.Client(pgClientConfig('postgres://u@h/d?sslmode=disable')) as unknown as {
+      connectionParameters: { ssl: unknown };
+    };
+    expect(plain.connectionParameters.ssl).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { describeDemoLoaded } from '../../shared/demo-loaded';
+import { redactSecrets } from '../db/target';
 import { getOverview } from '../services/overview';
 import { asOfDate, CliError, type Io, parse, requireDb } from './args';
 import type { Command } from './commands';
@@ -14,7 +15,7 @@ export const coreCommands: Record<string, Command> = {
       // The demo's generator loads only for this command (`report overview` shares this module).
       const { loadDemo } = await import('../demo');
       const r = await withDb(db, {}, (ctx) => loadDemo(ctx.opened.db, { replace: values.replace === true }));
-      io.out(`已写入示例数据：${describeDemoLoaded(r)} → ${db}\n`);
+      io.out(`已写入示例数据：${describeDemoLoaded(r)} → ${redactSecrets(db)}\n`);
       return 0;
     },
   },

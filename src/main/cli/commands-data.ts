@@ -5,8 +5,15 @@ import { ENTITY, type Entity } from '../../shared/domain';
 import { DbError } from '../db/errors';
 import { openElsewhere } from '../db/lock';
 import { openDatabase } from '../db/open';
+import { isPostgresUrl } from '../db/target';
 import { COUNTED, createBackup, listCheckedBackups } from '../services/backup/backup';
-import { checkBackup, finishPendingRestore, restoreFile, restoreInto } from '../services/backup/restore';
+import {
+  checkBackup,
+  finishPendingRestore,
+  restoreFile,
+  restoreInto,
+  SERVER_RESTORE_REFUSED,
+} from '../services/backup/restore';
 import { backupDirOf, getBackupSettings } from '../services/backup/settings';
 import { fmtMB } from '../services/import/limits';
 import { onProgress } from '../services/import/progress';
@@ -370,6 +377,7 @@ const restoreCommand: Command = {
     const { values, positionals } = parse(argv, { db: { type: 'string' }, from: { type: 'string' } });
     if (positionals.length > 0)
       throw new CliError(`多余的参数：${positionals.join(' ')}（此命令不接受它们，请删去）`, 2);
+    if (isPostgresUrl(requireDb(values))) throw new CliError(SERVER_RESTORE_REFUSED);
     const db = resolve(requireDb(values));
     const from = typeof values.from === 'string' && values.from !== '' ? resolve(values.from) : null;
     if (!from) throw new CliError('缺少参数 --from：请用 --from PATH 指定备份文件', 2);

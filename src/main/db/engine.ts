@@ -1,6 +1,20 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
 import { PgRaw } from './pg-raw';
 
+/** The tables people edit, parents before children (foreign keys), and the audit log every edit appends to. */
+export const LEDGER_TABLES = [
+  'managers',
+  'funds',
+  'institutions',
+  'enterprises',
+  'cash_flows',
+  'valuations',
+  'investments',
+  'landed_projects',
+  'financing_deals',
+  'audit_log',
+] as const;
+
 /** Whether a Kysely instance runs on PostgreSQL (team mode, #17) rather than a SQLite file. */
 export function isPostgres(db: { getExecutor(): { adapter: unknown } }): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;

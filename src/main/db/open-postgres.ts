@@ -2,7 +2,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator } from 'kysely';
 import { parse } from 'pg-connection-string';
 import { migrations } from '../../../migrations';
-import { catchUpIds } from './engine';
+import { catchUpIds, LEDGER_TABLES } from './engine';
 import { DbError } from './errors';
 import { type OpenedDb, type OpenOptions, StaticProvider } from './opened';
 import { fundDeskPostgresDialect } from './pg-dialect';
@@ -88,6 +88,7 @@ export async function openPostgres(
     check: 'none',
     damage: null,
     close: () => db.destroy(),
+    reconnect: () => openPostgres(target, { readOnly: readOnly ?? '备份用的只读连接', mustExist: true }),
   };
 }
 
@@ -106,10 +107,18 @@ function connectError(e: unknown, name: string): DbError {
   );
 }
 
-/** A role with SELECT only (the reader role of the README): the app opens read-only, and PostgreSQL enforces it. */
+/**
+ * A role that may not insert, update and delete every ledger table (the reader role of docs/TEAM.md) opens the
+ * app read-only; PostgreSQL's GRANTs enforce it whatever the app does.
+ */
 function roleReadOnly(conn: PgConnection): string | null {
-  const row = conn.query(`SELECT has_table_privilege('funds', 'INSERT') AS can`).rows[0] as { can: boolean };
-  return row.can ? null : '数据库账号只读（只有查询权限）';
+  const row = conn.query(
+    `SELECT coalesce(bool_and(has_table_privilege(t, 'INSERT') AND has_table_privilege(t, 'UPDATE')
+       AND has_table_privilege(t, 'DELETE')), false) AS can
+     FROM unnest($1::text[]) AS t WHERE to_regclass(t) IS NOT NULL`,
+    [[...LEDGER_TABLES, 'meta']],
+  ).rows[0] as { can: boolean };
+  return row.can ? null : '当前数据库账号只有查看权限';
 }
 
 /** Pending migrations in one transaction; after any ran, each id sequence continues after the largest id. */

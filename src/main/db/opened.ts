@@ -30,6 +30,11 @@ export interface OpenedDb {
   /** Set when a later check (the background quick_check) found damage: the next open runs the full check. */
   damage: string | null;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: a second, read-only connection to the same database (a backup reads its snapshot there
+   * while this one keeps serving). The connection string stays inside it: nothing else holds the password.
+   */
+  reconnect?: () => Promise<OpenedDb>;
 }
 
 export interface OpenOptions {

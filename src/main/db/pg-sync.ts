@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { PG_WORKER_SOURCE } from './pg-worker';
-import { redactSecrets } from './target';
+import { pgClientConfig, redactSecrets } from './target';
 
 /**
  * A synchronous PostgreSQL connection: `pg` runs in a worker thread (pg-worker.ts) and the caller blocks on
@@ -104,7 +104,7 @@ export class PgConnection {
     this.port = port1;
     this.worker = new Worker(PG_WORKER_SOURCE, {
       eval: true,
-      workerData: { pgPath, port: port2, flag: this.flag, config: { connectionString: url } },
+      workerData: { pgPath, port: port2, flag: this.flag, config: pgClientConfig(url) },
       transferList: [port2],
     });
     this.worker.unref();

@@ -66,6 +66,14 @@ export function dbTarget(spec: string): DbTarget {
 }
 
 /**
+ * What `pg` is given (pg-worker.ts): the connection string as the user wrote it, so pg parses it itself and
+ * every libpq option it knows (sslmode, sslrootcert, application_name, options, connect_timeout…) applies.
+ */
+export function pgClientConfig(url: string): { connectionString: string } {
+  return { connectionString: url };
+}
+
+/**
  * Text with every password taken out: the `:password@` of any URL and a `password=` option (URL query or
  * libpq key=value), plus, when given, the literal password wherever else it appears (an error quoting it).
  */

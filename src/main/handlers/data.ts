@@ -143,7 +143,7 @@ export const dataHandlers: HandlerMap<keyof typeof dataChannels> = {
     return { ...payload(f), rows: f.rows };
   },
   'backup.list': async (_i, ctx) => listBackups(ctx.opened),
-  'backup.now': async (_i, ctx) => backupNow(ctx.opened),
+  'backup.now': async (_i, ctx) => backupNow(ctx.opened, 'manual', ctx.signal ? { signal: ctx.signal } : {}),
   'backup.restore': async (i, ctx) => restoreByName(ctx.opened, i.file, ctx.signal),
   'backup.settings': async (i, ctx) => backupSettings(ctx.opened, i?.patch),
 };

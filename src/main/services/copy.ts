@@ -1,4 +1,4 @@
-import { catchUpIds, isPostgresRaw } from '../db/engine';
+import { catchUpIds, isPostgresRaw, LEDGER_TABLES } from '../db/engine';
 import type { OpenedDb } from '../db/open';
 import { fail } from './ledger/errors';
 
@@ -10,18 +10,9 @@ import { fail } from './ledger/errors';
  */
 
 /** Parents before children (foreign keys); tables of later migrations not listed here follow in name order. */
-const ORDER = [
+const ORDER: string[] = [
   'meta',
-  'managers',
-  'funds',
-  'institutions',
-  'enterprises',
-  'cash_flows',
-  'valuations',
-  'investments',
-  'landed_projects',
-  'financing_deals',
-  'audit_log',
+  ...LEDGER_TABLES,
   'reinvest_rule_sets',
   'alert_acks',
   'report_filings',

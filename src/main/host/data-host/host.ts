@@ -9,6 +9,7 @@ import { BackupScheduler } from '../../services/backup/scheduler';
 import { setNativeBinding } from '../../services/backup/sqlite';
 import type { FromHost, OpenRequest, Port, ToHost } from './protocol';
 import { LONG_CHANNELS, openReader, READ_CHANNELS } from './readers';
+import { READER_REFUSAL, writesData } from './writes';
 
 /**
  * The data host: the one owner of the database. It opens the write connection (migrations, checks) and a
@@ -121,6 +122,8 @@ export function runDataHost(port: Port<ToHost, FromHost>, onClosed: () => void =
     let envelope: Envelope<unknown>;
     if (!writer || !request) {
       envelope = { ok: false, error: { code: 'internal', message: '数据库尚未打开' } };
+    } else if (writer.engine === 'postgres' && writer.readOnly && writesData(channel, input)) {
+      envelope = { ok: false, error: { code: 'database', message: READER_REFUSAL } };
     } else {
       const long = LONG_CHANNELS.has(channel as Channel);
       const controller = long ? new AbortController() : null;

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { isPostgresUrl } from '../../db/target';
 import { connectDataHost, type DataHost, type HostChannel, type HostOptions } from './client';
 import { withReaderLane } from './lane';
 import { dataHostEntry, workerSpec } from './locate';
@@ -21,7 +22,8 @@ export async function startWorkerHost(
   const main = await superviseDataHost((restart) =>
     startWorker(restart ? { ...open, mustExist: true } : open, opts, opts.onWorker),
   );
-  if (open.readOnly) return main;
+  // A PostgreSQL server serves concurrent reads itself: no reader lane (lane.ts) there.
+  if (open.readOnly || isPostgresUrl(open.dbPath)) return main;
   const lane = { dbPath: main.dbPath, host: open.host, version: open.version, readOnly: true };
   return withReaderLane(
     main,

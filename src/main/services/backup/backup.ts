@@ -18,10 +18,12 @@ import type { BackupItem, BackupSettings } from '../../../shared/contract/data';
 import { explainDbError } from '../../db/errors';
 import type { OpenedDb } from '../../db/open';
 import { readOnlySource } from '../../db/sqlite-uri';
+import { isPostgresUrl } from '../../db/target';
 import { fail } from '../ledger/errors';
 import { copyInWorker } from './copy-worker';
+import { copyServerToFile } from './from-server';
 import { backupsToDelete } from './rotate';
-import { backupDirOf, getBackupSettings } from './settings';
+import { backupDirOf, getBackupSettings, serverStem } from './settings';
 import { openRaw } from './sqlite';
 import {
   checkBackupFile,
@@ -64,6 +66,7 @@ const NAME = /^(.*)-(\d{8})-(\d{6})-(\d{3})-([a-z-]+)\.sqlite$/;
 
 /** The file name stem of a database's backups ("funddesk" for funddesk.sqlite). */
 export function stemOf(dbPath: string) {
+  if (isPostgresUrl(dbPath)) return serverStem(dbPath);
   const b = basename(dbPath);
   return (b.slice(0, b.length - extname(b).length) || b).replace(/[^\w\u4e00-\u9fa5.-]/g, '_');
 }
@@ -99,6 +102,15 @@ export function fingerprint(raw: SqliteDatabase.Database): string {
     h.update(JSON.stringify(all));
   }
   return h.digest('hex');
+}
+
+function fingerprintOfFile(path: string): string {
+  const raw = openRaw(path, { readonly: true, fileMustExist: true });
+  try {
+    return fingerprint(raw);
+  } finally {
+    raw.close();
+  }
 }
 
 /** fsync a file or folder (a folder cannot be fsynced on every platform: then nothing happens). */
@@ -213,6 +225,8 @@ export interface BackupOptions {
    * meanwhile; if the worker cannot run, the copy is made here as usual.
    */
   inWorker?: boolean;
+  /** Cancels the backup (the page's 取消): no file is left behind. */
+  signal?: AbortSignal;
 }
 
 const BACKUP_STEP_PAGES = 4096;
@@ -250,12 +264,6 @@ export function createBackup(opened: OpenedDb, opts: BackupOptions): Promise<Bac
 /** createBackup for callers that already hold the database's backup lock (restore). */
 export async function createBackupUnlocked(opened: OpenedDb, opts: BackupOptions): Promise<BackupItem> {
   {
-    if (opened.engine === 'postgres') {
-      fail(
-        'validation',
-        '服务器数据库（PostgreSQL）请用命令 funddesk copy --from 服务器地址 --to 备份文件.sqlite 备份为 FundDesk 文件，或由 IT 部门用 pg_dump 备份；未做任何改动',
-      );
-    }
     if (opened.raw.inTransaction) {
       fail('conflict', '正在写入数据（例如正在导入），请稍后再备份');
     }
@@ -279,11 +287,15 @@ export async function createBackupUnlocked(opened: OpenedDb, opts: BackupOptions
     }
     const partial = `${target}.partial`;
     rmSync(partial, { force: true });
-    const print = fingerprint(opened.raw);
-    const source = opened.readOnly ? readOnlySource(opened.path) : opened.path;
+    const server = opened.engine === 'postgres';
+    let print = server ? '' : fingerprint(opened.raw);
+    const source = !server && opened.readOnly ? readOnlySource(opened.path) : opened.path;
     try {
       let quickCheckDone: string[] | undefined;
-      if (opts.inWorker) {
+      if (server) {
+        await copyServerToFile(opened, partial, opts.signal);
+        print = fingerprintOfFile(partial);
+      } else if (opts.inWorker) {
         try {
           quickCheckDone = (await copyInWorker(source, partial, BACKUP_STEP_PAGES)).problems;
         } catch {
@@ -291,9 +303,10 @@ export async function createBackupUnlocked(opened: OpenedDb, opts: BackupOptions
             rmSync(f, { force: true });
         }
       }
-      if (!quickCheckDone) await copyHere(source, partial);
+      if (!quickCheckDone && !server) await copyHere(source, partial);
+      // A page copy needs quick_check only; a file written row by row from a server gets every check.
       const v = verifyDatabaseFile(partial, {
-        copyOfOpenDb: true,
+        copyOfOpenDb: !server,
         ...(quickCheckDone ? { quickCheckDone } : {}),
       });
       if (!v.ok) throw new Error(`备份校验失败：${v.problems.join('；')}`);

@@ -4,7 +4,7 @@ import type { BackupItem, BackupList, BackupSettings, RestoreResult } from '../.
 import type { OpenedDb } from '../../db/open';
 import { fail } from '../ledger/errors';
 import { createBackup, listCheckedBackups, totalBytes } from './backup';
-import { restoreInto } from './restore';
+import { restoreInto, SERVER_RESTORE_REFUSED } from './restore';
 import { backupDirOf, getBackupSettings, saveBackupSettings } from './settings';
 
 /** What the handlers call: the backup folder of the open database, as the settings say. */
@@ -19,7 +19,7 @@ export async function listBackups(opened: OpenedDb): Promise<BackupList> {
 export function backupNow(
   opened: OpenedDb,
   reason = 'manual',
-  opts: { inWorker?: boolean } = {},
+  opts: { inWorker?: boolean; signal?: AbortSignal } = {},
 ): Promise<BackupItem> {
   return createBackup(opened, { reason, ...opts });
 }
@@ -36,6 +36,7 @@ export async function restoreByName(
   file: string,
   signal?: AbortSignal,
 ): Promise<RestoreResult> {
+  if (opened.engine === 'postgres') fail('validation', SERVER_RESTORE_REFUSED);
   const { dir, items } = await listBackups(opened);
   const item = items.find((i) => i.file === file);
   if (!item || item.path !== join(dir, file))

@@ -56,12 +56,23 @@ function restoredBy(): string {
   return `${user || '未知用户'}@${hostname()}`;
 }
 
+/**
+ * Restore into a PostgreSQL server is refused (#17, docs/TEAM.md): the server's data is the whole team's, and one
+ * person's click must not replace everybody's work. An administrator does it deliberately with `funddesk copy
+ * --replace`, which replaces every table in one transaction of the server and checks rows and money sums.
+ */
+export const SERVER_RESTORE_REFUSED =
+  '服务器数据库（PostgreSQL）不能在应用内从备份恢复：服务器上的数据由整个团队共用，恢复会替换所有同事的数据。' +
+  '如确需恢复，请管理员在通知大家停止录入后运行 funddesk copy --from 备份文件.sqlite --to 服务器地址 --replace' +
+  '（在一个事务中替换全部数据，并核对各表行数与金额合计）；未做任何改动';
+
 export async function restoreInto(
   opened: OpenedDb,
   backupPath: string,
   /** Cancels the restore up to the moment the tables are swapped (one synchronous transaction). */
   signal?: AbortSignal,
 ): Promise<RestoreOutcome> {
+  if (opened.engine === 'postgres') fail('validation', SERVER_RESTORE_REFUSED);
   if (opened.readOnly) fail('validation', `${opened.readOnly}，不能恢复；当前数据未改动`);
   return serialized(opened.path, async () => {
     const checked = await checkBackup(backupPath);

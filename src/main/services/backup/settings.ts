@@ -1,6 +1,9 @@
+import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
+import { parse } from 'pg-connection-string';
 import type { BackupSettings } from '../../../shared/contract/data';
 import type { Db } from '../../db/open';
+import { isPostgresUrl } from '../../db/target';
 import { fail } from '../ledger/errors';
 import { getMeta, setMeta } from '../meta';
 
@@ -44,10 +47,24 @@ export async function saveBackupSettings(db: Db, patch: Partial<BackupSettings>)
   return next;
 }
 
+/**
+ * "<database folder>/backups"; for a PostgreSQL server (which has no folder of its own here) "FundDesk备份" in the
+ * user's home folder: a backup of the server is a file on this computer (backup/from-server.ts).
+ */
 export function defaultBackupDir(dbPath: string): string {
-  return join(dirname(dbPath), 'backups');
+  return isPostgresUrl(dbPath) ? join(homedir(), 'FundDesk备份') : join(dirname(dbPath), 'backups');
 }
 
+/** The file name stem of a server database's backups: "<host>_<port>_<database>[_<schema>]". */
+export function serverStem(url: string): string {
+  const c = parse(url);
+  const schema = /search_path\s*=\s*([\w]+)/.exec(c.options ?? '')?.[1];
+  return [c.host ?? 'localhost', c.port ?? '5432', c.database ?? 'postgres', ...(schema ? [schema] : [])]
+    .join('_')
+    .replace(/[^\w\u4e00-\u9fa5.-]/g, '_');
+}
+
+/** The server's settings are everyone's: a folder of one computer in them would not exist on the next. */
 export function backupDirOf(dbPath: string, settings: BackupSettings): string {
-  return settings.dir ? settings.dir : defaultBackupDir(dbPath);
+  return settings.dir && !isPostgresUrl(dbPath) ? settings.dir : defaultBackupDir(dbPath);
 }

@@ -80,11 +80,17 @@ export function countsText(counts: Record<string, number> | null): string {
     .join(' · ');
 }
 
+const SERVER_NO_RESTORE =
+  '服务器上的数据由整个团队共用，不能在应用内恢复；如确需恢复，请管理员通知大家停止录入后用 funddesk copy --from 备份文件 --to 服务器地址 --replace 进行。';
+
 /** 备份与恢复: the backups with their dates and sizes, back up now, restore (after a backup of now), settings. */
 export function BackupPage() {
   const { message, modal } = AntApp.useApp();
   const qc = useQueryClient();
   const readOnly = useReadOnly();
+  const info = useQuery({ queryKey: ['app-info'], queryFn: () => api('app.info') });
+  // A PostgreSQL server (#17, docs/TEAM.md): anyone may back it up into a file; nobody restores over it here.
+  const server = /^postgres(ql)?:/i.test(info.data?.dbPath ?? '');
   const list = useQuery({ queryKey: ['backups'], queryFn: () => api('backup.list') });
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -193,8 +199,8 @@ export function BackupPage() {
           size="small"
           icon={<HistoryOutlined />}
           loading={busy === b.file}
-          disabled={busy !== null || !!readOnly || !!b.problem}
-          title={readOnly ? readOnlyTip(readOnly) : (b.problem ?? undefined)}
+          disabled={busy !== null || server || !!readOnly || !!b.problem}
+          title={server ? SERVER_NO_RESTORE : readOnly ? readOnlyTip(readOnly) : (b.problem ?? undefined)}
           onClick={() => restore(b)}
           data-testid="restore-button"
         >
@@ -233,8 +239,8 @@ export function BackupPage() {
               type="primary"
               icon={<CloudUploadOutlined />}
               loading={busy === 'now'}
-              disabled={(busy !== null && busy !== 'now') || !!readOnly}
-              title={readOnly ? readOnlyTip(readOnly) : undefined}
+              disabled={(busy !== null && busy !== 'now') || (!!readOnly && !server)}
+              title={readOnly && !server ? readOnlyTip(readOnly) : undefined}
               onClick={() => void backupNow()}
               data-testid="backup-now"
             >
@@ -242,11 +248,19 @@ export function BackupPage() {
             </Button>
           </Space>
         </div>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          FundDesk 在启动时、退出时，以及数据有变化时每隔 {data?.settings.intervalMinutes ?? 10}{' '}
-          分钟自动备份；导入和恢复之前也会先备份。备份用 SQLite
-          联机备份写出，写完后以只读方式打开做完整性检查，通过才保留。
-        </Typography.Text>
+        {server ? (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="server-backup-note">
+            这是服务器数据库（PostgreSQL）。“立即备份”把服务器上同一时刻的全部数据写成一个 FundDesk
+            文件（在一个只读事务中读取，核对各表行数与金额合计并做完整性检查后才保留），可在任何电脑上打开或用于恢复。
+            服务器数据库不自动备份（由 IT 部门用 pg_dump 备份）。{SERVER_NO_RESTORE}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            FundDesk 在启动时、退出时，以及数据有变化时每隔 {data?.settings.intervalMinutes ?? 10}{' '}
+            分钟自动备份；导入和恢复之前也会先备份。备份用 SQLite
+            联机备份写出，写完后以只读方式打开做完整性检查，通过才保留。
+          </Typography.Text>
+        )}
       </Card>
 
       {restoring ? (
@@ -286,7 +300,7 @@ export function BackupPage() {
         />
       </Card>
 
-      {data ? <SettingsCard settings={data.settings} onSaved={() => void list.refetch()} /> : null}
+      {data && !server ? <SettingsCard settings={data.settings} onSaved={() => void list.refetch()} /> : null}
     </div>
   );
 }

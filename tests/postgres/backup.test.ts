@@ -1,0 +1,116 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/main/db/open';
+import { createBackup } from '../../src/main/services/backup/backup';
+import { cli } from '../helpers/cli-main';
+import { mountTmpfs, unmount } from '../helpers/faults';
+import { TEST_PG, tempPgSchema } from '../helpers/temp-db';
+
+const PASSWORD = 'Geheim-42';
+let dir: string;
+let schema: Awaited<ReturnType<typeof tempPgSchema>>;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'funddesk-pgbackup-'));
+  // The test server trusts local logins: the password is there to be kept out of every message and file.
+  schema = await tempPgSchema((TEST_PG as string).replace('funddesk@', `funddesk:${PASSWORD}@`));
+  const demo = await cli('demo', '--db', schema.url);
+  expect(demo.code).toBe(0);
+  expect(demo.out).toContain('funddesk:***@');
+  expect(demo.out).not.toContain(PASSWORD);
+});
+afterEach(async () => {
+  await schema.drop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const overview = async (db: string) => {
+  const r = await cli('report', 'overview', '--db', db, '--as-of', '2025-12-31', '--json');
+  expect(r.err).toBe('');
+  return JSON.parse(r.out);
+};
+
+describe('backup of a PostgreSQL server database (#17)', () => {
+  it('funddesk backup writes a verified FundDesk file that restores like any backup, same reports', async () => {
+    const file = join(dir, '服务器备份.sqlite');
+    const r = await cli('backup', '--db', schema.url, '--out', file);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`已备份并校验通过 → ${file}`);
+    expect(readdirSync(dir).sort()).toEqual(['服务器备份.sqlite', '服务器备份.sqlite.json']);
+    const manifest = readFileSync(`${file}.json`, 'utf8');
+    expect(manifest).toContain('"verified": true');
+    expect(manifest + r.out).not.toContain(PASSWORD);
+
+    // Hand-over: the backup restores into a SQLite database as any FundDesk backup does.
+    const other = join(dir, 'other.sqlite');
+    const back = await cli('restore', '--db', other, '--from', file);
+    expect(back.err).toBe('');
+    expect(await overview(other)).toEqual(await overview(schema.url));
+  }, 120_000);
+
+  it('a backup that cannot reach the database says so without the password', async () => {
+    const wrong = schema.url.replace(/\/postgres\?/, '/no_such_db?');
+    const r = await cli('backup', '--db', wrong, '--out', join(dir, 'x.sqlite'));
+    expect(r.code).not.toBe(0);
+    expect(r.err).toContain('没有数据库');
+    expect(r.err).toContain('funddesk:***@');
+    expect(r.err).not.toContain(PASSWORD);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('restore into the server is refused, saying how (copy --replace) and why; nothing changes', async () => {
+    const file = join(dir, 'b.sqlite');
+    expect((await cli('backup', '--db', schema.url, '--out', file)).code).toBe(0);
+    const fundName = async () => {
+      const o = await openDatabase(schema.url);
+      try {
+        return (o.raw.prepare('SELECT name FROM funds WHERE id = 1').get() as { name: string }).name;
+      } finally {
+        await o.close();
+      }
+    };
+    const o = await openDatabase(schema.url);
+    o.raw.prepare(`UPDATE funds SET name = name || '（备份后改名）' WHERE id = 1`).run();
+    await o.close();
+    const before = await overview(schema.url);
+    const r = await cli('restore', '--db', schema.url, '--from', file);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('不能在应用内从备份恢复');
+    expect(r.err).toContain('funddesk copy --from 备份文件.sqlite --to 服务器地址 --replace');
+    expect(r.err).not.toContain(PASSWORD);
+    expect(await overview(schema.url)).toEqual(before);
+    expect(await fundName()).toMatch(/（备份后改名）$/);
+  }, 120_000);
+
+  it('a cancel or a full disk leaves no file behind', async () => {
+    const o = await openDatabase(schema.url);
+    try {
+      const cancelled = new AbortController();
+      cancelled.abort();
+      await expect(
+        createBackup(o, { reason: 'manual', dir, signal: cancelled.signal, rotate: false }),
+      ).rejects.toThrow(/已取消备份/);
+      expect(readdirSync(dir)).toEqual([]);
+
+      const small = join(dir, 'small');
+      mkdirSync(small);
+      if (!mountTmpfs(small, '256k')) {
+        throw new Error(
+          '不能挂载 tmpfs（需要 root 与 mount）：无法真实复现磁盘已满，此测试需在允许挂载的环境运行',
+        );
+      }
+      try {
+        await expect(createBackup(o, { reason: 'manual', dir: small, rotate: false })).rejects.toThrow(
+          /备份失败，当前数据未受影响：.*磁盘空间已满/,
+        );
+        expect(readdirSync(small)).toEqual([]);
+      } finally {
+        unmount(small);
+      }
+    } finally {
+      await o.close();
+    }
+  }, 120_000);
+});
