@@ -10,6 +10,7 @@ const BOTH_ENGINES = [
   'tests/service/audit-log.test.ts',
   'tests/service/audit-user.test.ts',
   'tests/service/ledger-versions.test.ts',
+  'tests/service/migration-0009.test.ts',
   'tests/service/demo.test.ts',
   'tests/service/overview-report.test.ts',
   'tests/service/reports.test.ts',
