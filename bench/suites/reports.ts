@@ -12,6 +12,7 @@ import { buildReport } from '../../src/main/services/reports';
 import { REPORT_NAMES, REPORT_TITLES, type ReportName } from '../../src/shared/reports/types';
 import { type BenchContext, fmtInt, runsOf } from '../lib/context';
 import { measure, timingOf } from '../lib/measure';
+import type { BenchRow } from '../lib/results';
 
 /** A PDF that takes longer than this is stopped and reported as such (its row then fails any target). */
 const PDF_TIMEOUT_MS = 180_000;
@@ -81,6 +82,7 @@ export async function reportsSuite(ctx: BenchContext) {
               size = (env.data as { size: number }).size;
             };
             let t: Awaited<ReturnType<typeof measure>> | null = null;
+            let row: BenchRow | null = null;
             try {
               t = await measure({
                 run: once,
@@ -104,7 +106,7 @@ export async function reportsSuite(ctx: BenchContext) {
             } else if (error || !t) {
               R.missing(id, label, scale, error ?? 'no result');
             } else {
-              R.add(id, label, scale, t, {
+              row = R.add(id, label, scale, t, {
                 target: targetOf(format, name, scale),
                 note: `${REPORT_TITLES[name as ReportName]}, ${fmtInt(rows)} rows${
                   format === 'pdf' ? ' (every row)' : ''
@@ -124,6 +126,19 @@ export async function reportsSuite(ctx: BenchContext) {
               R.add(`${id}.file`, `  of which: write the xlsx (report built)`, scale, w, {
                 note: 'exportReport on the built report: exceljs workbook, no database read',
               });
+              const b = await measure({
+                run: () => buildReport(opened, name, input),
+                warmup: 0,
+                runs: runsOf(ctx, 3),
+                budgetMs: 15_000,
+              });
+              R.add(`${id}.build`, `  of which: build the report (services/reports)`, scale, b, {
+                note: 'buildReport alone: read the database, compute the rows',
+              });
+              // Issue 13: say so when the report's build, not the file, takes most of the export.
+              if (row && b.median > w.median) {
+                row.note += `; the build dominates: ${Math.round(b.median)} ms of it, the file ${Math.round(w.median)} ms`;
+              }
             }
           }
         }

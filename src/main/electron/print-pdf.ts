@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserWindow, session } from 'electron';
+import { LOAD_PRINT_FONTS } from '../export/pdf-html';
 import { PRINT_WEB_PREFERENCES, withPrintCsp } from './security';
 
 /**
@@ -22,13 +23,14 @@ export async function electronPrintPdf(html: string): Promise<Uint8Array> {
   w.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   try {
     await w.loadFile(file);
-    // Every embedded font subset is decoded before printing. The page runs no script, so the wait goes
-    // through the DevTools protocol (as Playwright's evaluate does for the Node hosts' Chromium).
+    // Every embedded font subset is loaded before printing (the page shows nothing on screen, so nothing
+    // else asks for them). The page runs no script: this goes through the DevTools protocol (as Playwright's
+    // evaluate does for the Node hosts' Chromium).
     const dbg = w.webContents.debugger;
     dbg.attach('1.3');
     try {
       await dbg.sendCommand('Runtime.evaluate', {
-        expression: 'document.fonts.ready.then(() => true)',
+        expression: LOAD_PRINT_FONTS,
         awaitPromise: true,
         returnByValue: true,
       });

@@ -18,6 +18,16 @@ const esc = (s: string) =>
 /** A CSS string literal. */
 const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, ' ')}"`;
 
+/**
+ * The pages are only ever printed, never shown: on screen their content is not laid out at all (a table of
+ * 5,000 rows was laid out three times per print: for the screen, again when the fonts arrived, then for
+ * paper). So no text on screen asks for the fonts: the printer loads them with this expression (run through
+ * the DevTools protocol, the page runs no script) before printing; the page declares only the subsets it uses.
+ */
+export const LOAD_PRINT_FONTS =
+  'Promise.all(Array.from(document.fonts, (f) => f.load().catch(() => null))).then(() => document.fonts.ready).then(() => true)';
+const SCREENLESS_CSS = '@media screen { body > * { display: none; } }';
+
 /** Rows from..to of table `table` of a report. */
 export interface TableSlice {
   table: number;
@@ -150,7 +160,7 @@ ${first}`;
  * of them (the pieces of a long file print side by side).
  */
 export function pageFurnitureHtml(r: ReportData, pages: number, from = 1, of = pages): string {
-  const css = `${pageCss(r, true, from, of)}\nbody { margin: 0; } div { height: 1px; } div + div { break-before: page; }`;
+  const css = `${pageCss(r, true, from, of)}\nbody { margin: 0; } div { height: 1px; } div + div { break-before: page; }\n${SCREENLESS_CSS}`;
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.title)}</title>
 <style>
@@ -223,6 +233,7 @@ tr.total td { font-weight: 700; background: #eef3fb !important; border-top: 1.2p
 .notes { font-size: 7.5pt; color: #5b6673; break-inside: avoid; }
 .notes ol { margin: 0; padding-left: 16px; }
 .gen { margin-top: 10px; font-size: 7pt; color: #9aa5b1; text-align: right; }
+${SCREENLESS_CSS}
 `;
   const text = `${body}${css}`;
   return `<!doctype html>

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { withPrintCsp } from '../electron/security';
+import { LOAD_PRINT_FONTS } from '../export/pdf-html';
 
 /** Where Chromium is: FUNDDESK_CHROMIUM, CHROME_PATH, or the usual system paths (scripts/chromium.mjs too). */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
@@ -102,7 +103,7 @@ export function createChromiumPdfPrinter(opts: { idleMs?: number; pages?: number
 
   const printOn = async (p: Page, html: string): Promise<Uint8Array> => {
     await p.setContent(withPrintCsp(html), { waitUntil: 'load', timeout: 300_000 });
-    await p.evaluate(() => document.fonts.ready.then(() => undefined));
+    await p.evaluate(LOAD_PRINT_FONTS);
     const pdf = await p.pdf({
       format: 'A4',
       printBackground: true,
