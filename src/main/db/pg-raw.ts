@@ -39,6 +39,7 @@ function withReturningId(sql: string): { sql: string; returnsId: boolean } {
 export class PgStatement {
   private pluckOn = false;
   private arrays = false;
+  private fields: string[] | null = null;
   private readonly text: string;
   private readonly names: string[] | null;
   private readonly insert: { sql: string; returnsId: boolean };
@@ -66,11 +67,18 @@ export class PgStatement {
 
   all(...args: unknown[]): unknown[] {
     const r = this.conn.query(this.text, flat(args, this.names), this.arrays || this.pluckOn);
+    this.fields = r.fields;
     return this.pluckOn ? (r.rows as unknown[][]).map((row) => row[0]) : r.rows;
   }
 
   get(...args: unknown[]): unknown {
     return this.all(...args)[0];
+  }
+
+  /** The result's columns, as better-sqlite3 names them; here known once the statement has run (all/get). */
+  columns(): { name: string }[] {
+    if (!this.fields) throw new Error('PgStatement.columns() before the statement ran');
+    return this.fields.map((name) => ({ name }));
   }
 
   iterate(...args: unknown[]): IterableIterator<unknown> {
