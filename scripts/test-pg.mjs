@@ -2,7 +2,7 @@
 // The PostgreSQL leg (#17): the service test files that run on both engines, plus tests/postgres, then the e2e
 // specs that run on both, against the server in FUNDDESK_TEST_PG (each service test and each e2e test gets a
 // fresh schema: tests/helpers/pg-schema.ts). `npm run test:pg` starts a throw-away server for it
-// (scripts/pg-test-cluster.mjs). Every file not listed is named in a SQLITE_ONLY list with the reason.
+// (scripts/pg-test-cluster.mjs). Every file not listed is named in SQLITE_ONLY / NOT_YET / E2E_SQLITE_ONLY with the reason.
 //   node scripts/test-pg.mjs [--service-only | --e2e-only]
 import { spawnSync } from 'node:child_process';
 
@@ -18,8 +18,64 @@ const BOTH_ENGINES = [
   'tests/service/import-roundtrip.test.ts',
   'tests/service/compliance-alerts.test.ts',
   'tests/service/annual-pack.test.ts',
+  'tests/service/export.test.ts',
+  'tests/service/pdf-parts.test.ts',
+  'tests/service/fuzz.test.ts',
+  'tests/service/import-formats.test.ts',
   'tests/postgres',
 ];
+
+/**
+ * Service files of SQLite alone, and why (run against a server on 2026-12-05; the figures are under a load
+ * average of ~25 on 2 cores). Files without tempDb() open SQLite files by design and would only repeat the
+ * SQLite leg here.
+ */
+export const SQLITE_ONLY = {
+  'tests/service/backup.test.ts':
+    'file backups (online backup API, a folder beside the file); on a server: copy/pg_dump',
+  'tests/service/backup-worker.test.ts': 'the backup copy made by a worker thread from the SQLite file',
+  'tests/service/restore-safety.test.ts': 'restores a file over damaged/truncated SQLite files',
+  'tests/service/serve-recovery.test.ts': 'funddesk serve on a truncated SQLite file shows the restore page',
+  'tests/service/concurrent-writers.test.ts': "SQLite's one-writer lock and WAL readers across processes",
+  'tests/service/integrity.test.ts':
+    'integrity_check / foreign_key_check of damaged SQLite files (no tempDb)',
+  'tests/service/db-open.test.ts':
+    'opening SQLite files: header, application id, WAL, read-only files (no tempDb)',
+  'tests/service/db-odd-files.test.ts': 'odd files given as a SQLite database (no tempDb)',
+  'tests/service/data-host.test.ts':
+    'the data host and its reader lane on a SQLite file (no tempDb; tests/postgres/data-host.test.ts covers the server)',
+  'tests/service/data-host-restart.test.ts': 'restart of the data host thread on a SQLite file (no tempDb)',
+  'tests/service/data-host-long-tasks.test.ts':
+    'the reader lane answering during a long write on a SQLite file (no tempDb)',
+  'tests/service/cli-args.test.ts': 'argument parsing and file paths of the CLI (no tempDb)',
+  'tests/service/cli-report.test.ts': 'the CLI on SQLite files (no tempDb)',
+  'tests/service/import-cli.test.ts': 'funddesk import on SQLite files (no tempDb)',
+  'tests/service/import-skip-invalid.test.ts': 'funddesk import --skip-invalid on SQLite files (no tempDb)',
+  'tests/service/migration-0007.test.ts':
+    'a version-6 SQLite file upgraded in place, checked through sqlite_master',
+};
+
+/**
+ * Not in the leg yet, with what is known: passes but too slow for CI, or fails on a server for a reason not yet
+ * found (run them with FUNDDESK_TEST_PG=… npx vitest run FILE).
+ */
+export const NOT_YET = {
+  'tests/service/export-import-property.test.ts':
+    'passes on PostgreSQL, but took 473 s there under load: CI time',
+  'tests/service/import-hostile.test.ts':
+    '2 of 15 fail on PostgreSQL (a million CSV columns; text neither UTF-8 nor GBK)',
+  'tests/service/preview-server.test.ts':
+    '1 of 11 fails on PostgreSQL (the oversize-body 413 timed out at 60 s under load)',
+  'tests/service/reports-libreoffice.test.ts':
+    'fails on PostgreSQL (XIRR against LibreOffice at two dates): not looked into',
+  'tests/service/cash-flow-year-totals.test.ts': 'not run on PostgreSQL yet',
+  'tests/service/demo-clear.test.ts': 'not run on PostgreSQL yet',
+  'tests/service/import-analysis-cache.test.ts': 'not run on PostgreSQL yet',
+  'tests/service/import-control-chars.test.ts': 'not run on PostgreSQL yet',
+  'tests/service/input-edges.test.ts': 'not run on PostgreSQL yet',
+  'tests/service/load-ledgers.test.ts': 'not run on PostgreSQL yet',
+  'tests/service/report-csv-sections.test.ts': 'not run on PostgreSQL yet',
+};
 
 /** e2e specs that run on PostgreSQL too (the built `funddesk serve` on a fresh schema loaded by `funddesk demo`). */
 const E2E_BOTH_ENGINES = [

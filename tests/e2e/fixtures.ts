@@ -42,7 +42,8 @@ export function startServer(dbPath: string): Promise<{ url: string; proc: ChildP
     );
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`服务未能启动：${out}${err}`)), 30_000);
+    // 60 s: on a loaded CI machine a PostgreSQL open (migration check, each query a round trip) took over 30 s.
+    const timer = setTimeout(() => reject(new Error(`服务未能启动：${out}${err}`)), 60_000);
     proc.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
