@@ -92,7 +92,14 @@ export async function pgSuite(ctx: BenchContext) {
   ctx.log(`PostgreSQL cluster at ${cluster.url}`);
   try {
     const file = ctx.export50k ? await importFile(ctx.export50k) : null;
-    for (const scale of ctx.scales) await onScale(ctx, scale, reads, file, cluster.url);
+    for (const scale of ctx.scales) {
+      try {
+        await onScale(ctx, scale, reads, file, cluster.url);
+      } catch (e) {
+        // One scale's failure is its row, not the end of the suite (the other scale is still measured).
+        R.missing('pg.error', 'PostgreSQL suite', scale, `crashed: ${(e as Error).message.split('\n')[0]}`);
+      }
+    }
   } finally {
     execFileSync(process.execPath, [CLUSTER, 'stop', cluster.dir], { stdio: 'ignore' });
   }
