@@ -4,7 +4,7 @@
  *
  *   npm run bench                        everything (about 10 minutes on 2 cores)
  *   npm run bench -- --scales 1x,10x     fewer scales
- *   npm run bench -- --only core,xirr    some suites: core, reports, io, host, xirr, browser, cli, evaluation, compliance
+ *   npm run bench -- --only core,xirr    some suites: core, reports, io, host, xirr, browser, cli, evaluation, compliance, pg
  *   npm run bench -- --runs 3            fewer (or more) timed runs everywhere (default 5 ≈ each suite's own)
  *   npm run bench -- --no-save           print only
  */
@@ -22,6 +22,7 @@ import { coreSuite } from './suites/core';
 import { evaluationSuite } from './suites/evaluation';
 import { hostSuite } from './suites/host';
 import { ioSuite } from './suites/io';
+import { pgSuite } from './suites/pg';
 import { reportsSuite } from './suites/reports';
 import { xirrSuite } from './suites/xirr';
 
@@ -38,6 +39,7 @@ const SUITES = [
   'cli',
   'evaluation',
   'compliance',
+  'pg',
 ] as const;
 type Suite = (typeof SUITES)[number];
 const ALL_SCALES: DbScale[] = ['1x', '10x', '100x'];
@@ -94,7 +96,7 @@ export async function main(argv: string[]): Promise<number> {
     ctx.dbs[s] = g.path;
     generated[s] = { counts: g.counts, builtSeconds: g.builtSeconds };
   }
-  if (only.includes('io') || only.includes('host')) {
+  if (only.includes('io') || only.includes('host') || only.includes('pg')) {
     const g = await benchDb('export50k', log);
     ctx.export50k = g.path;
     generated.export50k = { counts: g.counts, builtSeconds: g.builtSeconds };
@@ -110,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
     cli: cliSuite,
     evaluation: evaluationSuite,
     compliance: complianceSuite,
+    pg: pgSuite,
   };
   for (const s of only) {
     log(`suite ${s}`);

@@ -3,11 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { TEST_PG, tempPgSchema } from '../helpers/pg-schema';
 
 const root = join(import.meta.dirname, '..', '..');
 
 export interface AppServer {
   url: string;
+  /** The SQLite file, or with FUNDDESK_TEST_PG the postgres:// URL of the test's own schema. */
   dbPath: string;
   dir: string;
 }
@@ -40,7 +42,8 @@ export function startServer(dbPath: string): Promise<{ url: string; proc: ChildP
     );
     let out = '';
     let err = '';
-    const timer = setTimeout(() => reject(new Error(`服务未能启动：${out}${err}`)), 30_000);
+    // 60 s: on a loaded CI machine a PostgreSQL open (migration check, each query a round trip) took over 30 s.
+    const timer = setTimeout(() => reject(new Error(`服务未能启动：${out}${err}`)), 60_000);
     proc.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
@@ -64,13 +67,15 @@ type Options = { withDemo: boolean };
 
 /**
  * Each test gets a fresh temporary database (the demo dataset unless `withDemo` is false) served by
- * the real `funddesk serve`.
+ * the real `funddesk serve`: a SQLite file, or with FUNDDESK_TEST_PG (the PostgreSQL leg, scripts/test-pg.mjs)
+ * a fresh schema on that server, loaded by `funddesk demo --db postgres://…` as a user would.
  */
 export const test = base.extend<Fixtures & Options>({
   withDemo: [true, { option: true }],
   app: async ({ withDemo }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'funddesk-e2e-'));
-    const dbPath = join(dir, 'funddesk.sqlite');
+    const schema = TEST_PG ? await tempPgSchema(TEST_PG) : null;
+    const dbPath = schema ? schema.url : join(dir, 'funddesk.sqlite');
     if (withDemo) {
       const r = await runCli(['demo', '--db', dbPath]);
       if (r.code !== 0) throw new Error(`示例数据载入失败：${r.err}`);
@@ -79,6 +84,7 @@ export const test = base.extend<Fixtures & Options>({
     await use({ url, dbPath, dir });
     proc.kill('SIGTERM');
     await new Promise((r) => proc.once('exit', r));
+    await schema?.drop();
     rmSync(dir, { recursive: true, force: true });
   },
 });

@@ -1,36 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, beforeEach } from 'vitest';
 import { type OpenedDb, openDatabase } from '../../src/main/db/open';
 import { dispatch, type HandlerContext } from '../../src/main/handlers';
 import { createClient } from '../../src/shared/contract/client';
 import { ApiError } from '../../src/shared/contract/define';
+import { TEST_PG, tempPgSchema } from './pg-schema';
 
-/**
- * The PostgreSQL leg (#17): with FUNDDESK_TEST_PG=postgres://… (scripts/pg-test-cluster.mjs), every tempDb() is a
- * fresh schema on that real server instead of a SQLite file, dropped by cleanup().
- */
-export const TEST_PG = process.env.FUNDDESK_TEST_PG || null;
-
-let schemas = 0;
-/** A new empty schema on the test server: its URL (search_path set through libpq's options) and a drop(). */
-export async function tempPgSchema(base: string) {
-  const schema = `fd_test_${process.pid}_${++schemas}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`CREATE SCHEMA ${schema}`);
-  const url = `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  return { url, schema, drop: () => admin(`DROP SCHEMA ${schema} CASCADE`) };
-}
+export { TEST_PG, tempPgSchema };
 
 /** A real SQLite file in a fresh temporary folder (or a fresh schema on the FUNDDESK_TEST_PG server), removed by cleanup(). */
 export async function tempDb(name = 'funddesk.db') {

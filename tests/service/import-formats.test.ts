@@ -395,8 +395,14 @@ describe('other layouts, mapping, duplicates and all-or-nothing', () => {
     for (let i = 0; i < 1500; i++)
       rows.push([FUND, '2023-08-01', '实缴出资', String(i + 1), i === 1400 ? 'BOOM' : '']);
     const bytes = Buffer.from(csv(rows));
+    // A trigger that fails the 1,401st insert, on each engine in its own SQL (on PostgreSQL a CHECK-style refusal).
     t.opened.raw.exec(
-      `CREATE TEMP TRIGGER boom BEFORE INSERT ON cash_flows WHEN NEW.note = 'BOOM' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`,
+      t.opened.engine === 'postgres'
+        ? `CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+             IF NEW.note = 'BOOM' THEN RAISE EXCEPTION 'simulated failure' USING ERRCODE = 'check_violation'; END IF;
+             RETURN NEW; END $$;
+           CREATE TRIGGER boom BEFORE INSERT ON cash_flows FOR EACH ROW EXECUTE FUNCTION boom()`
+        : `CREATE TEMP TRIGGER boom BEFORE INSERT ON cash_flows WHEN NEW.note = 'BOOM' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`,
     );
     const before = await countRows(t.db);
     // The trigger's abort reaches the user as the database's rule, in Chinese, never its English text.

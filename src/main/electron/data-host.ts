@@ -1,5 +1,4 @@
 import { utilityProcess } from 'electron';
-import { isPostgresUrl } from '../db/target';
 import { connectDataHost, type DataHost, type HostChannel, type HostOptions } from '../host/data-host/client';
 import { withReaderLane } from '../host/data-host/lane';
 import { dataHostEntry } from '../host/data-host/locate';
@@ -21,8 +20,6 @@ export async function startUtilityHost(
   const main = await superviseDataHost((restart) =>
     forkHost(restart ? { ...open, mustExist: true } : open, opts),
   );
-  // A PostgreSQL server serves concurrent reads itself: no reader lane there.
-  if (isPostgresUrl(open.dbPath)) return main;
   // The reader lane: a second utility process, read-only, that main routes the quick reads to (lane.ts).
   const lane = { dbPath: main.dbPath, host: open.host, version: open.version, readOnly: true };
   return withReaderLane(

@@ -75,9 +75,12 @@ async function rejectsPayload(
   };
 }
 
-/** The backup taken before an import writes (skipped for an empty database). */
+/**
+ * The backup taken before an import writes (skipped for an empty database, and on PostgreSQL: there is no file
+ * to copy, the import is one transaction that leaves nothing on failure, and the server's backups are pg_dump's).
+ */
 async function backupBeforeImport(ctx: HandlerContext, inWorker = false): Promise<BackupItem | null> {
-  if (await isEmpty(ctx.opened.db)) return null;
+  if (ctx.opened.engine === 'postgres' || (await isEmpty(ctx.opened.db))) return null;
   return backupNow(ctx.opened, 'before-import', { inWorker });
 }
 

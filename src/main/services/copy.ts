@@ -49,19 +49,19 @@ function tablesOf(raw: Raw): string[] {
 export interface TableCheck {
   table: string;
   rows: number;
-  /** Sum of each money column. */
-  money: Record<string, number>;
+  /** Sum of each money column, as exact decimal digits (at 100x the demo a sum passes 2^53 fen). */
+  money: Record<string, string>;
 }
 
 function measure(raw: Raw, table: string): TableCheck {
   const cols = Object.keys((raw.prepare(`SELECT * FROM "${table}" LIMIT 1`).get() as object) ?? {});
   const fen = cols.filter((c) => c.endsWith('_fen')).sort();
-  const sums = fen.map((c) => `coalesce(sum("${c}"), 0) AS "${c}"`);
+  const sums = fen.map((c) => `CAST(coalesce(sum("${c}"), 0) AS TEXT) AS "${c}"`);
   const row = raw
     .prepare(`SELECT count(*) AS n${sums.map((s) => `, ${s}`).join('')} FROM "${table}"`)
-    .get() as Record<string, number>;
-  const money: Record<string, number> = {};
-  for (const c of fen) money[c] = Number(row[c]);
+    .get() as Record<string, number | string>;
+  const money: Record<string, string> = {};
+  for (const c of fen) money[c] = String(row[c]);
   return { table, rows: Number(row.n), money };
 }
 

@@ -1,4 +1,5 @@
 import type { Channel } from '../../../shared/contract';
+import { isPostgresUrl } from '../../db/target';
 import type { DataHost } from './client';
 
 /**
@@ -22,13 +23,15 @@ export const QUICK_READS: ReadonlySet<Channel> = new Set<Channel>([
 
 /**
  * The data host with its reader lane beside it, started in the background: until the lane is up (or if it
- * cannot start) every call goes to the host. Both carriers (worker.ts, electron/data-host.ts) use this.
+ * cannot start, or on PostgreSQL) every call goes to the host. Both carriers (worker.ts, electron/data-host.ts) use this.
  */
 export function withReaderLane(
   main: DataHost,
   startLane: () => Promise<DataHost>,
   onLog?: (message: string) => void,
 ): DataHost {
+  // A PostgreSQL server answers concurrent reads itself (#17): no second thread, and no SQLite open to fail.
+  if (isPostgresUrl(main.dbPath)) return main;
   let lane: DataHost | null = null;
   let closed = false;
   const laneReady = startLane().then(

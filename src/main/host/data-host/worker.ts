@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import { isPostgresUrl } from '../../db/target';
 import { connectDataHost, type DataHost, type HostChannel, type HostOptions } from './client';
 import { withReaderLane } from './lane';
 import { dataHostEntry, workerSpec } from './locate';
@@ -22,8 +21,7 @@ export async function startWorkerHost(
   const main = await superviseDataHost((restart) =>
     startWorker(restart ? { ...open, mustExist: true } : open, opts, opts.onWorker),
   );
-  // A PostgreSQL server serves concurrent reads itself: no reader lane (lane.ts) there.
-  if (open.readOnly || isPostgresUrl(open.dbPath)) return main;
+  if (open.readOnly) return main;
   const lane = { dbPath: main.dbPath, host: open.host, version: open.version, readOnly: true };
   return withReaderLane(
     main,
