@@ -7,6 +7,7 @@ import { type AuditSource, changedFields, writeAudit } from './audit';
 import { explainSqliteError, fail } from './errors';
 import { REGISTRY } from './registry';
 import { checkRules } from './rules';
+import { withNameKey } from './sort-key';
 import { writeTransaction } from './write';
 
 type Values = Record<string, unknown>;
@@ -65,8 +66,13 @@ export async function getRow(db: Db, entity: Entity, id: number): Promise<Ledger
 }
 
 /** The row as stored in its table (the values the audit log records), read back inside the transaction. */
-function storedRow(db: Db, table: (typeof REGISTRY)[Entity]['table'], id: number) {
-  return db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+async function storedRow(db: Db, table: (typeof REGISTRY)[Entity]['table'], id: number) {
+  const { name_key: _key, ...row } = (await db
+    .selectFrom(table)
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()) as Values;
+  return row;
 }
 
 function validated(entity: Entity, values: Values) {
@@ -88,7 +94,7 @@ export async function createRow(db: Db, entity: Entity, input: Values, source: A
       await assertRules(trx, entity, values, null);
       const r = await trx
         .insertInto(def.table)
-        .values(values as never)
+        .values(withNameKey(def.table, values) as never)
         .returning('id')
         .executeTakeFirstOrThrow();
       const after = await storedRow(trx, def.table, r.id);
@@ -124,7 +130,10 @@ export async function updateRow(
       await assertRules(trx, entity, merged, id);
       await trx
         .updateTable(def.table)
-        .set({ ...(merged as object), updated_at: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')` } as never)
+        .set({
+          ...withNameKey(def.table, merged),
+          updated_at: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
+        } as never)
         .where('id', '=', id)
         .execute();
       const after = await storedRow(trx, def.table, id);
@@ -196,7 +205,7 @@ export async function restoreRow(db: Db, entity: Entity, row: Values, source: Au
       await assertRules(trx, entity, values, null);
       await trx
         .insertInto(def.table)
-        .values({ ...values, id } as never)
+        .values(withNameKey(def.table, { ...values, id }) as never)
         .execute();
       const after = await storedRow(trx, def.table, id);
       await writeAudit(trx, {
