@@ -13,7 +13,7 @@ import { isPostgres, runAll } from './engine';
  *    order the grids use).
  */
 const INDEXES = [
-  ...KEYED_TABLES.map((t) => `CREATE INDEX ${t}_name_key ON ${t}(name_key, id)`),
+  ...KEYED_TABLES.map((t) => `CREATE INDEX ${t}_sort_name ON ${t}(name_key, id)`),
   `CREATE INDEX investments_amount ON investments(amount_fen, id)`,
   `CREATE INDEX investments_date ON investments(date, id)`,
   `CREATE INDEX landed_projects_amount ON landed_projects(amount_fen, id)`,

@@ -254,7 +254,7 @@ function filteredQuery(db: Db, r: PageRequest, specs: Map<string, ColumnSpec>): 
   return qc ? q.where(qc) : q;
 }
 
-export async function ledgerPage(opened: Pick<OpenedDb, 'db' | 'raw'>, r: PageRequest): Promise<LedgerPage> {
+export async function ledgerPage(opened: Pick<OpenedDb, 'db'>, r: PageRequest): Promise<LedgerPage> {
   const specs = specsOf(r.entity);
   const filtered = () => filteredQuery(opened.db, r, specs);
   let q = filtered().select('t.id');
@@ -284,8 +284,8 @@ export async function ledgerPage(opened: Pick<OpenedDb, 'db' | 'raw'>, r: PageRe
   const together = r.totals === true && r.startRow === 0 && filtering;
   if (together) q = q.select((eb: Q) => sums(eb, true));
   const found = (await q.execute()) as Record<string, unknown>[];
-  const page = rowsOf(
-    opened,
+  const page = await rowsOf(
+    opened.db,
     r.entity,
     found.map((x) => Number(x.id)),
   );
@@ -301,15 +301,18 @@ export async function ledgerPage(opened: Pick<OpenedDb, 'db' | 'raw'>, r: PageRe
 }
 
 /** The rows of `ids` as the grid shows them (with linked names), in that order. */
-function rowsOf(opened: Pick<OpenedDb, 'db' | 'raw'>, entity: Entity, ids: number[]): LedgerPage {
-  const c = REGISTRY[entity]
-    .list(opened.db)
-    .where('t.id', 'in', ids.length > 0 ? ids : [0])
-    .compile();
-  const stmt = opened.raw.prepare(c.sql).raw(true);
-  const rows = stmt.all(...(c.parameters as unknown[])) as unknown[][];
-  const columns = stmt.columns().map((col) => col.name);
-  const at = columns.indexOf('id');
-  const byId = new Map(rows.map((row) => [Number(row[at]), row]));
-  return { columns, rows: ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])) };
+async function rowsOf(db: Db, entity: Entity, ids: number[]): Promise<LedgerPage> {
+  if (ids.length === 0) return { columns: [], rows: [] };
+  const found = (await REGISTRY[entity].list(db).where('t.id', 'in', ids).execute()) as Record<
+    string,
+    unknown
+  >[];
+  const columns = Object.keys(found[0] ?? {});
+  const byId = new Map(found.map((row) => [Number(row.id), row]));
+  const rows: unknown[][] = [];
+  for (const id of ids) {
+    const row = byId.get(id);
+    if (row) rows.push(columns.map((c) => row[c]));
+  }
+  return { columns, rows };
 }
