@@ -6,6 +6,7 @@ import * as m0004 from './0004_overview_aggregates';
 import * as m0005 from './0005_compliance';
 import * as m0006 from './0006_evaluation';
 import * as m0007 from './0007_acquired_category';
+import * as m0008 from './0008_sort_keys';
 import * as m0009 from './0009_users_and_versions';
 
 /** Every migration, bundled statically: the app never scans a folder at run time. Append only. */
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0005_compliance': m0005,
   '0006_evaluation': m0006,
   '0007_acquired_category': m0007,
+  '0008_sort_keys': m0008,
   '0009_users_and_versions': m0009,
 };
 

@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 const BOTH_ENGINES = [
   'tests/service/ledger-crud.test.ts',
   'tests/service/ledger-bulk-audit.test.ts',
+  'tests/service/ledger-page.test.ts',
   'tests/service/audit-log.test.ts',
   'tests/service/audit-user.test.ts',
   'tests/service/ledger-versions.test.ts',

@@ -1,5 +1,6 @@
 import { catchUpIds } from '../db/engine';
 import type { Db } from '../db/open';
+import { withNameKey } from '../services/ledger/sort-key';
 import { DEMO_TABLES, type DemoData } from './types';
 
 /** SQLite's limit on bound parameters per statement is 32766; stay well below it. */
@@ -27,7 +28,7 @@ export async function insertDemo(
       for (let i = 0; i < rows.length; i += chunk) {
         await trx
           .insertInto(table)
-          .values(rows.slice(i, i + chunk) as never)
+          .values(rows.slice(i, i + chunk).map((r) => withNameKey(table, r)) as never)
           .execute();
         done += Math.min(chunk, rows.length - i);
         onProgress?.(done, total);

@@ -1,5 +1,6 @@
 import type { ledgerChannels } from '../../shared/contract/ledger';
 import { checkMany, createMany } from '../services/ledger/bulk';
+import { ledgerPage } from '../services/ledger/page';
 import {
   createRow,
   deleteRow,
@@ -16,6 +17,7 @@ export const ledgerHandlers: HandlerMap<keyof typeof ledgerChannels> = {
   'ledger.list': async (i, ctx) => listRows(ctx.opened.db, i.entity, i.where),
   'ledger.table': async (i, ctx) =>
     listTable(ctx.opened, i.entity, i.where, { afterId: i.afterId, limit: i.limit }),
+  'ledger.page': async (i, ctx) => ledgerPage(ctx.opened, i),
   'ledger.get': async (i, ctx) => getRow(ctx.opened.db, i.entity, i.id),
   'ledger.create': async (i, ctx) => createRow(ctx.opened.db, i.entity, i.values),
   'ledger.update': async (i, ctx) => updateRow(ctx.opened.db, i.entity, i.id, i.values, 'ui', i.version),

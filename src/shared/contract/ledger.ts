@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ENTITY, type Entity } from '../domain';
+import { UNITS } from '../money';
 import type { FieldIssue } from '../schemas/entities';
 import { channel } from './define';
-import { recordRows, recordValues, whereFilter } from './limits';
+import { fieldKey, recordRows, recordValues, whereFilter } from './limits';
 
 export const entityName = z.enum(ENTITY.codes, { error: '未知的台账类型' });
 const recordId = z.number().int().positive();
@@ -37,6 +38,56 @@ export interface LedgerTable {
   rows: unknown[][];
 }
 
+/** A block of a large ledger's grid (`ledger.page`); with `totals`, the count and 合计 sums of the filtered rows. */
+export interface LedgerPage extends LedgerTable {
+  count?: number;
+  totals?: Record<string, number>;
+}
+
+/** One condition of an AG Grid text or number column filter, as the grid's filter model holds it. */
+const filterCondition = z.object({
+  filterType: z.enum(['text', 'number'], { error: '未知的筛选类型' }),
+  type: z.string().max(40),
+  filter: z.union([z.string().max(500), z.number()]).nullish(),
+  filterTo: z.number().nullish(),
+});
+export type FilterCondition = z.infer<typeof filterCondition>;
+const columnFilter = z.union([
+  z.object({
+    filterType: z.enum(['text', 'number']),
+    operator: z.enum(['AND', 'OR']),
+    conditions: z.array(filterCondition).max(10),
+  }),
+  filterCondition,
+]);
+export type ColumnFilter = z.infer<typeof columnFilter>;
+
+/** The most rows one `ledger.page` call returns. */
+export const PAGE_MAX_ROWS = 5_000;
+
+const pageRequest = z
+  .object({
+    entity: entityName,
+    where: whereFilter.optional(),
+    sort: z
+      .array(z.object({ colId: fieldKey, sort: z.enum(['asc', 'desc']) }))
+      .max(20)
+      .optional(),
+    filter: z.record(fieldKey, columnFilter).optional(),
+    quick: z.string().max(500, { error: '搜索内容过长' }).optional(),
+    /** The columns shown (quick search looks in these). */
+    fields: z.array(fieldKey).max(100).optional(),
+    /** The unit money filters are typed in. */
+    unit: z.enum(UNITS),
+    startRow: z.number().int().nonnegative(),
+    endRow: z.number().int().positive(),
+    totals: z.boolean().optional(),
+  })
+  .refine((r) => r.endRow > r.startRow && r.endRow - r.startRow <= PAGE_MAX_ROWS, {
+    error: `每次最多读取 ${PAGE_MAX_ROWS} 行`,
+  });
+export type PageRequest = z.infer<typeof pageRequest>;
+
 export type LinkEntity = 'manager' | 'fund' | 'enterprise' | 'institution';
 export interface LinkOption {
   id: number;
@@ -64,6 +115,11 @@ export const ledgerChannels = {
       limit: z.number().int().positive().max(1_000_000).optional(),
     }),
   ),
+  /**
+   * One block of a large ledger's grid (AG Grid's Infinite Row Model): sorted, filtered and searched in SQL;
+   * rows `startRow` to `endRow` (exclusive), with `totals` the count and 合计 sums of every matching row.
+   */
+  'ledger.page': channel<LedgerPage>()(pageRequest),
   'ledger.get': channel<LedgerRow>()(z.object({ entity: entityName, id: recordId })),
   'ledger.create': channel<LedgerRow>()(z.object({ entity: entityName, values })),
   'ledger.update': channel<LedgerRow>()(z.object({ entity: entityName, id: recordId, values, version })),

@@ -16,6 +16,7 @@ export const QUICK_READS: ReadonlySet<Channel> = new Set<Channel>([
   'settings.get',
   'ledger.list',
   'ledger.table',
+  'ledger.page',
   'ledger.get',
   'ledger.options',
   'report.get',

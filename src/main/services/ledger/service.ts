@@ -7,6 +7,7 @@ import { type AuditSource, changedFields, writeAudit } from './audit';
 import { explainSqliteError, fail } from './errors';
 import { REGISTRY } from './registry';
 import { checkRules } from './rules';
+import { withNameKey } from './sort-key';
 import { refuseStale } from './stale';
 import { writeTransaction } from './write';
 
@@ -66,8 +67,13 @@ export async function getRow(db: Db, entity: Entity, id: number): Promise<Ledger
 }
 
 /** The row as stored in its table (the values the audit log records), read back inside the transaction. */
-function storedRow(db: Db, table: (typeof REGISTRY)[Entity]['table'], id: number) {
-  return db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+async function storedRow(db: Db, table: (typeof REGISTRY)[Entity]['table'], id: number) {
+  const { name_key: _key, ...row } = (await db
+    .selectFrom(table)
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()) as Values;
+  return row;
 }
 
 function validated(entity: Entity, values: Values) {
@@ -89,7 +95,7 @@ export async function createRow(db: Db, entity: Entity, input: Values, source: A
       await assertRules(trx, entity, values, null);
       const r = await trx
         .insertInto(def.table)
-        .values(values as never)
+        .values(withNameKey(def.table, values) as never)
         .returning('id')
         .executeTakeFirstOrThrow();
       const after = await storedRow(trx, def.table, r.id);
@@ -131,7 +137,7 @@ export async function updateRow(
       const r = await trx
         .updateTable(def.table)
         .set({
-          ...(merged as object),
+          ...withNameKey(def.table, merged),
           updated_at: sql`strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
           row_version: sql`row_version + 1`,
         } as never)
@@ -190,7 +196,7 @@ export async function deleteRow(
       const r = await trx
         .deleteFrom(def.table)
         .where('id', '=', id)
-        .where('row_version', '=', stored.row_version)
+        .where('row_version', '=', stored.row_version as number)
         .executeTakeFirst();
       if (Number(r.numDeletedRows) === 0) await refuseStale(trx, entity, id, '删除');
       await writeAudit(trx, {
@@ -221,7 +227,7 @@ export async function restoreRow(db: Db, entity: Entity, row: Values, source: Au
       await assertRules(trx, entity, values, null);
       await trx
         .insertInto(def.table)
-        .values({ ...values, id } as never)
+        .values(withNameKey(def.table, { ...values, id }) as never)
         .execute();
       const after = await storedRow(trx, def.table, id);
       await writeAudit(trx, {

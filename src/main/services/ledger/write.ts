@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { isPostgres } from '../../db/engine';
 import type { Db } from '../../db/open';
 import { fail } from './errors';
+import { withNameKey } from './sort-key';
 
 /**
  * How FundDesk writes, so that a writer never fails because another one is busy (a second window, a CLI
@@ -114,7 +115,8 @@ type Values = Record<string, unknown>;
 export function insertRows(raw: SqliteDatabase.Database, table: string, rows: readonly Values[]): number[] {
   const statements = new Map<string, SqliteDatabase.Statement>();
   const ids: number[] = [];
-  for (const row of rows) {
+  for (const values of rows) {
+    const row = withNameKey(table, values);
     const cols = Object.keys(row).filter((k) => row[k] !== undefined);
     const sig = cols.join(',');
     let stmt = statements.get(sig);

@@ -35,6 +35,7 @@ import { type SortBy, sortKeyOf, sortRows, TextRanks } from './rowSort';
 import { SearchBox } from './SearchBox';
 import { useGridLayout } from './useGridLayout';
 import { type TotalsExtra, useGridTotals } from './useGridTotals';
+import { useLargeLedger } from './useLargeLedger';
 import { useLedgerRows } from './useLedgerRows';
 import { useRecordEditing } from './useRecordEditing';
 
@@ -77,6 +78,10 @@ export interface LedgerGridProps {
   height?: number | string;
 }
 
+/** The columns the grid shows (a large ledger's quick search looks in these). */
+const shownFields = (g: GridApi<Row>) =>
+  (g.getColumns() ?? []).filter((c) => c.isVisible()).map((c) => c.getColId());
+
 export function LedgerGrid(props: LedgerGridProps) {
   const { entity, columns, where } = props;
   const gridRef = useRef<GridApi<Row> | null>(null);
@@ -115,6 +120,17 @@ export function LedgerGrid(props: LedgerGridProps) {
     columns,
     layout,
   );
+  // A large ledger's grid reads its rows in blocks, sorted, filtered and totalled in SQL (useLargeLedger.ts).
+  const large = useLargeLedger({
+    entity,
+    where,
+    columns,
+    unit,
+    unitWord: props.unitWord,
+    gridRef,
+    version: rowsQuery.dataUpdatedAt,
+  });
+  const pages = large.source;
 
   const readOnly = useReadOnly();
   const colDefs = useMemo(() => {
@@ -132,6 +148,7 @@ export function LedgerGrid(props: LedgerGridProps) {
     totalsExtra: props.totalsExtra,
     unit,
     loadingRest,
+    inSql: pages !== null,
   });
 
   const openPaste = useCallback(
@@ -180,31 +197,42 @@ export function LedgerGrid(props: LedgerGridProps) {
       if (l?.columns) e.api.applyColumnState({ state: l.columns, applyOrder: true });
       if (l?.filter) e.api.setFilterModel(l.filter);
       search.reset(e.api, unitRef.current);
+      pages?.setFields(shownFields(e.api));
       if (l?.quick) {
-        search.set(l.quick);
-        e.api.onFilterChanged();
+        if (pages) {
+          pages.setQuick(l.quick);
+          e.api.purgeInfiniteCache();
+        } else {
+          search.set(l.quick);
+          e.api.onFilterChanged();
+        }
         setQuickStart(l.quick);
       }
     },
-    [search],
+    [search, pages],
   );
 
   // Stable handlers: a new function or object on each render would make the grid redo work for nothing.
   const onQuick = useCallback(
     (text: string) => {
-      // The grid filters at once; the box and the remembered layout follow.
-      if (search.set(text)) gridRef.current?.onFilterChanged();
+      // The grid filters at once (a large one reads its rows again); the box and the remembered layout follow.
+      if (pages) {
+        if (pages.setQuick(text)) gridRef.current?.refreshInfiniteCache();
+      } else if (search.set(text)) gridRef.current?.onFilterChanged();
       save({ quick: text });
     },
-    [save, search],
+    [save, search, pages],
   );
   const onColumnVisible = useCallback(
     (e: { api: GridApi<Row> }) => {
       search.reset(e.api, unitRef.current);
-      if (search.isPresent()) e.api.onFilterChanged();
+      if (pages) {
+        pages.setFields(shownFields(e.api));
+        if (pages.isSearching()) e.api.refreshInfiniteCache();
+      } else if (search.isPresent()) e.api.onFilterChanged();
       captureFrom(e.api);
     },
-    [search, captureFrom],
+    [search, captureFrom, pages],
   );
   // The rows' order under the grid's sort (see rowSort.ts); text ranks are kept per column between sorts.
   const sortKeys = useMemo(
@@ -344,44 +372,53 @@ export function LedgerGrid(props: LedgerGridProps) {
         data-testid={`grid-${props.gridId}`}
         data-loading={loadingRest ? 'rest' : undefined}
       >
-        <AgGridReact<Row>
-          theme={gridTheme}
-          localeText={gridLocale}
-          rowData={rows}
-          columnDefs={colDefs}
-          getRowId={getRowId}
-          readOnlyEdit
-          // Rows take their new places at once: the sliding animation held a sort or search back 400 ms.
-          animateRows={false}
-          suppressColumnVirtualisation
-          headerHeight={48}
-          isExternalFilterPresent={search.isPresent}
-          doesExternalFilterPass={search.passes}
-          onRowDataUpdated={onRowDataUpdated}
-          onCellEditRequest={onCellEdit}
-          invalidEditValueMode="block"
-          stopEditingWhenCellsLoseFocus
-          enterNavigatesVerticallyAfterEdit
-          // Rows drawn beyond the visible ones (10 by default): each costs every redraw (a sort, a search).
-          rowBuffer={4}
-          rowSelection={rowSelection}
-          onSelectionChanged={onSelectionChanged}
-          defaultColDef={defaultColDef}
-          tooltipShowDelay={200}
-          onGridReady={onGridReady}
-          onModelUpdated={onModelUpdated}
-          onFirstDataRendered={onFirstDataRendered}
-          postSortRows={postSortRows}
-          onFilterChanged={onFilterChanged}
-          onSortChanged={onLayoutChanged}
-          onColumnResized={onLayoutChanged}
-          onColumnMoved={onLayoutChanged}
-          onColumnVisible={onColumnVisible}
-          onCellDoubleClicked={onCellDoubleClicked}
-          getRowClass={getRowClass}
-          loading={rowsQuery.isLoading && !partial}
-          overlayNoRowsTemplate={`<span>还没有${props.noun}，点击“新增${props.noun}”或按 Ctrl+N 添加</span>`}
-        />
+        {large.known || rowsQuery.error ? (
+          <AgGridReact<Row>
+            // The row model cannot change on a live grid: a ledger that grows past the threshold gets a new one.
+            key={pages ? 'infinite' : 'client'}
+            {...(large.gridProps ?? {
+              rowData: rows,
+              postSortRows,
+              isExternalFilterPresent: search.isPresent,
+              doesExternalFilterPass: search.passes,
+            })}
+            pinnedBottomRowData={large.firstTotals}
+            theme={gridTheme}
+            localeText={gridLocale}
+            columnDefs={colDefs}
+            getRowId={getRowId}
+            readOnlyEdit
+            // Rows take their new places at once: the sliding animation held a sort or search back 400 ms.
+            animateRows={false}
+            suppressColumnVirtualisation
+            headerHeight={48}
+            onRowDataUpdated={onRowDataUpdated}
+            onCellEditRequest={onCellEdit}
+            invalidEditValueMode="block"
+            stopEditingWhenCellsLoseFocus
+            enterNavigatesVerticallyAfterEdit
+            // Rows drawn beyond the visible ones (10 by default): each costs every redraw (a sort, a search).
+            rowBuffer={4}
+            rowSelection={rowSelection}
+            onSelectionChanged={onSelectionChanged}
+            defaultColDef={defaultColDef}
+            tooltipShowDelay={200}
+            onGridReady={onGridReady}
+            onModelUpdated={onModelUpdated}
+            onFirstDataRendered={onFirstDataRendered}
+            onFilterChanged={onFilterChanged}
+            onSortChanged={onLayoutChanged}
+            onColumnResized={onLayoutChanged}
+            onColumnMoved={onLayoutChanged}
+            onColumnVisible={onColumnVisible}
+            onCellDoubleClicked={onCellDoubleClicked}
+            getRowClass={getRowClass}
+            loading={rowsQuery.isLoading && !partial}
+            overlayNoRowsTemplate={`<span>还没有${props.noun}，点击“新增${props.noun}”或按 Ctrl+N 添加</span>`}
+          />
+        ) : (
+          <Spin className="fd-grid-wait" />
+        )}
       </div>
       {paste ? (
         <PasteDialog

@@ -6,6 +6,8 @@ import * as ag from 'ag-grid-community';
 ag.ModuleRegistry.registerModules([
   ag.ClientSideRowModelModule,
   ag.ClientSideRowModelApiModule,
+  // Large ledgers (#13): blocks read from ledger.page (pageSource.ts).
+  ag.InfiniteRowModelModule,
   ag.CellApiModule,
   ag.CellStyleModule,
   ag.ColumnApiModule,

@@ -164,8 +164,7 @@ export function buildColDefs(
 
 /** The pinned totals row: money columns summed over the rows the filter shows. */
 export function totalsRow(specs: ColumnSpec[], rows: Row[], countLabel: string): Row {
-  const first = specs[0]?.field ?? 'name';
-  const total: Row = { id: -1, [first]: `合计（${rows.length.toLocaleString('en-US')} ${countLabel}）` };
+  const sums: Record<string, number> = {};
   for (const s of specs) {
     if (!s.total) continue;
     let sum = 0;
@@ -173,7 +172,20 @@ export function totalsRow(specs: ColumnSpec[], rows: Row[], countLabel: string):
       const v = r[s.field];
       if (typeof v === 'number') sum += v;
     }
-    total[s.field] = sum;
+    sums[s.field] = sum;
   }
+  return totalsRowOf(specs, rows.length, sums, countLabel);
+}
+
+/** The totals row from a count and the money columns' sums (a large ledger's, read in SQL). */
+export function totalsRowOf(
+  specs: ColumnSpec[],
+  count: number,
+  sums: Record<string, number>,
+  countLabel: string,
+): Row {
+  const first = specs[0]?.field ?? 'name';
+  const total: Row = { id: -1, [first]: `合计（${count.toLocaleString('en-US')} ${countLabel}）` };
+  for (const s of specs) if (s.total) total[s.field] = sums[s.field] ?? 0;
   return total;
 }

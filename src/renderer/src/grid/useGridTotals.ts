@@ -20,12 +20,14 @@ export function useGridTotals(p: {
   unit: Unit;
   /** Only the first page is here: totals are over every row, none until all have arrived. */
   loadingRest: boolean;
+  /** A large ledger's totals are read in SQL with its rows (useLargeLedger.ts): nothing to do here. */
+  inSql: boolean;
 }) {
-  const { gridRef, columns, unitWord, totalsExtra, unit, loadingRest } = p;
+  const { gridRef, columns, unitWord, totalsExtra, unit, loadingRest, inSql } = p;
   const stale = useRef(true);
   const refreshTotals = useCallback(() => {
     const g = gridRef.current;
-    if (!g) return;
+    if (!g || inSql) return;
     stale.current = false;
     const first = columns[0]?.field ?? 'name';
     if (loadingRest) {
@@ -43,7 +45,7 @@ export function useGridTotals(p: {
       { ...totalsRow(columns, shown, unitWord), ...extra },
       ...more.map(({ label, ...r }) => ({ ...r, [first]: label }) as Row),
     ]);
-  }, [gridRef, columns, unitWord, totalsExtra, unit, loadingRest]);
+  }, [gridRef, columns, unitWord, totalsExtra, unit, loadingRest, inSql]);
 
   // Another unit, or all rows arrived: redraw now (refreshTotals changes with them).
   useEffect(() => refreshTotals(), [refreshTotals]);

@@ -65,7 +65,12 @@ export function useRecordEditing(props: {
    */
   const change = useCallback(
     (tx: RowChange) => {
-      gridRef.current?.applyTransaction(tx);
+      const g = gridRef.current;
+      // A large ledger's grid holds blocks, not all rows (pageSource.ts): an updated row is set in place,
+      // and the refetch after every write reloads its blocks.
+      if (g?.getGridOption('rowModelType') === 'infinite')
+        for (const r of tx.update ?? []) g.getRowNode(String(r.id))?.setData(r);
+      else g?.applyTransaction(tx);
       qc.setQueryData<Row[]>(rowsKey(entity, where), (old) => (old ? withChange(old, tx) : old));
     },
     [qc, entity, where, gridRef],

@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../../src/main/demo';
+import { sortKeyOf, sortRows } from '../../src/renderer/src/grid/rowSort';
+import { LEDGER_COLUMNS } from '../../src/shared/columns/ledgers';
+import type { LedgerRow, LedgerTable } from '../../src/shared/contract/ledger';
+import { refusal, tempDb, testClient } from '../helpers/temp-db';
+
+// A large ledger's grid (#13) reads blocks from ledger.page: each must hold the rows, in the order, that the
+// client-side grid of a small ledger shows for the same sort, filter and search.
+
+let t: Awaited<ReturnType<typeof tempDb>>;
+let api: ReturnType<typeof testClient>;
+let all: LedgerRow[];
+beforeAll(async () => {
+  t = await tempDb();
+  api = testClient(t.opened);
+  await loadDemo(t.db, { replace: false });
+  all = await api('ledger.list', { entity: 'investment' });
+}, 120_000);
+afterAll(() => t.cleanup());
+
+const COLUMNS = LEDGER_COLUMNS.investment;
+const base = { entity: 'investment' as const, unit: 'wan' as const };
+const idsOf = (p: LedgerTable) => {
+  const at = p.columns.indexOf('id');
+  return p.rows.map((r) => r[at] as number);
+};
+
+/** The ids in the order the client-side grid sorts them (rowSort.ts). */
+function clientOrder(rows: LedgerRow[], field: string, descending: boolean): number[] {
+  const spec = COLUMNS.find((c) => c.field === field)!;
+  const items = rows.slice();
+  sortRows(items, (r) => r, [{ key: sortKeyOf(spec), descending }]);
+  return items.map((r) => r.id);
+}
+
+/** Every row of a request, read in blocks of 97 (as the grid scrolls; the demo has 106 investments). */
+async function everyBlock(extra: object): Promise<{ ids: number[]; count?: number }> {
+  const ids: number[] = [];
+  let count: number | undefined;
+  for (let start = 0; ; start += 97) {
+    const p = await api('ledger.page', {
+      ...base,
+      ...extra,
+      startRow: start,
+      endRow: start + 97,
+      totals: start === 0,
+    });
+    if (start === 0) count = p.count;
+    ids.push(...idsOf(p));
+    if (p.rows.length < 97) return { ids, count };
+  }
+}
+
+describe('ledger.page', () => {
+  it('sorts every column in the order the client-side grid shows, read block by block', async () => {
+    expect(all.length).toBeGreaterThan(97);
+    for (const spec of COLUMNS) {
+      for (const desc of [false, true]) {
+        const { ids, count } = await everyBlock({
+          sort: [{ colId: spec.field, sort: desc ? 'desc' : 'asc' }],
+        });
+        expect(count).toBe(all.length);
+        expect(ids, `${spec.header} ${desc ? '降序' : '升序'}`).toEqual(clientOrder(all, spec.field, desc));
+      }
+    }
+  }, 120_000);
+
+  it('quick search finds the rows whose shown names hold every word, with their count and sums', async () => {
+    const name = String(all.at(-1)!.enterprise_name);
+    const word = name.slice(2, 6);
+    const want = all.filter((r) =>
+      [r.enterprise_name, r.fund_name, r.round, r.notes, r.date, r.exit_date].some((v) =>
+        String(v ?? '').includes(word),
+      ),
+    );
+    expect(want.length).toBeGreaterThan(0);
+    const p = await api('ledger.page', { ...base, quick: word, startRow: 0, endRow: 5_000, totals: true });
+    expect(idsOf(p)).toEqual(want.map((r) => r.id));
+    expect(p.count).toBe(want.length);
+    expect(p.totals?.amount_fen).toBe(want.reduce((n, r) => n + Number(r.amount_fen), 0));
+  });
+
+  it('column filters: money in the unit shown, text on linked names, labels of codes', async () => {
+    const big = await api('ledger.page', {
+      ...base,
+      filter: { amount_fen: { filterType: 'number', type: 'greaterThan', filter: 5000 } },
+      startRow: 0,
+      endRow: 5_000,
+      totals: true,
+    });
+    const wantBig = all.filter((r) => Number(r.amount_fen) > 5000 * 1_000_000);
+    expect(idsOf(big)).toEqual(wantBig.map((r) => r.id));
+    expect(big.totals?.amount_fen).toBe(wantBig.reduce((n, r) => n + Number(r.amount_fen), 0));
+
+    const fundWord = String(all[0]!.fund_name).slice(0, 4);
+    const byFund = await api('ledger.page', {
+      ...base,
+      filter: { fund_id: { filterType: 'text', type: 'startsWith', filter: fundWord } },
+      startRow: 0,
+      endRow: 5_000,
+      totals: true,
+    });
+    const wantFund = all.filter((r) => String(r.fund_name).startsWith(fundWord));
+    expect(idsOf(byFund)).toEqual(wantFund.map((r) => r.id));
+    expect(byFund.count).toBe(wantFund.length);
+
+    const exited = await api('ledger.page', {
+      ...base,
+      filter: { status: { filterType: 'text', type: 'equals', filter: '已退出' } },
+      startRow: 0,
+      endRow: 5_000,
+    });
+    expect(idsOf(exited)).toEqual(all.filter((r) => r.status === 'exited').map((r) => r.id));
+  });
+
+  it('a renamed enterprise sorts by its new name (the stored key follows every write)', async () => {
+    const first = (field: string) =>
+      api('ledger.page', { ...base, sort: [{ colId: field, sort: 'asc' }], startRow: 0, endRow: 1 });
+    const target = all.at(-1)!;
+    await api('ledger.update', {
+      entity: 'enterprise',
+      id: target.enterprise_id as number,
+      values: { name: '阿尔法测试科技有限公司' },
+    });
+    const p = await first('enterprise_id');
+    expect(p.rows[0]![p.columns.indexOf('enterprise_name')]).toBe('阿尔法测试科技有限公司');
+  });
+
+  it('refuses an unknown column or too many rows, in Chinese', async () => {
+    const bad = await refusal(
+      api('ledger.page', { ...base, sort: [{ colId: 'nope', sort: 'asc' }], startRow: 0, endRow: 10 }),
+    );
+    expect(bad.message).toContain('不能按“nope”排序或筛选');
+    const many = await refusal(api('ledger.page', { ...base, startRow: 0, endRow: 100_000 }));
+    expect(many.message).toContain('每次最多读取');
+  });
+});
