@@ -12,7 +12,7 @@ import { fmtMB } from '../services/import/limits';
 import { onProgress } from '../services/import/progress';
 import type { ImportOptions } from '../services/import/service';
 import { isEmpty } from '../services/meta';
-import { CliError, dbArg, type Io, parse, requireDb, unitArg } from './args';
+import { CliError, dbArg, type Io, parse, parseOptions, requireDb, unitArg } from './args';
 import type { Command } from './commands-core';
 import { withDb } from './session';
 
@@ -325,13 +325,11 @@ const templateCommand: Command = {
 
 const backupCommand: Command = {
   run: async (argv, io) => {
-    const { values, positionals } = parse(argv, {
+    const values = parseOptions(argv, {
       db: { type: 'string' },
       out: { type: 'string' },
       list: { type: 'boolean' },
     });
-    if (positionals.length > 0)
-      throw new CliError(`多余的参数：${positionals.join(' ')}（此命令不接受它们，请删去）`, 2);
     const db = requireDb(values);
     return withDb(db, { mustExist: true }, async (ctx) => {
       if (values.list) {
@@ -367,9 +365,7 @@ const backupCommand: Command = {
 
 const restoreCommand: Command = {
   run: async (argv, io) => {
-    const { values, positionals } = parse(argv, { db: { type: 'string' }, from: { type: 'string' } });
-    if (positionals.length > 0)
-      throw new CliError(`多余的参数：${positionals.join(' ')}（此命令不接受它们，请删去）`, 2);
+    const values = parseOptions(argv, { db: { type: 'string' }, from: { type: 'string' } });
     const db = resolve(requireDb(values));
     const from = typeof values.from === 'string' && values.from !== '' ? resolve(values.from) : null;
     if (!from) throw new CliError('缺少参数 --from：请用 --from PATH 指定备份文件', 2);
