@@ -59,6 +59,14 @@ export function parse(argv: string[], options: OptionSpec) {
   }
 }
 
+/** The options of a command that takes no positional argument: any such argument is a usage error. */
+export function parseOptions(argv: string[], options: OptionSpec) {
+  const { values, positionals } = parse(argv, options);
+  if (positionals.length > 0)
+    throw new CliError(`多余的参数：${positionals.join(' ')}（此命令不接受它们，请删去）`, 2);
+  return values;
+}
+
 /**
  * --db FILE (or postgres://…), or else the FUNDDESK_DB environment variable (the same rule as `serve` and the
  * desktop app). A URL of a scheme FundDesk does not support is a usage error (db/target.ts).

@@ -1,20 +1,18 @@
 import { DbError } from '../db/errors';
 import { type OpenedDb, openDatabase } from '../db/open';
 import { copyDatabase } from '../services/copy';
-import { CliError, dbArg, parse } from './args';
+import { CliError, dbArg, parseOptions } from './args';
 import type { Command } from './commands';
 
 /** `funddesk copy --from A --to B [--replace]`: SQLite ↔ PostgreSQL (services/copy.ts does and checks it). */
 export const copyCommands: Record<string, Command> = {
   copy: {
     run: async (argv, io) => {
-      const { values, positionals } = parse(argv, {
+      const values = parseOptions(argv, {
         from: { type: 'string' },
         to: { type: 'string' },
         replace: { type: 'boolean' },
       });
-      if (positionals.length > 0)
-        throw new CliError(`多余的参数：${positionals.join(' ')}（此命令不接受它们，请删去）`, 2);
       const from = dbArg({ db: values.from }, {});
       const to = dbArg({ db: values.to }, {});
       if (!from) throw new CliError('缺少参数 --from：请写要复制的数据库（文件路径或 postgres://…）', 2);

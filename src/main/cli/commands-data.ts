@@ -19,7 +19,7 @@ import { fmtMB } from '../services/import/limits';
 import { onProgress } from '../services/import/progress';
 import type { ImportOptions } from '../services/import/service';
 import { isEmpty } from '../services/meta';
-import { CliError, dbArg, type Io, parse, requireDb, unitArg } from './args';
+import { CliError, dbArg, type Io, parse, parseOptions, requireDb, unitArg } from './args';
 import type { Command } from './commands-core';
 import { withDb } from './session';
 
@@ -332,13 +332,11 @@ const templateCommand: Command = {
 
 const backupCommand: Command = {
   run: async (argv, io) => {
-    const { values, positionals } = parse(argv, {
+    const values = parseOptions(argv, {
       db: { type: 'string' },
       out: { type: 'string' },
       list: { type: 'boolean' },
     });
-    if (positionals.length > 0)
-      throw new CliError(`多余的参数：${positionals.join(' ')}（此命令不接受它们，请删去）`, 2);
     const db = requireDb(values);
     return withDb(db, { mustExist: true }, async (ctx) => {
       if (values.list) {
@@ -374,9 +372,7 @@ const backupCommand: Command = {
 
 const restoreCommand: Command = {
   run: async (argv, io) => {
-    const { values, positionals } = parse(argv, { db: { type: 'string' }, from: { type: 'string' } });
-    if (positionals.length > 0)
-      throw new CliError(`多余的参数：${positionals.join(' ')}（此命令不接受它们，请删去）`, 2);
+    const values = parseOptions(argv, { db: { type: 'string' }, from: { type: 'string' } });
     if (isPostgresUrl(requireDb(values))) throw new CliError(SERVER_RESTORE_REFUSED);
     const db = resolve(requireDb(values));
     const from = typeof values.from === 'string' && values.from !== '' ? resolve(values.from) : null;

@@ -5,7 +5,7 @@ import { todayIso } from '../../shared/dates';
 import type { Unit } from '../../shared/money';
 import { EXPORT_FORMATS, type ExportFormat, REPORT_NAMES, type ReportName } from '../../shared/reports/types';
 import { buildReport, performanceData } from '../services/reports';
-import { asOfDate, CliError, type Io, parse, requireDb, unitArg } from './args';
+import { asOfDate, CliError, type Io, parseOptions, requireDb, unitArg } from './args';
 import { reinvestmentData } from './commands-compliance';
 import { overviewReport } from './commands-core';
 import { withDb } from './session';
@@ -48,7 +48,7 @@ function outPath(out: string, defaultName: string): string {
 
 function runner(name: ReportName) {
   return async (argv: string[], io: Io): Promise<number> => {
-    const { values, positionals } = parse(argv, {
+    const values = parseOptions(argv, {
       db: { type: 'string' },
       'as-of': { type: 'string' },
       unit: { type: 'string' },
@@ -57,8 +57,6 @@ function runner(name: ReportName) {
       fund: { type: 'string' },
       json: { type: 'boolean' },
     });
-    if (positionals.length)
-      throw new CliError(`多余的参数：${positionals.join(' ')}（此命令不接受它们，请删去）`, 2);
     const db = requireDb(values);
     const asOf = asOfDate(values);
     const unit = parseUnit(values.unit, name);

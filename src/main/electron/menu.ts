@@ -1,5 +1,9 @@
 import { type BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron';
 
+/** Items that run one of Electron's built-in roles, by their Chinese labels. */
+const roles = (items: Record<string, MenuItemConstructorOptions['role']>): MenuItemConstructorOptions[] =>
+  Object.entries(items).map(([label, role]) => ({ label, role }));
+
 /** The application menu, in Chinese; navigation items tell the page where to go. */
 export function buildMenu(win: BrowserWindow) {
   const go = (route: string) => () => win.webContents.send('funddesk:navigate', route);
@@ -16,13 +20,9 @@ export function buildMenu(win: BrowserWindow) {
     {
       label: '编辑',
       submenu: [
-        { label: '撤销', role: 'undo' },
-        { label: '重做', role: 'redo' },
+        ...roles({ 撤销: 'undo', 重做: 'redo' }),
         { type: 'separator' },
-        { label: '剪切', role: 'cut' },
-        { label: '复制', role: 'copy' },
-        { label: '粘贴', role: 'paste' },
-        { label: '全选', role: 'selectAll' },
+        ...roles({ 剪切: 'cut', 复制: 'copy', 粘贴: 'paste', 全选: 'selectAll' }),
       ],
     },
     {
@@ -31,11 +31,13 @@ export function buildMenu(win: BrowserWindow) {
         { label: '总览', accelerator: 'CmdOrCtrl+1', click: go('/') },
         { label: '子基金', accelerator: 'CmdOrCtrl+2', click: go('/sub-funds') },
         { type: 'separator' },
-        { label: '重新加载', role: 'reload' },
-        { label: '实际大小', role: 'resetZoom' },
-        { label: '放大', role: 'zoomIn' },
-        { label: '缩小', role: 'zoomOut' },
-        { label: '全屏', role: 'togglefullscreen' },
+        ...roles({
+          重新加载: 'reload',
+          实际大小: 'resetZoom',
+          放大: 'zoomIn',
+          缩小: 'zoomOut',
+          全屏: 'togglefullscreen',
+        }),
       ],
     },
     { label: '帮助', submenu: [{ label: '审计日志', click: go('/audit') }] },

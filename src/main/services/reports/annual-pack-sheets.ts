@@ -9,11 +9,11 @@ import { RULE_BASE } from '../../../shared/compliance/rule-set';
 import { FUND_KIND, INDUSTRY, labelOf } from '../../../shared/domain';
 import { paidInProgress } from '../../../shared/metrics/fund';
 import { shortFundName } from '../../../shared/reports/format';
-import type { ReportColumn, ReportRow, ReportTable } from '../../../shared/reports/types';
+import type { ReportTable } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { listAlerts } from '../compliance/alerts';
 import { reinvestmentStatus } from '../compliance/reinvest';
-import { col, count, ratio, table, totalsRow } from './common';
+import { col, type Field, itemTable, ratio, seqField, totalLabel } from './common';
 import type { FundRow } from './load';
 
 type Raw = OpenedDb['raw'];
@@ -36,36 +36,34 @@ function flowSums(raw: Raw, type: string, year: number) {
   };
 }
 
+/** 序号, name, kind: how the per-fund sheets open. */
+const FUND_HEAD: readonly Field<FundRow>[] = [
+  seqField,
+  [col.text('name', '基金名称', 34), (f) => f.name],
+  [col.text('kind', '类型', 8), (f) => labelOf(FUND_KIND, f.kind)],
+];
+
 /** 出资明细: commitment, calls in the year, cumulative paid-in, 出资进度, unpaid commitment. */
 export function callsSheet(raw: Raw, funds: FundRow[], year: number): ReportTable {
   const { inYear, cumulative } = flowSums(raw, 'call', year);
-  const columns: ReportColumn[] = [
-    col.seq(),
-    col.text('name', '基金名称', 34),
-    col.text('kind', '类型', 8),
-    col.money('commitment', '引导基金认缴'),
-    col.money('calledYear', `${year}年出资`),
-    col.money('paidIn', '累计实缴'),
-    col.pct('progress', '出资进度', 9),
-    col.money('unpaid', '未缴出资'),
-  ];
-  const rows: ReportRow[] = funds.map((f, i) => {
-    const paid = cumulative.get(f.id) ?? 0;
-    return {
-      id: f.id,
-      seq: i + 1,
-      name: f.name,
-      kind: labelOf(FUND_KIND, f.kind),
-      commitment: f.guidance_commitment_fen,
-      calledYear: inYear.get(f.id) ?? 0,
-      paidIn: paid,
-      progress: paidInProgress(paid, f.guidance_commitment_fen),
-      unpaid: Math.max(0, f.guidance_commitment_fen - paid),
-    };
-  });
-  const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`);
-  totals.progress = paidInProgress(Number(totals.paidIn), Number(totals.commitment));
-  return table('calls', '出资明细', columns, rows, totals, '未缴出资＝max(引导基金认缴－累计实缴, 0)。');
+  const paidOf = (f: FundRow) => cumulative.get(f.id) ?? 0;
+  const t = itemTable<FundRow>(
+    'calls',
+    '出资明细',
+    [
+      ...FUND_HEAD,
+      [col.money('commitment', '引导基金认缴'), (f) => f.guidance_commitment_fen],
+      [col.money('calledYear', `${year}年出资`), (f) => inYear.get(f.id) ?? 0],
+      [col.money('paidIn', '累计实缴'), paidOf],
+      [col.pct('progress', '出资进度', 9), (f) => paidInProgress(paidOf(f), f.guidance_commitment_fen)],
+      [col.money('unpaid', '未缴出资'), (f) => Math.max(0, f.guidance_commitment_fen - paidOf(f))],
+    ],
+    funds,
+    totalLabel(funds.length, '只'),
+    { id: (f) => f.id, note: '未缴出资＝max(引导基金认缴－累计实缴, 0)。' },
+  );
+  t.totals.progress = paidInProgress(Number(t.totals.paidIn), Number(t.totals.commitment));
+  return t;
 }
 
 /** 投资明细: every investment made in the year by the funds listed. */
@@ -88,36 +86,24 @@ export function investmentsSheet(raw: Raw, funds: FundRow[], year: number): Repo
     number | null,
     number,
   ][];
-  const columns: ReportColumn[] = [
-    col.seq(),
-    col.text('fund', '投资基金', 24),
-    col.text('enterprise', '被投企业', 30),
-    col.text('industry', '行业', 16),
-    col.date('date', '投资日期'),
-    col.text('round', '轮次', 8),
-    col.money('amount', '投资金额'),
-    col.pct('stake', '持股比例', 9),
-    col.text('inDistrict', '区内企业', 8),
-  ];
-  const rows: ReportRow[] = list
-    .filter((r) => names.has(r[0]))
-    .map((r, k) => ({
-      seq: k + 1,
-      fund: names.get(r[0]) ?? '',
-      enterprise: r[1],
-      industry: labelOf(INDUSTRY, r[2]),
-      date: r[3],
-      round: r[4] ?? '',
-      amount: r[5],
-      stake: r[6] === null ? null : r[6] / 100,
-      inDistrict: r[7] ? '是' : '否',
-    }));
-  return table(
+  type Inv = (typeof list)[number];
+  const made = list.filter((r) => names.has(r[0]));
+  return itemTable<Inv>(
     'investments',
     '投资明细',
-    columns,
-    rows,
-    totalsRow(columns, rows, `合计（${count(rows.length)}笔）`),
+    [
+      seqField,
+      [col.text('fund', '投资基金', 24), (r) => names.get(r[0]) ?? ''],
+      [col.text('enterprise', '被投企业', 30), (r) => r[1]],
+      [col.text('industry', '行业', 16), (r) => labelOf(INDUSTRY, r[2])],
+      [col.date('date', '投资日期'), (r) => r[3]],
+      [col.text('round', '轮次', 8), (r) => r[4] ?? ''],
+      [col.money('amount', '投资金额'), (r) => r[5]],
+      [col.pct('stake', '持股比例', 9), (r) => (r[6] === null ? null : r[6] / 100)],
+      [col.text('inDistrict', '区内企业', 8), (r) => (r[7] ? '是' : '否')],
+    ],
+    made,
+    totalLabel(made.length, '笔'),
   );
 }
 
@@ -137,108 +123,71 @@ export function distributionsSheet(raw: Raw, funds: FundRow[], year: number): Re
         .all(from, to) as [number, number, number][]
     ).map(([id, n, fen]) => [id, { n, fen }]),
   );
-  const columns: ReportColumn[] = [
-    col.seq(),
-    col.text('name', '基金名称', 34),
-    col.text('kind', '类型', 8),
-    col.money('distributedYear', `${year}年分配`),
-    col.money('distributed', '累计分配'),
-    col.int('exits', `${year}年退出项目数`, 10),
-    col.money('proceeds', `${year}年退出回款`),
-  ];
-  const rows: ReportRow[] = funds.map((f, i) => ({
-    id: f.id,
-    seq: i + 1,
-    name: f.name,
-    kind: labelOf(FUND_KIND, f.kind),
-    distributedYear: inYear.get(f.id) ?? 0,
-    distributed: cumulative.get(f.id) ?? 0,
-    exits: exits.get(f.id)?.n ?? 0,
-    proceeds: exits.get(f.id)?.fen ?? 0,
-  }));
-  return table(
+  return itemTable<FundRow>(
     'distributions',
     '退出与分配',
-    columns,
-    rows,
-    totalsRow(columns, rows, `合计（${count(rows.length)}只）`),
-    '分配为引导基金收到的分配；退出回款为基金层面已退出项目的回款金额。',
+    [
+      ...FUND_HEAD,
+      [col.money('distributedYear', `${year}年分配`), (f) => inYear.get(f.id) ?? 0],
+      [col.money('distributed', '累计分配'), (f) => cumulative.get(f.id) ?? 0],
+      [col.int('exits', `${year}年退出项目数`, 10), (f) => exits.get(f.id)?.n ?? 0],
+      [col.money('proceeds', `${year}年退出回款`), (f) => exits.get(f.id)?.fen ?? 0],
+    ],
+    funds,
+    totalLabel(funds.length, '只'),
+    { id: (f) => f.id, note: '分配为引导基金收到的分配；退出回款为基金层面已退出项目的回款金额。' },
   );
 }
 
 /** 返投: each fund's requirement by its rule set, recognised, gap, deadline (the compliance desk's figures). */
 export function reinvestSheet(opened: OpenedDb, asOf: string): ReportTable {
-  const columns: ReportColumn[] = [
-    col.seq(),
-    col.text('name', '基金名称', 34),
-    col.text('rule', '返投规则', 18),
-    col.text('base', '返投基数', 14),
-    col.money('baseAmount', '基数金额'),
-    col.mult('multiple', '返投倍数', 9),
-    col.money('required', '返投要求'),
-    col.money('recognised', '认定合计'),
-    col.pct('completion', '完成率', 9),
-    col.money('gap', '返投缺口'),
-    col.date('deadline', '返投截止日'),
-    col.int('daysLeft', '剩余天数', 9),
-    col.money('perYear', '每年需完成'),
-  ];
-  const rows: ReportRow[] = reinvestmentStatus(opened, asOf).map((r, i) => ({
-    id: r.fundId,
-    seq: i + 1,
-    name: r.fundName,
-    rule: r.ruleSet.name,
-    base: labelOf(RULE_BASE, r.base),
-    baseAmount: r.baseFen,
-    multiple: r.multiple,
-    required: r.requiredFen,
-    recognised: r.recognisedFen,
-    completion: r.completion,
-    gap: r.gapFen,
-    deadline: r.deadline,
-    daysLeft: r.daysLeft,
-    perYear: r.neededPerYearFen,
-  }));
-  const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`);
-  totals.completion = ratio(Number(totals.recognised), Number(totals.required));
-  totals.daysLeft = null;
-  return table(
+  const status = reinvestmentStatus(opened, asOf);
+  const t = itemTable<(typeof status)[number]>(
     'reinvestment',
     '返投',
-    columns,
-    rows,
-    totals,
-    '按各基金适用的返投规则计算；剩余天数为负表示已过截止日；每年需完成＝缺口÷剩余年数（已逾期为全部缺口）。',
+    [
+      seqField,
+      [col.text('name', '基金名称', 34), (r) => r.fundName],
+      [col.text('rule', '返投规则', 18), (r) => r.ruleSet.name],
+      [col.text('base', '返投基数', 14), (r) => labelOf(RULE_BASE, r.base)],
+      [col.money('baseAmount', '基数金额'), (r) => r.baseFen],
+      [col.mult('multiple', '返投倍数', 9), (r) => r.multiple],
+      [col.money('required', '返投要求'), (r) => r.requiredFen],
+      [col.money('recognised', '认定合计'), (r) => r.recognisedFen],
+      [col.pct('completion', '完成率', 9), (r) => r.completion],
+      [col.money('gap', '返投缺口'), (r) => r.gapFen],
+      [col.date('deadline', '返投截止日'), (r) => r.deadline],
+      [col.int('daysLeft', '剩余天数', 9), (r) => r.daysLeft],
+      [col.money('perYear', '每年需完成'), (r) => r.neededPerYearFen],
+    ],
+    status,
+    totalLabel(status.length, '只'),
+    {
+      id: (r) => r.fundId,
+      note: '按各基金适用的返投规则计算；剩余天数为负表示已过截止日；每年需完成＝缺口÷剩余年数（已逾期为全部缺口）。',
+    },
   );
+  t.totals.completion = ratio(Number(t.totals.recognised), Number(t.totals.required));
+  t.totals.daysLeft = null;
+  return t;
 }
 
 /** 未处理提醒: the compliance alerts not acknowledged on 12-31, most severe first. */
 export function alertsSheet(opened: OpenedDb, asOf: string): ReportTable {
-  const columns: ReportColumn[] = [
-    col.seq(),
-    col.text('severity', '级别', 6),
-    col.text('kind', '提醒类型', 14),
-    col.text('fund', '基金', 24),
-    col.date('due', '到期日'),
-    col.text('message', '提醒内容', 40),
-    col.text('action', '建议处理', 30),
-  ];
-  const rows: ReportRow[] = listAlerts(opened, asOf)
-    .filter((a) => !a.acknowledged)
-    .map((a, i) => ({
-      seq: i + 1,
-      severity: SEVERITY_LABEL[a.severity],
-      kind: a.kindLabel,
-      fund: a.fundName ? shortFundName(a.fundName) : '',
-      due: a.dueDate,
-      message: a.message,
-      action: a.action,
-    }));
-  return table(
+  const open = listAlerts(opened, asOf).filter((a) => !a.acknowledged);
+  return itemTable<(typeof open)[number]>(
     'alerts',
     '未处理提醒',
-    columns,
-    rows,
-    totalsRow(columns, rows, `合计（${count(rows.length)}条）`),
+    [
+      seqField,
+      [col.text('severity', '级别', 6), (a) => SEVERITY_LABEL[a.severity]],
+      [col.text('kind', '提醒类型', 14), (a) => a.kindLabel],
+      [col.text('fund', '基金', 24), (a) => (a.fundName ? shortFundName(a.fundName) : '')],
+      [col.date('due', '到期日'), (a) => a.dueDate],
+      [col.text('message', '提醒内容', 40), (a) => a.message],
+      [col.text('action', '建议处理', 30), (a) => a.action],
+    ],
+    open,
+    totalLabel(open.length, '条'),
   );
 }

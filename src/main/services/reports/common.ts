@@ -125,6 +125,47 @@ export function totalsRow(
   return Object.assign(t, extra);
 }
 
+/**
+ * One column of a table together with how its cell is read from an item. A table declared as a list of
+ * fields keeps each column and its value on one line, so the two cannot drift apart (a header without a
+ * cell, a cell under the wrong header).
+ */
+export type Field<T> = readonly [ReportColumn, (item: T, i: number) => CellValue];
+
+/** 序号: the row's position, from 1. */
+export const seqField: Field<unknown> = [col.seq(), (_, i) => i + 1];
+
+/** A table's columns and rows from its fields; `id` (a cell no column shows) lets a row open its record. */
+export function fieldTable<T>(
+  fields: readonly Field<T>[],
+  items: readonly T[],
+  id?: (item: T) => number,
+): { columns: ReportColumn[]; rows: ReportRow[] } {
+  const rows = items.map((item, i) => {
+    const r: ReportRow = id ? { id: id(item) } : {};
+    for (const [c, of] of fields) r[c.key] = of(item, i);
+    return r;
+  });
+  return { columns: fields.map((f) => f[0]), rows };
+}
+
+/**
+ * A table of `items`, a row each by `fields`, under a totals row labelled `total`; the totals' ratios, where
+ * a table has any, are set on `totals` afterwards.
+ */
+export function itemTable<T>(
+  key: string,
+  title: string,
+  fields: readonly Field<T>[],
+  items: readonly T[],
+  total: string,
+  o: { id?: (item: T) => number; note?: string } = {},
+): ReportTable & { totals: ReportRow } {
+  const { columns, rows } = fieldTable(fields, items, o.id);
+  const totals = totalsRow(columns, rows, total);
+  return { ...table(key, title, columns, rows, totals, o.note), totals };
+}
+
 export function table(
   key: string,
   title: string,

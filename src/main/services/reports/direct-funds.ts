@@ -1,54 +1,43 @@
 import { paidInProgress } from '../../../shared/metrics/fund';
 import { shortFundName } from '../../../shared/reports/format';
-import type { ReportData, ReportRow } from '../../../shared/reports/types';
+import type { ReportData } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { baseReport, col, count, type ReportParams, table, totalsRow } from './common';
-import { fundColumns, fundRow, loadFundLedger, metricNotes, returnsOf } from './fund-ledger';
+import { fundLedgerTable, ledgerFunds, loadFundLedger, metricNotes, returnsOf } from './fund-ledger';
 import { investmentsTable, loadInvestments } from './investment-table';
+import type { FundRow } from './load';
 import { NAV_LABEL, NAV_RULE_NOTE } from './nav';
 
-export function directFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
-  const { funds, byFund, total, inv } = loadFundLedger(opened, p.asOf, 'direct');
+/** Other LPs' commitment includes the collective assets; where it was not filled in, the rest of the size. */
+function otherLpFen(f: FundRow): number {
+  return f.other_lp_commitment_fen > 0
+    ? Math.max(0, f.other_lp_commitment_fen - f.collective_assets_fen)
+    : Math.max(0, f.total_size_fen - f.guidance_commitment_fen - f.collective_assets_fen);
+}
 
-  const columns = fundColumns([
-    col.money('size', '基金规模'),
-    col.money('commitment', '引导基金出资'),
-    col.money('collective', '集体资产出资'),
-    col.money('otherLp', '其他出资人'),
-    col.money('paidIn', '引导基金实缴'),
-    col.pct('progress', '出资进度', 9),
-    col.money('invested', '已投金额'),
-    col.int('projects', '投资项目数', 9),
-    col.int('held', '在投项目数', 9),
-    col.money('distributed', '累计分配'),
-    col.money('nav', NAV_LABEL),
-    col.date('navDate', '估值基准日'),
+export function directFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
+  const ledger = loadFundLedger(opened, p.asOf, 'direct');
+  const { funds, total } = ledger;
+  const items = ledgerFunds(ledger);
+
+  const { columns, rows } = fundLedgerTable(items, [
+    [col.money('size', '基金规模'), ({ f }) => f.total_size_fen],
+    [col.money('commitment', '引导基金出资'), ({ f }) => f.guidance_commitment_fen],
+    [col.money('collective', '集体资产出资'), ({ f }) => f.collective_assets_fen],
+    [col.money('otherLp', '其他出资人'), ({ f }) => otherLpFen(f)],
+    [col.money('paidIn', '引导基金实缴'), ({ m }) => m.paidInFen],
+    [
+      col.pct('progress', '出资进度', 9),
+      ({ f, m }) => paidInProgress(m.paidInFen, f.guidance_commitment_fen),
+    ],
+    [col.money('invested', '已投金额'), ({ a }) => a?.investedFen ?? 0],
+    [col.int('projects', '投资项目数', 9), ({ a }) => a?.count ?? 0],
+    [col.int('held', '在投项目数', 9), ({ a }) => a?.heldCount ?? 0],
+    [col.money('distributed', '累计分配'), ({ m }) => m.distributedFen],
+    [col.money('nav', NAV_LABEL), ({ m }) => m.navFen],
+    [col.date('navDate', '估值基准日'), ({ m }) => m.navDate],
   ]);
-  const irrNotes: string[] = [];
-  const rows: ReportRow[] = funds.map((f, i) => {
-    const m = byFund.get(f.id)!;
-    const a = inv.get(f.id);
-    irrNotes.push(...metricNotes(f, m));
-    // Other LPs' commitment includes the collective assets; where it was not filled in, the rest of the size.
-    const others =
-      f.other_lp_commitment_fen > 0
-        ? Math.max(0, f.other_lp_commitment_fen - f.collective_assets_fen)
-        : Math.max(0, f.total_size_fen - f.guidance_commitment_fen - f.collective_assets_fen);
-    return fundRow(f, i, m, {
-      size: f.total_size_fen,
-      commitment: f.guidance_commitment_fen,
-      collective: f.collective_assets_fen,
-      otherLp: others,
-      paidIn: m.paidInFen,
-      progress: paidInProgress(m.paidInFen, f.guidance_commitment_fen),
-      invested: a?.investedFen ?? 0,
-      projects: a?.count ?? 0,
-      held: a?.heldCount ?? 0,
-      distributed: m.distributedFen,
-      nav: m.navFen,
-      navDate: m.navDate,
-    });
-  });
+  const irrNotes = items.flatMap(({ f, m }) => metricNotes(f, m));
   const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`, returnsOf(total));
   totals.progress = paidInProgress(Number(totals.paidIn), Number(totals.commitment));
 

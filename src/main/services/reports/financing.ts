@@ -1,8 +1,19 @@
 /** 融资对接台账: the pipeline by stage, closed amounts, by industry and institution, and every deal. */
 import { DEAL_STAGE, type DealStage, INDUSTRY, INSTITUTION_KIND, labelOf } from '../../../shared/domain';
-import type { ReportColumn, ReportData, ReportRow, ReportTable } from '../../../shared/reports/types';
+import type { ReportData, ReportTable } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { baseReport, chartOf, col, type ReportParams, ratio, table, totalLabel, totalsRow } from './common';
+import {
+  baseReport,
+  chartOf,
+  col,
+  type Field,
+  itemTable,
+  type ReportParams,
+  ratio,
+  seqField,
+  table,
+  totalLabel,
+} from './common';
 import { industryName } from './landed-projects';
 
 type Deal = [
@@ -104,102 +115,87 @@ function amounts(ds: readonly Deal[]): { sought: number; closed: number } {
   return { sought, closed };
 }
 
+const closedDeals = (ds: Deal[]) => ds.filter((d) => d[6] === 'closed');
+
 export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
   const deals = loadDeals(opened, p.asOf);
   const f = funnel(deals);
   const closedAmount = amounts(deals).closed;
 
-  // By stage (deals).
-  const stageCols: ReportColumn[] = [
-    col.text('stage', '对接阶段', 14),
-    col.int('deals', '对接笔数', 8),
-    col.money('sought', '拟融资金额'),
-    col.money('closed', '完成融资金额'),
+  // By stage (deals), and by industry (enterprises belong to one industry, so distinct counts add up).
+  type Group = { label: string; ds: Deal[] };
+  const dealFields: Field<Group>[] = [
+    [col.int('deals', '对接笔数', 8), (g) => g.ds.length],
+    [col.money('sought', '拟融资金额'), (g) => amounts(g.ds).sought],
+    [col.money('closed', '完成融资金额'), (g) => amounts(g.ds).closed],
   ];
-  const stageRows: ReportRow[] = STAGES.map((s) => {
-    const ds = deals.filter((d) => d[6] === s);
-    return {
-      stage: labelOf(DEAL_STAGE, s),
-      deals: ds.length,
-      ...amounts(ds),
-    };
-  });
-  const stageTotals = totalsRow(stageCols, stageRows, '合计');
+  const byStage = itemTable<Group>(
+    'by-stage',
+    '按对接阶段汇总',
+    [[col.text('stage', '对接阶段', 14), (g) => g.label], ...dealFields],
+    STAGES.map((s) => ({ label: labelOf(DEAL_STAGE, s), ds: deals.filter((d) => d[6] === s) })),
+    '合计',
+  );
 
-  // By industry (enterprises belong to one industry, so distinct counts add up).
-  const indCols: ReportColumn[] = [
-    col.text('industry', '行业', 16),
-    col.int('matched', '对接企业', 8),
-    col.int('financed', '完成融资企业', 10),
-    col.int('deals', '对接笔数', 8),
-    col.money('sought', '拟融资金额'),
-    col.money('closed', '完成融资金额'),
-  ];
-  const indRows: ReportRow[] = (INDUSTRY.codes as string[])
-    .map((c) => {
-      const ds = deals.filter((d) => d[2] === c);
-      return {
-        industry: industryName(c),
-        matched: new Set(ds.map((d) => d[0])).size,
-        financed: new Set(ds.filter((d) => d[6] === 'closed').map((d) => d[0])).size,
-        deals: ds.length,
-        ...amounts(ds),
-      };
-    })
-    .filter((r) => r.deals > 0);
-  const indTable = table('by-industry', '按行业汇总', indCols, indRows, totalsRow(indCols, indRows, '合计'));
+  const enterprises = (ds: Deal[]) => new Set(ds.map((d) => d[0])).size;
+  const indTable = itemTable<Group>(
+    'by-industry',
+    '按行业汇总',
+    [
+      [col.text('industry', '行业', 16), (g) => g.label],
+      [col.int('matched', '对接企业', 8), (g) => enterprises(g.ds)],
+      [col.int('financed', '完成融资企业', 10), (g) => enterprises(closedDeals(g.ds))],
+      ...dealFields,
+    ],
+    (INDUSTRY.codes as string[])
+      .map((c) => ({ label: industryName(c), ds: deals.filter((d) => d[2] === c) }))
+      .filter((g) => g.ds.length > 0),
+    '合计',
+  );
 
   // By institution.
-  const instCols: ReportColumn[] = [
-    col.text('institution', '投资机构', 28),
-    col.text('kind', '机构类型', 12),
-    col.int('deals', '对接笔数', 8),
-    col.int('closedDeals', '完成笔数', 8),
-    col.money('closed', '完成融资金额'),
-  ];
   const byInst = new Map<number, Deal[]>();
   for (const d of deals) {
     const list = byInst.get(d[3]);
     if (list) list.push(d);
     else byInst.set(d[3], [d]);
   }
-  const instRows: ReportRow[] = [...byInst.values()]
-    .map((ds) => ({
-      institution: ds[0]![4],
-      kind: labelOf(INSTITUTION_KIND, ds[0]![5]),
-      deals: ds.length,
-      closedDeals: ds.filter((d) => d[6] === 'closed').length,
-      closed: amounts(ds).closed,
-    }))
-    .sort((a, b) => b.closed - a.closed || b.deals - a.deals);
-  const instTotals = totalsRow(instCols, instRows, totalLabel(instRows.length, '家'));
+  const institutions = [...byInst.values()].sort(
+    (a, b) => amounts(b).closed - amounts(a).closed || b.length - a.length,
+  );
+  const byInstitution = itemTable<Deal[]>(
+    'by-institution',
+    '按投资机构汇总',
+    [
+      [col.text('institution', '投资机构', 28), (ds) => ds[0]![4]],
+      [col.text('kind', '机构类型', 12), (ds) => labelOf(INSTITUTION_KIND, ds[0]![5])],
+      [col.int('deals', '对接笔数', 8), (ds) => ds.length],
+      [col.int('closedDeals', '完成笔数', 8), (ds) => closedDeals(ds).length],
+      [col.money('closed', '完成融资金额'), (ds) => amounts(ds).closed],
+    ],
+    institutions,
+    totalLabel(institutions.length, '家'),
+  );
 
   // Every deal.
-  const dealCols: ReportColumn[] = [
-    col.seq(),
-    col.text('enterprise', '企业名称', 28),
-    col.text('industry', '行业', 14),
-    col.text('institution', '投资机构', 26),
-    col.text('stage', '阶段', 10),
-    col.date('firstContact', '首次对接'),
-    col.text('round', '轮次', 8),
-    col.money('sought', '拟融资金额'),
-    col.money('closed', '完成融资金额'),
-    col.date('closedDate', '完成日期'),
-  ];
-  const dealRows: ReportRow[] = deals.map((d, i) => ({
-    seq: i + 1,
-    enterprise: d[1],
-    industry: industryName(d[2]),
-    institution: d[4],
-    stage: labelOf(DEAL_STAGE, d[6]),
-    firstContact: d[7],
-    round: d[11] ?? '',
-    sought: d[8],
-    closed: d[9],
-    closedDate: d[10],
-  }));
-  const dealTotals = totalsRow(dealCols, dealRows, totalLabel(dealRows.length, '笔'));
+  const dealTable = itemTable<Deal>(
+    'deals',
+    '融资对接明细',
+    [
+      seqField,
+      [col.text('enterprise', '企业名称', 28), (d) => d[1]],
+      [col.text('industry', '行业', 14), (d) => industryName(d[2])],
+      [col.text('institution', '投资机构', 26), (d) => d[4]],
+      [col.text('stage', '阶段', 10), (d) => labelOf(DEAL_STAGE, d[6])],
+      [col.date('firstContact', '首次对接'), (d) => d[7]],
+      [col.text('round', '轮次', 8), (d) => d[11] ?? ''],
+      [col.money('sought', '拟融资金额'), (d) => d[8]],
+      [col.money('closed', '完成融资金额'), (d) => d[9]],
+      [col.date('closedDate', '完成日期'), (d) => d[10]],
+    ],
+    deals,
+    totalLabel(deals.length, '笔'),
+  );
 
   return baseReport(opened, 'financing', p.asOf, {
     figures: [
@@ -215,12 +211,7 @@ export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
         { key: 'matched', line: true },
       ]),
     ],
-    tables: [
-      table('by-stage', '按对接阶段汇总', stageCols, stageRows, stageTotals),
-      indTable,
-      table('by-institution', '按投资机构汇总', instCols, instRows, instTotals),
-      table('deals', '融资对接明细', dealCols, dealRows, dealTotals),
-    ],
+    tables: [byStage, indTable, byInstitution, dealTable],
     notes: [
       '统计截至日期（含）前首次对接的记录；完成日期在截至日期之后的对接按“投资意向/TS”阶段列示，不计完成金额。',
       '漏斗按每家企业所有对接记录中进展最远的阶段统计（如进入尽调的企业数含此后达成意向和完成融资的企业）；按阶段汇总按对接记录统计，同一企业可有多条记录。',

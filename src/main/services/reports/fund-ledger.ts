@@ -5,10 +5,17 @@
  */
 import { FUND_STATUS, labelOf } from '../../../shared/domain';
 import type { FundMetrics } from '../../../shared/metrics/fund';
-import type { ReportColumn, ReportRow } from '../../../shared/reports/types';
+import type { ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
-import { col } from './common';
-import { type FundRow, loadFunds, loadInvestmentAgg, loadLedgers, metricsOf } from './load';
+import { col, type Field, fieldTable, seqField } from './common';
+import {
+  type FundRow,
+  type InvestmentAgg,
+  loadFunds,
+  loadInvestmentAgg,
+  loadLedgers,
+  metricsOf,
+} from './load';
 
 /** The funds of one kind as of asOf, each one's metrics (and all of theirs), and their investment counts. */
 export function loadFundLedger(opened: OpenedDb, asOf: string, kind: 'sub' | 'direct') {
@@ -17,50 +24,39 @@ export function loadFundLedger(opened: OpenedDb, asOf: string, kind: 'sub' | 'di
   return { funds, ...metricsOf(funds, ledgers, asOf), inv: loadInvestmentAgg(opened.raw, asOf) };
 }
 
-/** 序号, name, manager, established, status. */
-const FUND_HEAD_COLUMNS: readonly ReportColumn[] = [
-  col.seq(),
-  col.text('name', '基金名称', 34),
-  col.text('manager', '基金管理人', 24),
-  col.date('established', '成立日期'),
-  col.text('status', '状态', 8),
-];
-
-/** The cells of FUND_HEAD_COLUMNS for the i-th fund (and its id, for links). */
-function fundHead(f: FundRow, i: number): ReportRow {
-  return {
-    id: f.id,
-    seq: i + 1,
-    name: f.name,
-    manager: f.manager_name ?? '',
-    established: f.established_date,
-    status: labelOf(FUND_STATUS, f.status),
-  };
+/** A fund of a ledger report with its metrics and investment counts. */
+export interface LedgerFund {
+  f: FundRow;
+  m: FundMetrics;
+  a: InvestmentAgg | undefined;
 }
 
-/** DPI, TVPI, 净IRR. */
-const RETURN_COLUMNS: readonly ReportColumn[] = [
-  col.ratio('dpi', 'DPI', 7),
-  col.ratio('tvpi', 'TVPI', 7),
-  col.pct('irr', '净IRR', 9),
+/** The funds of loadFundLedger as LedgerFund items, in order. */
+export const ledgerFunds = (l: ReturnType<typeof loadFundLedger>): LedgerFund[] =>
+  l.funds.map((f) => ({ f, m: l.byFund.get(f.id)!, a: l.inv.get(f.id) }));
+
+/** 序号, name, manager, established, status. */
+const FUND_HEAD: readonly Field<LedgerFund>[] = [
+  seqField,
+  [col.text('name', '基金名称', 34), ({ f }) => f.name],
+  [col.text('manager', '基金管理人', 24), ({ f }) => f.manager_name ?? ''],
+  [col.date('established', '成立日期'), ({ f }) => f.established_date],
+  [col.text('status', '状态', 8), ({ f }) => labelOf(FUND_STATUS, f.status)],
 ];
 
-/** The cells of RETURN_COLUMNS. */
+/** DPI, TVPI, 净IRR. */
+const RETURNS: readonly Field<LedgerFund>[] = [
+  [col.ratio('dpi', 'DPI', 7), ({ m }) => m.dpi],
+  [col.ratio('tvpi', 'TVPI', 7), ({ m }) => m.tvpi],
+  [col.pct('irr', '净IRR', 9), ({ m }) => m.irr],
+];
+
+/** The cells of RETURNS (for a totals row). */
 export const returnsOf = (m: FundMetrics): ReportRow => ({ dpi: m.dpi, tvpi: m.tvpi, irr: m.irr });
 
-/** A fund ledger table's columns: who the fund is, then `middle`, then its returns. */
-export const fundColumns = (middle: readonly ReportColumn[]): ReportColumn[] => [
-  ...FUND_HEAD_COLUMNS,
-  ...middle,
-  ...RETURN_COLUMNS,
-];
-
-/** The i-th fund's row of a fundColumns table: `middle` holds the cells of the middle columns. */
-export const fundRow = (f: FundRow, i: number, m: FundMetrics, middle: ReportRow): ReportRow => ({
-  ...fundHead(f, i),
-  ...middle,
-  ...returnsOf(m),
-});
+/** A fund ledger table: who the fund is, then `middle`, then its returns; a row opens its fund. */
+export const fundLedgerTable = <T extends LedgerFund>(items: readonly T[], middle: readonly Field<T>[]) =>
+  fieldTable<T>([...FUND_HEAD, ...middle, ...RETURNS], items, ({ f }) => f.id);
 
 /** Why a fund's IRR or NAV is not what it seems, as notes under the table. */
 export function metricNotes(f: FundRow, m: FundMetrics): string[] {

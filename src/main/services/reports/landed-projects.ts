@@ -9,17 +9,17 @@ import {
   REINVEST_CATEGORY,
 } from '../../../shared/domain';
 import { shortFundName } from '../../../shared/reports/format';
-import type { ReportColumn, ReportData, ReportRow } from '../../../shared/reports/types';
+import type { ReportColumn, ReportData } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import {
   baseReport,
   chartOf,
   col,
+  itemTable,
   type ReportParams,
   ratio,
-  table,
+  seqField,
   totalLabel,
-  totalsRow,
   yearOf,
 } from './common';
 
@@ -77,79 +77,77 @@ function group<K extends string>(
 
 export function landedProjectsReport(opened: OpenedDb, p: ReportParams): ReportData {
   const { rows: landed, cancelled } = loadLanded(opened, p.asOf);
-  const columns: ReportColumn[] = [
-    col.seq(),
-    col.text('name', '项目名称', 30),
-    col.text('enterprise', '企业名称', 30),
-    col.text('industry', '行业', 14),
-    col.date('date', '落地日期'),
-    col.text('kind', '落地方式', 10),
-    col.text('status', '状态', 10),
-    col.text('fund', '引进基金', 24),
-    col.money('amount', '落户金额'),
-    col.text('category', '返投认定类别', 14),
-    col.money('recognised', '返投认定金额'),
-  ];
-  const rows: ReportRow[] = landed.map((l, i) => ({
-    id: l[0],
-    seq: i + 1,
-    name: l[1],
-    enterprise: l[2],
-    industry: industryName(l[3]),
-    date: l[4],
-    kind: labelOf(LANDED_KIND, l[5]),
-    status: labelOf(LANDED_STATUS, l[6]),
-    fund: l[8] ? shortFundName(l[8]) : '',
-    amount: l[9],
-    category: l[10] ? labelOf(REINVEST_CATEGORY, l[10]) : '',
-    recognised: l[11],
-  }));
-  const totals = totalsRow(columns, rows, totalLabel(rows.length, '个'));
+  const projects = itemTable<Landed>(
+    'projects',
+    '落地项目明细',
+    [
+      seqField,
+      [col.text('name', '项目名称', 30), (l) => l[1]],
+      [col.text('enterprise', '企业名称', 30), (l) => l[2]],
+      [col.text('industry', '行业', 14), (l) => industryName(l[3])],
+      [col.date('date', '落地日期'), (l) => l[4]],
+      [col.text('kind', '落地方式', 10), (l) => labelOf(LANDED_KIND, l[5])],
+      [col.text('status', '状态', 10), (l) => labelOf(LANDED_STATUS, l[6])],
+      [col.text('fund', '引进基金', 24), (l) => (l[8] ? shortFundName(l[8]) : '')],
+      [col.money('amount', '落户金额'), (l) => l[9]],
+      [col.text('category', '返投认定类别', 14), (l) => (l[10] ? labelOf(REINVEST_CATEGORY, l[10]) : '')],
+      [col.money('recognised', '返投认定金额'), (l) => l[11]],
+    ],
+    landed,
+    totalLabel(landed.length, '个'),
+    { id: (l) => l[0] },
+  );
+  const { totals } = projects;
   const totalAmount = Number(totals.amount);
 
   const share = (amount: number) => ratio(amount, totalAmount);
-  const groupColumns = (first: ReportColumn): ReportColumn[] => [
-    first,
-    col.int('count', '项目数', 8),
-    col.money('amount', '落户金额'),
-    col.pct('share', '金额占比', 9),
-  ];
+  type Group = [label: string, g: { count: number; amount: number }];
+  const grouped = (key: string, title: string, first: ReportColumn, items: Group[]) => {
+    const t = itemTable<Group>(
+      key,
+      title,
+      [
+        [first, ([label]) => label],
+        [col.int('count', '项目数', 8), ([, g]) => g.count],
+        [col.money('amount', '落户金额'), ([, g]) => g.amount],
+        [col.pct('share', '金额占比', 9), ([, g]) => share(g.amount)],
+      ],
+      items,
+      '合计',
+    );
+    t.totals.share = items.length ? 1 : null;
+    return t;
+  };
 
   const byIndustry = group(landed, (l) => l[3]);
-  const industryRows: ReportRow[] = (INDUSTRY.codes as string[])
-    .filter((c) => byIndustry.has(c))
-    .map((c) => {
-      const g = byIndustry.get(c)!;
-      return { industry: industryName(c), count: g.count, amount: g.amount, share: share(g.amount) };
-    });
-  const industryCols = groupColumns(col.text('industry', '行业', 16));
-
+  const byIndustryTable = grouped(
+    'by-industry',
+    '按行业汇总',
+    col.text('industry', '行业', 16),
+    (INDUSTRY.codes as string[])
+      .filter((c) => byIndustry.has(c))
+      .map((c) => [industryName(c), byIndustry.get(c)!]),
+  );
   const byYear = group(landed, (l) => yearOf(l[4]));
-  const yearRows: ReportRow[] = [...byYear.keys()].sort().map((y) => {
-    const g = byYear.get(y)!;
-    return { year: `${y}年`, count: g.count, amount: g.amount, share: share(g.amount) };
-  });
-  const yearCols = groupColumns(col.text('year', '年度', 10));
-
+  const byYearTable = grouped(
+    'by-year',
+    '按年度汇总',
+    col.text('year', '年度', 10),
+    [...byYear.keys()].sort().map((y) => [`${y}年`, byYear.get(y)!]),
+  );
   const byFund = group(landed, (l) => (l[8] ? shortFundName(l[8]) : ''));
-  const fundRows: ReportRow[] = [...byFund.entries()]
-    .sort((a, b) => (a[0] === '' ? 1 : b[0] === '' ? -1 : b[1].amount - a[1].amount))
-    .map(([name, g]) => ({
-      fund: name || '非基金引进（招商等）',
-      count: g.count,
-      amount: g.amount,
-      share: share(g.amount),
-    }));
-  const fundCols = groupColumns(col.text('fund', '引进基金', 30));
-
-  const grouped = (key: string, title: string, cols: ReportColumn[], rs: ReportRow[]) =>
-    table(key, title, cols, rs, totalsRow(cols, rs, '合计', { share: rs.length ? 1 : null }));
-  const byIndustryTable = grouped('by-industry', '按行业汇总', industryCols, industryRows);
-  const byYearTable = grouped('by-year', '按年度汇总', yearCols, yearRows);
+  const byFundTable = grouped(
+    'by-fund',
+    '按引进基金汇总',
+    col.text('fund', '引进基金', 30),
+    [...byFund.entries()]
+      .sort((a, b) => (a[0] === '' ? 1 : b[0] === '' ? -1 : b[1].amount - a[1].amount))
+      .map(([name, g]) => [name || '非基金引进（招商等）', g]),
+  );
 
   return baseReport(opened, 'landed-projects', p.asOf, {
     figures: [
-      { key: 'count', label: '落地项目', value: rows.length, kind: 'int', suffix: '个' },
+      { key: 'count', label: '落地项目', value: landed.length, kind: 'int', suffix: '个' },
       { key: 'amount', label: '落户金额', value: totalAmount, kind: 'money' },
       {
         key: 'byFund',
@@ -164,12 +162,7 @@ export function landedProjectsReport(opened: OpenedDb, p: ReportParams): ReportD
       chartOf('industry', '落户金额按行业分布', 'pie', byIndustryTable, 'industry', ['amount']),
       chartOf('year', '各年度落地项目', 'bar', byYearTable, 'year', ['amount', { key: 'count', line: true }]),
     ],
-    tables: [
-      table('projects', '落地项目明细', columns, rows, totals),
-      byIndustryTable,
-      byYearTable,
-      grouped('by-fund', '按引进基金汇总', fundCols, fundRows),
-    ],
+    tables: [projects, byIndustryTable, byYearTable, byFundTable],
     notes: [
       '统计截至日期（含）前落地的项目；已终止的项目不计入项目数和落户金额。',
       ...(cancelled > 0 ? [`截至日期前另有已终止项目 ${cancelled} 个，未计入。`] : []),

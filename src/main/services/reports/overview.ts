@@ -11,7 +11,7 @@ import type { OpenedDb } from '../../db/open';
 import { NO_REINVEST, reinvestFiguresByFund } from '../compliance/reinvest';
 import { getOverview } from '../overview';
 import { writeBrief } from './brief';
-import { baseReport, chartOf, col, type ReportParams, ratio, table, totalsRow, yearOf } from './common';
+import { baseReport, chartOf, col, itemTable, type ReportParams, ratio, table, yearOf } from './common';
 import { type FunnelCounts, funnelChart, funnelTable } from './financing';
 import { EMPTY_LEDGER, homeDistrict, loadFunds, loadLedgers } from './load';
 
@@ -198,26 +198,20 @@ export async function overviewReport(opened: OpenedDb, p: ReportParams): Promise
       g.fen += fen;
     } else landedByInd.set(ind, { n, fen });
   }
-  const indCols: ReportColumn[] = [
-    col.text('industry', '行业', 16),
-    col.int('landedCount', '落地项目数', 9),
-    col.money('landedAmount', '落户金额'),
-    col.int('invCount', '基金投资项目数', 11),
-    col.money('invAmount', '基金投资金额'),
-  ];
-  const indRows: ReportRow[] = (INDUSTRY.codes as Industry[])
-    .map((c) => {
-      const ls = landedByInd.get(c);
-      const inv = invByInd.get(c);
-      return {
-        industry: INDUSTRY_SHORT[c],
-        landedCount: ls?.n ?? 0,
-        landedAmount: ls?.fen ?? 0,
-        invCount: inv?.n ?? 0,
-        invAmount: inv?.fen ?? 0,
-      };
-    })
-    .filter((r) => r.landedCount > 0 || r.invCount > 0);
+  const none = { n: 0, fen: 0 };
+  const byIndustry = itemTable<Industry>(
+    'by-industry',
+    '按行业',
+    [
+      [col.text('industry', '行业', 16), (c) => INDUSTRY_SHORT[c]],
+      [col.int('landedCount', '落地项目数', 9), (c) => (landedByInd.get(c) ?? none).n],
+      [col.money('landedAmount', '落户金额'), (c) => (landedByInd.get(c) ?? none).fen],
+      [col.int('invCount', '基金投资项目数', 11), (c) => (invByInd.get(c) ?? none).n],
+      [col.money('invAmount', '基金投资金额'), (c) => (invByInd.get(c) ?? none).fen],
+    ],
+    INDUSTRY.codes.filter((c) => (landedByInd.get(c) ?? none).n > 0 || (invByInd.get(c) ?? none).n > 0),
+    '合计',
+  );
 
   // By year: one pass over the funds and the grouped projects and deals.
   const emptyYear = () => ({
@@ -255,45 +249,43 @@ export async function overviewReport(opened: OpenedDb, p: ReportParams): Promise
     r.landedAmount += fen;
   }
   for (const [y, fen] of closedYears) yearRow(y).closedAmount += fen;
-  const yearCols: ReportColumn[] = [
-    col.text('year', '年度', 8),
-    col.int('newSubs', '新设子基金', 9),
-    col.money('subSize', '子基金规模'),
-    col.int('newDirect', '新设直投基金', 10),
-    col.money('directSize', '直投基金规模'),
-    col.int('landedCount', '落地项目数', 9),
-    col.money('landedAmount', '落户金额'),
-    col.money('closedAmount', '完成融资金额'),
-  ];
-  const yearRows: ReportRow[] = [...byYear.keys()].sort().map((y) => ({ year: `${y}年`, ...byYear.get(y)! }));
+  type Year = [year: string, r: ReturnType<typeof emptyYear>];
+  const yearTable = itemTable<Year>(
+    'by-year',
+    '按年度',
+    [
+      [col.text('year', '年度', 8), ([y]) => `${y}年`],
+      [col.int('newSubs', '新设子基金', 9), ([, r]) => r.newSubs],
+      [col.money('subSize', '子基金规模'), ([, r]) => r.subSize],
+      [col.int('newDirect', '新设直投基金', 10), ([, r]) => r.newDirect],
+      [col.money('directSize', '直投基金规模'), ([, r]) => r.directSize],
+      [col.int('landedCount', '落地项目数', 9), ([, r]) => r.landedCount],
+      [col.money('landedAmount', '落户金额'), ([, r]) => r.landedAmount],
+      [col.money('closedAmount', '完成融资金额'), ([, r]) => r.closedAmount],
+    ],
+    [...byYear.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    '合计',
+  );
 
   // 返投 progress of the funds with an obligation.
-  const reCols: ReportColumn[] = [
-    col.text('name', '基金名称', 30),
-    col.money('required', '返投要求'),
-    col.money('recognised', '已认定'),
-    col.pct('completion', '完成率', 9),
-    col.date('deadline', '返投截止日'),
-  ];
-  const reRows: ReportRow[] = funds
-    .filter((f) => f.reinvest_multiple !== null)
-    .map((f) => {
-      const r = reinvestByFund.get(f.id) ?? NO_REINVEST;
-      return {
-        name: shortFundName(f.name),
-        required: r.requirementFen,
-        recognised: r.recognisedFen,
-        completion: r.completion,
-        deadline: f.reinvest_deadline,
-      };
-    });
-  const reTotals = totalsRow(reCols, reRows, '合计');
+  const reOf = (f: (typeof funds)[number]) => reinvestByFund.get(f.id) ?? NO_REINVEST;
+  const reinvest = itemTable<(typeof funds)[number]>(
+    'reinvestment',
+    '返投进度',
+    [
+      [col.text('name', '基金名称', 30), (f) => shortFundName(f.name)],
+      [col.money('required', '返投要求'), (f) => reOf(f).requirementFen],
+      [col.money('recognised', '已认定'), (f) => reOf(f).recognisedFen],
+      [col.pct('completion', '完成率', 9), (f) => reOf(f).completion],
+      [col.date('deadline', '返投截止日'), (f) => f.reinvest_deadline],
+    ],
+    funds.filter((f) => f.reinvest_multiple !== null),
+    '合计',
+  );
+  const reTotals = reinvest.totals;
   reTotals.completion = ratio(Number(reTotals.recognised), Number(reTotals.required));
 
   const funnel = funnelTable(fun);
-  const byIndustry = table('by-industry', '按行业', indCols, indRows, totalsRow(indCols, indRows, '合计'));
-  const yearTable = table('by-year', '按年度', yearCols, yearRows, totalsRow(yearCols, yearRows, '合计'));
-  const reinvest = table('reinvestment', '返投进度', reCols, reRows, reTotals);
 
   const district = homeDistrict(raw);
   const brief = writeBrief({
@@ -302,7 +294,8 @@ export async function overviewReport(opened: OpenedDb, p: ReportParams): Promise
     o,
     leverage: leverage(o.subFunds.totalSizeFen, o.subFunds.guidanceCommitmentFen),
     progress: paidInProgress(o.subFunds.paidInFen, o.subFunds.guidanceCommitmentFen),
-    topIndustry: [...indRows].sort((a, b) => Number(b.landedAmount) - Number(a.landedAmount))[0] ?? null,
+    topIndustry:
+      [...byIndustry.rows].sort((a, b) => Number(b.landedAmount) - Number(a.landedAmount))[0] ?? null,
     reinvest: { required: Number(reTotals.required), recognised: Number(reTotals.recognised) },
     total,
   });

@@ -1,60 +1,44 @@
 /** 子基金台账: one row per sub-fund — size, commitment, paid-in, 出资进度, invested, 返投 progress, DPI/TVPI/IRR. */
 
 import { leverage, paidInProgress } from '../../../shared/metrics/fund';
-import type { ReportData, ReportRow } from '../../../shared/reports/types';
+import type { ReportData } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { NO_REINVEST, reinvestFiguresByFund } from '../compliance/reinvest';
 import { baseReport, col, count, type ReportParams, ratio, table, totalsRow } from './common';
-import { fundColumns, fundRow, loadFundLedger, metricNotes, returnsOf } from './fund-ledger';
+import { fundLedgerTable, ledgerFunds, loadFundLedger, metricNotes, returnsOf } from './fund-ledger';
 import { NAV_RULE_NOTE } from './nav';
 
 export function subFundsReport(opened: OpenedDb, p: ReportParams): ReportData {
-  const { funds, byFund, total, inv } = loadFundLedger(opened, p.asOf, 'sub');
+  const ledger = loadFundLedger(opened, p.asOf, 'sub');
   const reinvest = reinvestFiguresByFund(opened, p.asOf);
+  const items = ledgerFunds(ledger).map((x) => ({ ...x, r: reinvest.get(x.f.id) ?? NO_REINVEST }));
 
-  const columns = fundColumns([
-    col.money('size', '认缴规模'),
-    col.money('commitment', '引导基金认缴'),
-    col.mult('leverage', '放大倍数', 9),
-    col.money('paidIn', '引导基金实缴'),
-    col.pct('progress', '出资进度', 9),
-    col.money('invested', '已投金额'),
-    col.int('projects', '投资项目数', 9),
-    col.money('reinvestRequired', '返投要求'),
-    col.money('reinvestRecognised', '返投认定'),
-    col.pct('reinvestCompletion', '返投完成率', 10),
+  const { columns, rows } = fundLedgerTable(items, [
+    [col.money('size', '认缴规模'), ({ f }) => f.total_size_fen],
+    [col.money('commitment', '引导基金认缴'), ({ f }) => f.guidance_commitment_fen],
+    [col.mult('leverage', '放大倍数', 9), ({ f }) => leverage(f.total_size_fen, f.guidance_commitment_fen)],
+    [col.money('paidIn', '引导基金实缴'), ({ m }) => m.paidInFen],
+    [
+      col.pct('progress', '出资进度', 9),
+      ({ f, m }) => paidInProgress(m.paidInFen, f.guidance_commitment_fen),
+    ],
+    [col.money('invested', '已投金额'), ({ a }) => a?.investedFen ?? 0],
+    [col.int('projects', '投资项目数', 9), ({ a }) => a?.count ?? 0],
+    [col.money('reinvestRequired', '返投要求'), ({ r }) => r.requirementFen],
+    [col.money('reinvestRecognised', '返投认定'), ({ r }) => r.recognisedFen],
+    [col.pct('reinvestCompletion', '返投完成率', 10), ({ r }) => r.completion],
   ]);
-  const notes: string[] = [];
-  let reqSum = 0;
-  let recOfReq = 0;
-  const rows: ReportRow[] = funds.map((f, i) => {
-    const m = byFund.get(f.id)!;
-    const a = inv.get(f.id);
-    const r = reinvest.get(f.id) ?? NO_REINVEST;
-    if (r.requirementFen !== null) {
-      reqSum += r.requirementFen;
-      recOfReq += r.recognisedFen;
-    }
-    notes.push(...metricNotes(f, m));
-    return fundRow(f, i, m, {
-      size: f.total_size_fen,
-      commitment: f.guidance_commitment_fen,
-      leverage: leverage(f.total_size_fen, f.guidance_commitment_fen),
-      paidIn: m.paidInFen,
-      progress: paidInProgress(m.paidInFen, f.guidance_commitment_fen),
-      invested: a?.investedFen ?? 0,
-      projects: a?.count ?? 0,
-      reinvestRequired: r.requirementFen,
-      reinvestRecognised: r.recognisedFen,
-      reinvestCompletion: r.completion,
-    });
-  });
+  const notes = items.flatMap(({ f, m }) => metricNotes(f, m));
+  // 返投 completion of the total: recognised over required, of the funds with a requirement only.
+  const withReq = items.filter(({ r }) => r.requirementFen !== null);
+  const reqSum = withReq.reduce((s, { r }) => s + r.requirementFen!, 0);
+  const recOfReq = withReq.reduce((s, { r }) => s + r.recognisedFen, 0);
   const totals = totalsRow(columns, rows, `合计（${count(rows.length)}只）`);
   Object.assign(totals, {
     leverage: leverage(Number(totals.size), Number(totals.commitment)),
     progress: paidInProgress(Number(totals.paidIn), Number(totals.commitment)),
     reinvestCompletion: ratio(recOfReq, reqSum),
-    ...returnsOf(total),
+    ...returnsOf(ledger.total),
   });
   return baseReport(opened, 'sub-funds', p.asOf, {
     tables: [table('sub-funds', '子基金台账', columns, rows, totals)],
