@@ -9,6 +9,7 @@ export function buildMenu(win: BrowserWindow) {
       submenu: [
         { label: '导入台账…', accelerator: 'CmdOrCtrl+I', click: go('/import') },
         { label: '备份与恢复…', accelerator: 'CmdOrCtrl+B', click: go('/backup') },
+        { label: '连接服务器数据库…', click: go('/settings?tab=database') },
         { type: 'separator' },
         { label: '退出', role: 'quit' },
       ],
