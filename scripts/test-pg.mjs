@@ -19,6 +19,7 @@ const BOTH_ENGINES = [
   'tests/service/import-roundtrip.test.ts',
   'tests/service/compliance-alerts.test.ts',
   'tests/service/annual-pack.test.ts',
+  'tests/service/null-order.test.ts',
   'tests/postgres',
 ];
 
