@@ -1,21 +1,13 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { closedPort } from '../helpers/faults';
 import { expect, test } from './fixtures';
 
 // The preview's saved connection goes to a folder of this test, never to the tester's own data folder.
 const dataDir = mkdtempSync(join(tmpdir(), 'funddesk-e2e-conn-'));
 process.env.FUNDDESK_DATA_DIR = dataDir;
 test.afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 test('连接服务器数据库: a server that does not answer gives the Chinese error; 改回本机文件 forgets a saved server', async ({
   page,

@@ -1,20 +1,11 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveDbPath } from '../../src/main/host/db-path';
 import { connectionDir, readSavedConnection } from '../../src/main/host/saved-connection';
+import { closedPort } from '../helpers/faults';
 import { freshDbPerTest, refusal } from '../helpers/temp-db';
-
-/** A port on this machine where nothing listens (taken, then released). */
-async function closedPort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 const env = freshDbPerTest();
 let dataDir: string;

@@ -1,10 +1,9 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator } from 'kysely';
 import { parse } from 'pg-connection-string';
-import { migrations } from '../../../migrations';
 import { catchUpIds, LEDGER_TABLES } from './engine';
 import { DbError } from './errors';
-import { type OpenedDb, type OpenOptions, StaticProvider } from './opened';
+import { type OpenedDb, type OpenOptions, refuseUnknownMigrations, StaticProvider } from './opened';
 import { fundDeskPostgresDialect } from './pg-dialect';
 import { PgRaw } from './pg-raw';
 import { PgConnection, PgError } from './pg-sync';
@@ -94,13 +93,7 @@ export function inspectPostgres(
     const done = (conn.query('SELECT name FROM kysely_migration').rows as { name: string }[]).map(
       (r) => r.name,
     );
-    const unknown = done.filter((n) => !(n in migrations));
-    if (unknown.length > 0) {
-      throw new DbError(
-        'newer_version',
-        `该数据库由更新版本的 FundDesk 写入（包含未知的结构版本 ${unknown.join('、')}），请升级 FundDesk 后再打开；未做任何改动`,
-      );
-    }
+    refuseUnknownMigrations(done, '未做任何改动');
   }
   return { tables, schema };
 }
