@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -39,6 +40,22 @@ describe('连接服务器数据库: refusals (#17)', () => {
     expect(s.message).not.toContain('Sesam-99');
     expect(existsSync(join(dataDir, 'connection.json'))).toBe(false);
     expect((await env.api('connection.get', {})).saved).toBeNull();
+  });
+
+  it('a server that accepts but never answers: refused after connect_timeout, not a hung app', async () => {
+    const silent = createServer(() => {}); // takes the connection, says nothing
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const e = await refusal(
+        env.api('connection.test', { url: `postgres://fd@127.0.0.1:${port}/fd?connect_timeout=1` }),
+      );
+      expect(e.message).toBe(
+        `连接 PostgreSQL 服务器“postgres://fd@127.0.0.1:${port}/fd?connect_timeout=1”超时：服务器没有应答；请检查地址、端口和网络，以及服务器是否在运行`,
+      );
+    } finally {
+      silent.close();
+    }
   });
 
   it('missing fields and a wrong port are named in Chinese', async () => {

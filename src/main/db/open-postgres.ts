@@ -107,6 +107,12 @@ export function connectError(e: unknown, name: string): DbError {
     );
   }
   if (state === '3D000') return new DbError('missing', `PostgreSQL 服务器上没有数据库“${name}”`);
+  if (!state && /timeout/i.test((e as Error).message)) {
+    return new DbError(
+      'cannot_open',
+      `连接 PostgreSQL 服务器“${name}”超时：服务器没有应答；请检查地址、端口和网络，以及服务器是否在运行`,
+    );
+  }
   return new DbError(
     'cannot_open',
     `无法连接 PostgreSQL 服务器“${name}”（${(e as Error).message}）；请检查地址、端口和网络，以及服务器是否在运行`,
