@@ -10,6 +10,12 @@ const api: PreloadApi = {
   invoke: (channel, input) => ipcRenderer.invoke('funddesk:invoke', channel, input),
   saveFile: (suggestedName, data) => ipcRenderer.invoke('funddesk:save-file', suggestedName, data),
   openFile: (filters) => ipcRenderer.invoke('funddesk:open-file', filters),
+  relaunch: () => ipcRenderer.invoke('funddesk:relaunch'),
+  onNavigate: (go) => {
+    ipcRenderer.on('funddesk:navigate', (_event, route: unknown) => {
+      if (typeof route === 'string') go(route);
+    });
+  },
   host: 'electron',
 };
 

@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 /**
@@ -87,4 +88,13 @@ export async function secondProcess(dbPath: string, perSecond = 0, prefillMB = 0
       await once(p, 'exit');
     },
   };
+}
+
+/** A port on this machine where nothing listens (taken, then released): a server that does not answer. */
+export async function closedPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
 }

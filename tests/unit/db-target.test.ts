@@ -95,4 +95,9 @@ describe('libpq options pass through to pg', () => {
     };
     expect(plain.connectionParameters.ssl).toBe(false);
   });
+  it('connect_timeout (seconds, 0 = forever) bounds the wait for a server; 15 s when not given', () => {
+    expect(pgClientConfig('postgres://u@h/d').connectionTimeoutMillis).toBe(15_000);
+    expect(pgClientConfig('postgres://u@h/d?connect_timeout=3').connectionTimeoutMillis).toBe(3_000);
+    expect(pgClientConfig('postgres://u@h/d?connect_timeout=0').connectionTimeoutMillis).toBe(0);
+  });
 });

@@ -6,6 +6,7 @@ import { type DataHost, HostOpenError } from '../host/data-host/client';
 import { startWorkerHost } from '../host/data-host/worker';
 import { resolveDbPath } from '../host/db-path';
 import { startPreviewServer } from '../host/preview-server';
+import { connectionDir, readSavedConnection } from '../host/saved-connection';
 import { finishPendingRestore } from '../services/backup/restore';
 import { CliError, parse, portArg } from './args';
 import type { Command } from './commands-core';
@@ -22,6 +23,7 @@ export const serveCommand: Command = {
       typeof values.db === 'string' ? ['--db', values.db] : [],
       process.env,
       defaultDataDir(),
+      readSavedConnection(connectionDir()),
     );
     let port = portArg(values.port);
     const pdf = createChromiumPdfPrinter();

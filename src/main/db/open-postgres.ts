@@ -1,10 +1,9 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator } from 'kysely';
 import { parse } from 'pg-connection-string';
-import { migrations } from '../../../migrations';
 import { catchUpIds, LEDGER_TABLES } from './engine';
 import { DbError } from './errors';
-import { type OpenedDb, type OpenOptions, StaticProvider } from './opened';
+import { type OpenedDb, type OpenOptions, refuseUnknownMigrations, StaticProvider } from './opened';
 import { fundDeskPostgresDialect } from './pg-dialect';
 import { PgRaw } from './pg-raw';
 import { PgConnection, PgError } from './pg-sync';
@@ -29,50 +28,17 @@ export async function openPostgres(
     throw e;
   };
   let tables: string[] = [];
+  let schema = '';
   try {
-    tables = (
-      conn.query(
-        `SELECT table_name AS name FROM information_schema.tables
-         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
-      ).rows as { name: string }[]
-    ).map((r) => r.name);
+    ({ tables, schema } = inspectPostgres(conn, target.shown, options.mustExist === true));
   } catch (e) {
-    fail(connectError(e, target.shown));
+    fail(e as DbError);
   }
   const name = target.shown;
-  const schema = (conn.query('SELECT current_schema() AS s').rows[0] as { s: string | null }).s;
-  if (!schema) {
-    fail(new DbError('missing', `PostgreSQL 数据库“${name}”的 search_path 中没有可用的 schema`));
-  }
-  if (tables.length > 0 && !tables.includes('kysely_migration')) {
-    fail(
-      new DbError(
-        'not_funddesk',
-        `PostgreSQL 数据库“${name}”中已有其他表，不是 FundDesk 数据库；未做任何改动`,
-      ),
-    );
-  }
-  if (tables.length === 0 && options.mustExist) {
-    fail(new DbError('empty', `PostgreSQL 数据库“${name}”中还没有 FundDesk 的数据`));
-  }
-  if (tables.includes('kysely_migration')) {
-    const done = (conn.query('SELECT name FROM kysely_migration').rows as { name: string }[]).map(
-      (r) => r.name,
-    );
-    const unknown = done.filter((n) => !(n in migrations));
-    if (unknown.length > 0) {
-      fail(
-        new DbError(
-          'newer_version',
-          `该数据库由更新版本的 FundDesk 写入（包含未知的结构版本 ${unknown.join('、')}），请升级 FundDesk 后再打开；未做任何改动`,
-        ),
-      );
-    }
-  }
   const readOnly = options.readOnly ?? (tables.includes('funds') ? roleReadOnly(conn) : null);
   const db = new Kysely<Database>({ dialect: fundDeskPostgresDialect(conn) });
   try {
-    if (!readOnly) await migrate(db, schema!);
+    if (!readOnly) await migrate(db, schema);
   } catch (e) {
     await db.destroy();
     if (e instanceof DbError) throw e;
@@ -92,7 +58,47 @@ export async function openPostgres(
   };
 }
 
-function connectError(e: unknown, name: string): DbError {
+/**
+ * What the connection's current schema holds: its tables, refusing (DbError) a server it cannot reach, a schema
+ * with other tables, one migrated by a newer FundDesk, and (mustExist) an empty one. Opening and 测试连接 share it.
+ */
+export function inspectPostgres(
+  conn: PgConnection,
+  name: string,
+  mustExist: boolean,
+): { tables: string[]; schema: string } {
+  let tables: string[];
+  try {
+    tables = (
+      conn.query(
+        `SELECT table_name AS name FROM information_schema.tables
+         WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`,
+      ).rows as { name: string }[]
+    ).map((r) => r.name);
+  } catch (e) {
+    throw connectError(e, name);
+  }
+  const schema = (conn.query('SELECT current_schema() AS s').rows[0] as { s: string | null }).s;
+  if (!schema) throw new DbError('missing', `PostgreSQL 数据库“${name}”的 search_path 中没有可用的 schema`);
+  if (tables.length > 0 && !tables.includes('kysely_migration')) {
+    throw new DbError(
+      'not_funddesk',
+      `PostgreSQL 数据库“${name}”中已有其他表，不是 FundDesk 数据库；未做任何改动`,
+    );
+  }
+  if (tables.length === 0 && mustExist) {
+    throw new DbError('empty', `PostgreSQL 数据库“${name}”中还没有 FundDesk 的数据`);
+  }
+  if (tables.includes('kysely_migration')) {
+    const done = (conn.query('SELECT name FROM kysely_migration').rows as { name: string }[]).map(
+      (r) => r.name,
+    );
+    refuseUnknownMigrations(done, '未做任何改动');
+  }
+  return { tables, schema };
+}
+
+export function connectError(e: unknown, name: string): DbError {
   const state = e instanceof PgError ? e.sqlstate : undefined;
   if (state === '28P01' || state === '28000') {
     return new DbError(
@@ -101,6 +107,12 @@ function connectError(e: unknown, name: string): DbError {
     );
   }
   if (state === '3D000') return new DbError('missing', `PostgreSQL 服务器上没有数据库“${name}”`);
+  if (!state && /timeout/i.test((e as Error).message)) {
+    return new DbError(
+      'cannot_open',
+      `连接 PostgreSQL 服务器“${name}”超时：服务器没有应答；请检查地址、端口和网络，以及服务器是否在运行`,
+    );
+  }
   return new DbError(
     'cannot_open',
     `无法连接 PostgreSQL 服务器“${name}”（${(e as Error).message}）；请检查地址、端口和网络，以及服务器是否在运行`,
@@ -111,7 +123,7 @@ function connectError(e: unknown, name: string): DbError {
  * A role that may not insert, update and delete every ledger table (the reader role of docs/TEAM.md) opens the
  * app read-only; PostgreSQL's GRANTs enforce it whatever the app does.
  */
-function roleReadOnly(conn: PgConnection): string | null {
+export function roleReadOnly(conn: PgConnection): string | null {
   const row = conn.query(
     `SELECT coalesce(bool_and(has_table_privilege(t, 'INSERT') AND has_table_privilege(t, 'UPDATE')
        AND has_table_privilege(t, 'DELETE')), false) AS can

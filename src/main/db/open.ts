@@ -8,7 +8,14 @@ import { FundDeskSqliteDialect } from './dialect';
 import { DbError, openError, sqlitePrimary } from './errors';
 import { fileProblem } from './header';
 import { openPostgres } from './open-postgres';
-import { type Db, type OpenCheck, type OpenedDb, type OpenOptions, StaticProvider } from './opened';
+import {
+  type Db,
+  type OpenCheck,
+  type OpenedDb,
+  type OpenOptions,
+  refuseUnknownMigrations,
+  StaticProvider,
+} from './opened';
 import type { Database } from './schema';
 import { readOnlySource } from './sqlite-uri';
 import { type DbTarget, DbTargetError, dbTarget } from './target';
@@ -238,13 +245,7 @@ function inspectExisting(
     const names = (raw.prepare('SELECT name FROM kysely_migration').all() as { name: string }[]).map(
       (r) => r.name,
     );
-    const unknown = names.filter((n) => !(n in migrations));
-    if (unknown.length > 0) {
-      throw new DbError(
-        'newer_version',
-        `该数据库由更新版本的 FundDesk 写入（包含未知的结构版本 ${unknown.join('、')}），请升级 FundDesk 后再打开；文件未被改动`,
-      );
-    }
+    refuseUnknownMigrations(names, '文件未被改动');
   }
   if (options.skipIntegrityCheck) return 'none';
   const clean = raw.pragma('user_version', { simple: true }) === SESSION_CLEAN;

@@ -1,6 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { migrations } from '../../../migrations';
+import { DbError } from './errors';
 import type { Database } from './schema';
 
 /** What an open returns and takes, on either engine (open.ts: SQLite, open-postgres.ts: PostgreSQL). */
@@ -53,5 +54,16 @@ export interface OpenOptions {
 export class StaticProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return migrations;
+  }
+}
+
+/** Refuses a database migrated by a newer FundDesk (a migration this build does not know); `untouched` ends it. */
+export function refuseUnknownMigrations(done: readonly string[], untouched: string): void {
+  const unknown = done.filter((n) => !(n in migrations));
+  if (unknown.length > 0) {
+    throw new DbError(
+      'newer_version',
+      `该数据库由更新版本的 FundDesk 写入（包含未知的结构版本 ${unknown.join('、')}），请升级 FundDesk 后再打开；${untouched}`,
+    );
   }
 }

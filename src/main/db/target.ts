@@ -65,12 +65,23 @@ export function dbTarget(spec: string): DbTarget {
   return { engine: 'postgres', url: spec.trim(), shown: redactSecrets(spec.trim()), database };
 }
 
+/** Seconds to wait for a server to answer when the URL names no connect_timeout (libpq would wait forever). */
+export const PG_CONNECT_TIMEOUT_S = 15;
+
 /**
  * What `pg` is given (pg-worker.ts): the connection string as the user wrote it, so pg parses it itself and
- * every libpq option it knows (sslmode, sslrootcert, application_name, options, connect_timeout…) applies.
+ * every libpq option it knows (sslmode, sslrootcert, application_name, options…) applies. libpq's
+ * connect_timeout (seconds; 0 = wait forever) becomes pg's connectionTimeoutMillis, 15 s when not given: the
+ * data host waits for the connection, so a server that never answers must not hang the app (测试连接).
  */
-export function pgClientConfig(url: string): { connectionString: string } {
-  return { connectionString: url };
+export function pgClientConfig(url: string): { connectionString: string; connectionTimeoutMillis: number } {
+  const given = parse(url).connect_timeout;
+  const seconds =
+    given === undefined || given === null || given === '' ? PG_CONNECT_TIMEOUT_S : Number(given);
+  return {
+    connectionString: url,
+    connectionTimeoutMillis: Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : 0,
+  };
 }
 
 /**

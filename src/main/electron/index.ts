@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import type { DataHost } from '../host/data-host/client';
 import { resolveDbPath } from '../host/db-path';
+import { connectionDir, readSavedConnection } from '../host/saved-connection';
 import { openForApp, setNativeBinding } from './backups';
 import { startUtilityHost } from './data-host';
 import { buildMenu } from './menu';
@@ -130,27 +131,31 @@ function nativeBinding(): string | undefined {
 
 async function start() {
   secureSession();
-  const dbPath = resolveDbPath(process.argv.slice(1), process.env, app.getPath('userData'));
+  const saved = readSavedConnection(connectionDir());
+  const dbPath = resolveDbPath(process.argv.slice(1), process.env, app.getPath('userData'), saved);
   const nb = nativeBinding();
   setNativeBinding(nb);
   // Opening asks before creating, offers a restore when the file is damaged, opens a read-only file read-only.
-  host = await openForApp(dbPath, { explicit: dbPathChosen() }, ({ mustExist, fullCheck }) =>
-    startUtilityHost(
-      {
-        dbPath,
-        host: 'electron',
-        version: app.getVersion(),
-        nativeBinding: nb,
-        backups: true,
-        mustExist,
-        fullCheck,
-      },
-      {
-        printPdf: electronPrintPdf,
-        onProgress: (p) => win?.webContents.send('funddesk:progress', p),
-        onLog: (m) => console.error(m),
-      },
-    ),
+  host = await openForApp(
+    dbPath,
+    { explicit: dbPathChosen() || saved !== null },
+    ({ mustExist, fullCheck }) =>
+      startUtilityHost(
+        {
+          dbPath,
+          host: 'electron',
+          version: app.getVersion(),
+          nativeBinding: nb,
+          backups: true,
+          mustExist,
+          fullCheck,
+        },
+        {
+          printPdf: electronPrintPdf,
+          onProgress: (p) => win?.webContents.send('funddesk:progress', p),
+          onLog: (m) => console.error(m),
+        },
+      ),
   );
   if (!host) {
     app.exit(1);
@@ -163,6 +168,12 @@ async function start() {
     }
     if (!host) return { ok: false, error: { code: 'internal', message: '数据服务已关闭' } };
     return host.invoke(String(channel), input);
+  });
+  // 连接服务器数据库 › 立即重启: the saved choice applies at the next start (resolveDbPath).
+  ipcMain.handle('funddesk:relaunch', (event) => {
+    if (!isTrustedSender(event.senderFrame?.url)) return;
+    app.relaunch();
+    app.exit(0);
   });
   ipcMain.handle('funddesk:save-file', async (event, name: unknown, data: unknown) => {
     if (!isTrustedSender(event.senderFrame?.url) || !win) return null;

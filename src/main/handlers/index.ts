@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/contract/define';
 import { explainSqliteError } from '../services/ledger/errors';
 import { appHandlers } from './app';
 import { complianceHandlers } from './compliance';
+import { connectionHandlers } from './connection';
 import type { HandlerContext } from './context';
 import { dataHandlers } from './data';
 import { evaluationHandlers } from './evaluation';
@@ -18,6 +19,7 @@ export const handlers: HandlerMap = {
   ...dataHandlers,
   ...complianceHandlers,
   ...evaluationHandlers,
+  ...connectionHandlers,
 };
 
 /** Validate the input against the contract, run the handler, and wrap the outcome in an envelope. */

@@ -112,3 +112,6 @@ export function openFile(accept: string[]): Promise<{ name: string; data: Uint8A
     input.click();
   });
 }
+
+/** Restart the desktop app (it then opens the database saved in 连接服务器数据库); null in the browser preview. */
+export const relaunchApp = window.api ? () => window.api!.relaunch() : null;

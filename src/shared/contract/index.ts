@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { complianceChannels } from './compliance';
+import { connectionChannels } from './connection';
 import { dataChannels } from './data';
 import type { ChannelDef } from './define';
 import { evaluationChannels } from './evaluation';
@@ -18,6 +19,7 @@ export const contract = {
   ...dataChannels,
   ...complianceChannels,
   ...evaluationChannels,
+  ...connectionChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -32,6 +34,7 @@ export function isChannel(name: string): name is Channel {
 
 export * from './app';
 export * from './compliance';
+export * from './connection';
 export * from './data';
 export * from './define';
 export * from './evaluation';

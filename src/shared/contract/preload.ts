@@ -17,5 +17,9 @@ export interface PreloadApi {
   saveFile: (suggestedName: string, data: Uint8Array) => Promise<string | null>;
   /** Pick a file through the native open dialog; resolves with its name and bytes, or null. */
   openFile: (filters: FileFilter[]) => Promise<{ name: string; data: Uint8Array } | null>;
+  /** Restart the app (连接服务器数据库 › 立即重启), so that it opens the newly saved database. */
+  relaunch: () => Promise<void>;
+  /** The application menu's navigation items (menu.ts): the route to go to, e.g. '/settings?tab=database'. */
+  onNavigate: (go: (route: string) => void) => void;
   host: 'electron';
 }

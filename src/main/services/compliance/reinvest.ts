@@ -99,7 +99,7 @@ function computeStatus(opened: OpenedDb, asOf: string, fundId: number | undefine
       `SELECT id, name, kind, established_date, total_size_fen, guidance_commitment_fen, reinvest_multiple,
         reinvest_base, reinvest_deadline, reinvest_rule_set_id FROM funds
        WHERE (established_date IS NULL OR established_date <= @asOf) AND (@id IS NULL OR id = @id)
-       ORDER BY CASE kind WHEN 'sub' THEN 0 ELSE 1 END, established_date, id`,
+       ORDER BY CASE kind WHEN 'sub' THEN 0 ELSE 1 END, established_date NULLS FIRST, id`,
     )
     .all({ asOf, id: fundId ?? null }) as (ReinvestFund & {
     kind: 'sub' | 'direct';

@@ -47,7 +47,7 @@ export function loadDeals(opened: OpenedDb, asOf: string): Deal[] {
        FROM financing_deals d JOIN enterprises e ON e.id = d.enterprise_id
         JOIN institutions i ON i.id = d.institution_id
        WHERE d.first_contact_date IS NULL OR d.first_contact_date <= ?
-       ORDER BY d.first_contact_date, d.id`,
+       ORDER BY d.first_contact_date NULLS FIRST, d.id`,
     )
     .raw(true)
     .all(asOf) as Deal[];

@@ -50,7 +50,7 @@ export function loadFunds(raw: Raw, asOf: string, filter: { kind?: 'sub' | 'dire
         f.reinvest_multiple, f.reinvest_base, f.reinvest_deadline, f.fee_terms, f.carry_terms, f.notes
        FROM funds f LEFT JOIN managers m ON m.id = f.manager_id
        WHERE ${where.join(' AND ')}
-       ORDER BY CASE f.kind WHEN 'sub' THEN 0 ELSE 1 END, f.established_date, f.id`,
+       ORDER BY CASE f.kind WHEN 'sub' THEN 0 ELSE 1 END, f.established_date NULLS FIRST, f.id`,
     )
     .all({ asOf, ...filter }) as FundRow[];
 }

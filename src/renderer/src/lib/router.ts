@@ -14,6 +14,11 @@ window.addEventListener('hashchange', () => {
   for (const l of listeners) l();
 });
 
+// The desktop menu's navigation items (src/main/electron/menu.ts).
+window.api?.onNavigate((route) => {
+  window.location.hash = `#${route}`;
+});
+
 /** The route's path now (outside React). */
 export const currentPath = () => snapshot.path;
 

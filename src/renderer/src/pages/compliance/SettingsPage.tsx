@@ -18,6 +18,7 @@ import {
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, openFile, saveFile } from '../../api';
+import { ConnectionSetting } from '../../components/ConnectionSetting';
 import { UserNameSetting } from '../../components/UserNameSetting';
 import { useRoute } from '../../lib/router';
 import { RuleSetEditor } from './RuleSetEditor';
@@ -300,18 +301,20 @@ function FilingsTab() {
   );
 }
 
-/** 设置: 返投 rule sets, alert thresholds, the filings the office tracks, and the user name (#17). */
+/** 设置: 返投 rule sets, alert thresholds, the filings the office tracks, and the user name and the database (#17). */
 export function SettingsPage() {
   const { params } = useRoute();
   return (
     <div className="fd-page" data-testid="settings-page">
       <Tabs
+        key={params.get('tab') ?? 'rules'}
         defaultActiveKey={params.get('tab') ?? 'rules'}
         items={[
           { key: 'rules', label: '返投规则集', children: <RuleSetsTab /> },
           { key: 'thresholds', label: '提醒阈值', children: <ThresholdsTab /> },
           { key: 'filings', label: '报送事项', children: <FilingsTab /> },
           { key: 'user', label: '用户', children: <UserNameSetting /> },
+          { key: 'database', label: '数据库', children: <ConnectionSetting /> },
         ]}
       />
     </div>
