@@ -278,23 +278,31 @@ function outArg(values: { out?: string | boolean | undefined }, what: string): s
 /** A ledger file's format by its extension: .csv is CSV, anything else xlsx. */
 const formatOf = (file: string) => (extname(file).toLowerCase() === '.csv' ? 'csv' : 'xlsx');
 
+/**
+ * What the commands that write a ledger's file take: `<台账> --out FILE [--unit 万元…] [--db FILE]`, plus
+ * their own options.
+ */
+function ledgerFileArgs(argv: string[], what: string, more: Parameters<typeof parse>[1] = {}) {
+  const { values, positionals } = parse(argv, {
+    db: { type: 'string' },
+    out: { type: 'string' },
+    unit: { type: 'string' },
+    ...more,
+  });
+  const ledger = ledgerArg(positionals[0]);
+  if (positionals.length > 1)
+    throw new CliError(`多余的参数：${positionals.slice(1).join(' ')}（此命令不接受它们，请删去）`, 2);
+  const out = outArg(values, what);
+  return { values, ledger, out, unit: unitArg(values.unit, 'wan')! };
+}
+
 const exportCommand: Command = {
   run: async (argv, io) => {
-    const { values, positionals } = parse(argv, {
-      db: { type: 'string' },
-      out: { type: 'string' },
-      unit: { type: 'string' },
-      format: { type: 'string' },
-    });
-    const ledger = ledgerArg(positionals[0]);
-    if (positionals.length > 1)
-      throw new CliError(`多余的参数：${positionals.slice(1).join(' ')}（此命令不接受它们，请删去）`, 2);
+    const { values, ledger, out, unit } = ledgerFileArgs(argv, '导出文件', { format: { type: 'string' } });
     const db = requireDb(values);
-    const out = outArg(values, '导出文件');
     const format = values.format ?? formatOf(out);
     if (format !== 'xlsx' && format !== 'csv')
       throw new CliError(`参数 --format 无效：${format}；请写 xlsx 或 csv`, 2);
-    const unit = unitArg(values.unit, 'wan')!;
     const { exportLedger } = await import('../services/import/ledger-export');
     const f = await withDb(db, { mustExist: true }, (ctx) =>
       exportLedger(ctx.opened.db, ledger.entity, { format, unit, kind: ledger.kind }),
@@ -307,15 +315,8 @@ const exportCommand: Command = {
 
 const templateCommand: Command = {
   run: async (argv, io) => {
-    const { values, positionals } = parse(argv, {
-      db: { type: 'string' },
-      out: { type: 'string' },
-      unit: { type: 'string' },
-    });
-    const ledger = ledgerArg(positionals[0]);
-    const out = outArg(values, '模板文件');
+    const { values, ledger, out, unit } = ledgerFileArgs(argv, '模板文件');
     const format = formatOf(out);
-    const unit = unitArg(values.unit, 'wan')!;
     const { importTemplate } = await import('../services/import/template');
     const db = dbArg(values);
     const f =

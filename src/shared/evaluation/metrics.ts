@@ -29,42 +29,28 @@ export interface MetricInfo {
   rule: string;
 }
 
+/** The unit a kind's thresholds are written in (inTableUnit converts to it); a count names what it counts. */
+const TABLE_UNIT: Record<Exclude<MetricKind, 'int'>, string> = { percent: '%', ratio: '倍', money: '万元' };
+
+const metric = (label: string, kind: Exclude<MetricKind, 'int'>, rule: string): MetricInfo => ({
+  label,
+  kind,
+  unit: TABLE_UNIT[kind],
+  rule,
+});
+const count = (label: string, unit: string, rule: string): MetricInfo => ({ label, kind: 'int', unit, rule });
+
 export const METRICS: Record<MetricCode, MetricInfo> = {
-  paid_in_progress: { label: '出资进度', kind: 'percent', unit: '%', rule: '引导基金实缴÷引导基金认缴' },
-  invest_progress: { label: '投资进度', kind: 'percent', unit: '%', rule: '基金已投金额÷引导基金实缴' },
-  reinvest_completion: {
-    label: '返投完成率',
-    kind: 'percent',
-    unit: '%',
-    rule: '返投认定金额÷返投要求（与返投台账相同）',
-  },
-  dpi: { label: 'DPI', kind: 'ratio', unit: '倍', rule: '累计分配÷实缴' },
-  tvpi: { label: 'TVPI', kind: 'ratio', unit: '倍', rule: '（累计分配＋估值）÷实缴' },
-  irr: { label: '净IRR', kind: 'percent', unit: '%', rule: '出资、分配与截至日估值的XIRR' },
-  landed_count: {
-    label: '落地项目数',
-    kind: 'int',
-    unit: '个',
-    rule: '该基金引进、截至年末已落地（未终止）的项目数',
-  },
-  landed_amount: {
-    label: '落地项目金额',
-    kind: 'money',
-    unit: '万元',
-    rule: '该基金引进、截至年末已落地（未终止）项目的落户金额',
-  },
-  financing_amount: {
-    label: '带动融资额',
-    kind: 'money',
-    unit: '万元',
-    rule: '该基金被投企业截至年末通过融资对接完成的融资额',
-  },
-  open_high_alerts: {
-    label: '未处理高风险提醒',
-    kind: 'int',
-    unit: '条',
-    rule: '截至评价时该基金未处理的高风险合规提醒条数',
-  },
+  paid_in_progress: metric('出资进度', 'percent', '引导基金实缴÷引导基金认缴'),
+  invest_progress: metric('投资进度', 'percent', '基金已投金额÷引导基金实缴'),
+  reinvest_completion: metric('返投完成率', 'percent', '返投认定金额÷返投要求（与返投台账相同）'),
+  dpi: metric('DPI', 'ratio', '累计分配÷实缴'),
+  tvpi: metric('TVPI', 'ratio', '（累计分配＋估值）÷实缴'),
+  irr: metric('净IRR', 'percent', '出资、分配与截至日估值的XIRR'),
+  landed_count: count('落地项目数', '个', '该基金引进、截至年末已落地（未终止）的项目数'),
+  landed_amount: metric('落地项目金额', 'money', '该基金引进、截至年末已落地（未终止）项目的落户金额'),
+  financing_amount: metric('带动融资额', 'money', '该基金被投企业截至年末通过融资对接完成的融资额'),
+  open_high_alerts: count('未处理高风险提醒', '条', '截至评价时该基金未处理的高风险合规提醒条数'),
 };
 
 export function isMetricCode(s: unknown): s is MetricCode {

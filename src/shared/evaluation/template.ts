@@ -5,6 +5,7 @@
  * Chinese messages a user sees, naming the indicator at fault.
  */
 import { z } from 'zod';
+import { requiredText } from '../schemas/fields';
 import { METRIC_CODES, METRICS, type MetricCode } from './metrics';
 
 export interface ScoringPoint {
@@ -45,16 +46,8 @@ const num = (label: string) =>
   z.number({ error: `${label}必须是数字` }).refine(Number.isFinite, { error: `${label}必须是数字` });
 
 export const indicatorSchema = z.object({
-  key: z
-    .string({ error: '指标编号必须是文字' })
-    .trim()
-    .min(1, { error: '指标编号不能为空' })
-    .max(20, { error: '指标编号不能超过20个字' }),
-  name: z
-    .string({ error: '指标名称必须是文字' })
-    .trim()
-    .min(1, { error: '指标名称不能为空' })
-    .max(60, { error: '指标名称不能超过60个字' }),
+  key: requiredText('指标编号', 20),
+  name: requiredText('指标名称', 60),
   parent: z.string().trim().min(1).nullable(),
   weight: num('权重'),
   method: z.enum(['computed', 'manual'], { error: '评分方式应为“自动计算”或“手工评分”' }),
@@ -66,11 +59,7 @@ export const indicatorSchema = z.object({
 });
 
 export const templateBodySchema = z.object({
-  name: z
-    .string({ error: '模板名称必须是文字' })
-    .trim()
-    .min(1, { error: '模板名称不能为空' })
-    .max(60, { error: '模板名称不能超过60个字' }),
+  name: requiredText('模板名称', 60),
   note: z.string().trim().max(500, { error: '模板说明不能超过500个字' }).nullable(),
   indicators: z.array(indicatorSchema).min(1, { error: '模板至少要有一个指标' }).max(200, {
     error: '模板最多200个指标',
@@ -78,11 +67,7 @@ export const templateBodySchema = z.object({
   grades: z
     .array(
       z.object({
-        name: z
-          .string()
-          .trim()
-          .min(1, { error: '等级名称不能为空' })
-          .max(20, { error: '等级名称不能超过20个字' }),
+        name: requiredText('等级名称', 20),
         min: num('等级下限'),
       }),
     )

@@ -1,5 +1,5 @@
 import type { AppInfo } from '@shared/contract/app';
-import { Alert } from 'antd';
+import { Notice } from './Notice';
 
 /** What a reader of a PostgreSQL server (a SELECT-only role, docs/TEAM.md) can still do, and whom to ask. */
 const SERVER_READER =
@@ -25,15 +25,7 @@ export function DbBanners({ info }: { info: AppInfo | undefined }) {
   ];
   return banners.map((b) =>
     b ? (
-      <Alert
-        key={b.id}
-        type={b.type}
-        showIcon
-        style={{ marginBottom: 12 }}
-        data-testid={b.id}
-        title={b.title}
-        description={b.description}
-      />
+      <Notice key={b.id} type={b.type} gap={12} testId={b.id} title={b.title} description={b.description} />
     ) : null,
   );
 }

@@ -55,3 +55,20 @@ function PageOf({ page }: { page: PageCode }) {
   const [Ready] = useState(page.now);
   return Ready === undefined ? createElement(page.Lazy) : createElement(Ready);
 }
+
+/** The names of a module's exports that are components (pages). */
+type PageName<M> = { [K in keyof M]: M[K] extends ComponentType ? K : never }[keyof M];
+
+/**
+ * An area's routes from one module: route → the name of the page it exports, each loaded on first visit
+ * (lazyPage), the module fetched once for all of them.
+ */
+export function lazyRoutes<M>(
+  load: () => Promise<M>,
+  pages: Record<string, PageName<M>>,
+): Record<string, ComponentType> {
+  const code = loader(load);
+  return Object.fromEntries(
+    Object.entries(pages).map(([route, name]) => [route, lazyPage(code, (m) => m[name] as ComponentType)]),
+  );
+}

@@ -1,7 +1,7 @@
 import type { ImportPreview } from '@shared/contract/data';
 import { UNIT_LABEL, UNITS, type Unit } from '@shared/money';
 import { Button, Card, Radio, Select, Space, Tag, Typography } from 'antd';
-import { ImportNotice } from './ImportNotice';
+import { Notice } from '../../components/Notice';
 
 const SOURCE_LABEL: Record<ImportPreview['mappingSource'], string> = {
   auto: '按表头自动识别',
@@ -48,7 +48,7 @@ export function MappingCard(props: {
       }
     >
       {preview.missingRequired.length > 0 ? (
-        <ImportNotice
+        <Notice
           type="error"
           testId="missing-required"
           title={`文件中没有找到必填列：${preview.missingRequired.join('、')}。请在下表中为它们选择对应的列。`}

@@ -5,11 +5,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Button, Card, Empty, Radio, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
 import { api, openFile } from '../../api';
+import { Notice } from '../../components/Notice';
 import { readOnlyTip, useReadOnly } from '../../lib/readOnly';
 import { useRoute } from '../../lib/router';
 import { fmtBytes, LEDGER_CHOICES, toBase64 } from './files';
 import { MappingCard } from './ImportMapping';
-import { ImportNotice } from './ImportNotice';
 import { PreviewTable } from './ImportPreviewTable';
 import { ProgressLine } from './ImportProgressLine';
 import { ImportReadOptions } from './ImportReadOptions';
@@ -227,7 +227,7 @@ export function ImportPage() {
             ) : null}
           </Space>
           {preview.toCreate.length > 0 ? (
-            <ImportNotice
+            <Notice
               type="info"
               title={preview.toCreate
                 .map(

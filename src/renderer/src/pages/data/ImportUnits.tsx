@@ -1,7 +1,7 @@
 import type { ImportPreview } from '@shared/contract/data';
 import { UNIT_LABEL } from '@shared/money';
 import { Space, Tag, Typography } from 'antd';
-import { ImportNotice } from './ImportNotice';
+import { Notice } from '../../components/Notice';
 
 const SHOWN = 10;
 
@@ -15,14 +15,14 @@ export function ImportUnitNotice(props: { preview: ImportPreview }) {
   return (
     <div className="fd-import-units" data-testid="unit-notice">
       {unitWarning ? (
-        <ImportNotice
+        <Notice
           type="warning"
           testId="unit-warning"
           title={unitWarning.replace('（命令行 --unit 万元）', '（在上方“列对应”中为金额列选择单位）')}
         />
       ) : null}
       {implausible.length > 0 ? (
-        <ImportNotice
+        <Notice
           type="warning"
           testId="implausible-amounts"
           title={`有 ${implausible.length} 行金额按当前单位看不合常理，请核对金额单位`}

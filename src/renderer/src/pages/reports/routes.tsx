@@ -1,15 +1,12 @@
-import type { ComponentType } from 'react';
-import { lazyPage } from '../../lib/lazy';
-
-const pages = () => import('./ReportPages');
+import { lazyRoutes } from '../../lib/lazy';
 
 /** Pages of the reports area, by route (merged into src/renderer/src/routes.tsx), loaded on first visit. */
-export const reportsRoutes: Record<string, ComponentType> = {
-  '/reports/sub-funds': lazyPage(pages, (m) => m.SubFundsReportPage),
-  '/reports/direct-funds': lazyPage(pages, (m) => m.DirectFundsReportPage),
-  '/reports/reinvestment': lazyPage(pages, (m) => m.ReinvestmentReportPage),
-  '/reports/landed-projects': lazyPage(pages, (m) => m.LandedProjectsReportPage),
-  '/reports/financing': lazyPage(pages, (m) => m.FinancingReportPage),
-  '/reports/performance': lazyPage(pages, (m) => m.PerformanceReportPage),
-  '/reports/fund': lazyPage(pages, (m) => m.FundReportPage),
-};
+export const reportsRoutes = lazyRoutes(() => import('./ReportPages'), {
+  '/reports/sub-funds': 'SubFundsReportPage',
+  '/reports/direct-funds': 'DirectFundsReportPage',
+  '/reports/reinvestment': 'ReinvestmentReportPage',
+  '/reports/landed-projects': 'LandedProjectsReportPage',
+  '/reports/financing': 'FinancingReportPage',
+  '/reports/performance': 'PerformanceReportPage',
+  '/reports/fund': 'FundReportPage',
+});

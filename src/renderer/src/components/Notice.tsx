@@ -1,18 +1,22 @@
 import { Alert } from 'antd';
 import type { ReactNode } from 'react';
 
-/** A notice inside a step of the import (missing columns, records to create, units): one look for all. */
-export function ImportNotice(props: {
+/**
+ * A notice above a page or inside a step (read-only database, damage found, missing columns, units): one
+ * look for all, the gap below it being the only thing a place chooses.
+ */
+export function Notice(props: {
   type: 'error' | 'warning' | 'info';
-  testId?: string;
+  testId?: string | undefined;
   title: ReactNode;
   description?: ReactNode;
+  gap?: number;
 }) {
   return (
     <Alert
       type={props.type}
       showIcon
-      style={{ marginBottom: 8 }}
+      style={{ marginBottom: props.gap ?? 8 }}
       data-testid={props.testId}
       title={props.title}
       description={props.description}
