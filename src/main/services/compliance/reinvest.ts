@@ -35,7 +35,7 @@ type RecordRow = [
   string | null,
 ];
 
-/** The same without items: the fund, then ReinvestInput's fields in order. */
+/** The same without items: the fund, then ReinvestInput's fields in order but the departure. */
 type InputRow = [
   number,
   ReinvestInput['source'],
@@ -45,7 +45,6 @@ type InputRow = [
   ReinvestInput['category'],
   number,
   number | null,
-  string | null,
 ];
 
 /** A fund's sums (reinvestmentSums): what the alerts, evaluation and overview read. */
@@ -126,26 +125,41 @@ export function reinvestmentSums(
   return fundId === undefined && !opts.all ? all.filter((s) => s.requiredFen !== null) : all;
 }
 
-/** The recognised rows only, from the partial indexes that hold every column read (migration 0007). */
+/**
+ * The recognised rows only, from the partial indexes that hold every column read (migration 0007). With
+ * items: ReinvestRecord's fields in order, joined to the enterprise for its name and departure. Without: no
+ * names, shown amounts or reasons, and no join (enterprise_id is NOT NULL with a foreign key, so the join
+ * dropped nothing); the departures come from leftDates instead, which at 100x halves the query's time.
+ */
 function recordsSql(items: boolean, fundId: number | undefined): string {
   const ofFund = fundId === undefined ? '' : 'AND %.fund_id = @id';
-  // With items: ReinvestRecord's fields in order; without: ReinvestInput's (no names, amounts, reasons).
   const inv = items
     ? `i.enterprise_id, e.name, i.date, i.reinvest_category, i.amount_fen, i.reinvest_recognised_fen,
-       i.reinvest_override_fen, i.reinvest_override_reason`
+       i.reinvest_override_fen, i.reinvest_override_reason, e.left_district_date`
     : `i.enterprise_id, i.date, i.reinvest_category, i.reinvest_recognised_fen, i.reinvest_override_fen`;
   const landed = items
     ? `l.enterprise_id, coalesce(l.name, e.name), l.landed_date, l.reinvest_category, l.amount_fen,
-       l.reinvest_recognised_fen, l.reinvest_override_fen, l.reinvest_override_reason`
+       l.reinvest_recognised_fen, l.reinvest_override_fen, l.reinvest_override_reason, e.left_district_date`
     : `l.enterprise_id, l.landed_date, l.reinvest_category, l.reinvest_recognised_fen, l.reinvest_override_fen`;
-  return `SELECT i.fund_id, 'investment', i.id, ${inv}, e.left_district_date
-        FROM investments i INDEXED BY investments_recognised JOIN enterprises e ON e.id = i.enterprise_id
+  const join = (t: string) => (items ? `JOIN enterprises e ON e.id = ${t}.enterprise_id` : '');
+  return `SELECT i.fund_id, 'investment', i.id, ${inv}
+        FROM investments i INDEXED BY investments_recognised ${join('i')}
         WHERE i.date <= @asOf AND i.reinvest_category IS NOT NULL ${ofFund.replace('%', 'i')}
        UNION ALL
-       SELECT l.fund_id, 'landed_project', l.id, ${landed}, e.left_district_date
-        FROM landed_projects l INDEXED BY landed_projects_recognised JOIN enterprises e ON e.id = l.enterprise_id
+       SELECT l.fund_id, 'landed_project', l.id, ${landed}
+        FROM landed_projects l INDEXED BY landed_projects_recognised ${join('l')}
         WHERE l.landed_date <= @asOf AND l.status <> 'cancelled' AND l.reinvest_category IS NOT NULL
           AND l.fund_id IS NOT NULL ${ofFund.replace('%', 'l')}`;
+}
+
+/** The date each enterprise that left the district left it (the few that did). */
+function leftDates(raw: Raw): Map<number, string> {
+  return new Map(
+    raw
+      .prepare(`SELECT id, left_district_date FROM enterprises WHERE left_district_date IS NOT NULL`)
+      .raw(true)
+      .all() as [number, string][],
+  );
 }
 
 /** Every fund's 返投 (or one fund's), with or without a requirement; with or without the items. */
@@ -204,6 +218,7 @@ function computeStatus(
       }) as [number, number][],
   );
   const records = new Map<number, ReinvestInput[]>();
+  const left = items ? null : leftDates(raw);
   // One pass over 40,000 index entries at 100x instead of 200,000 table rows; for one fund, its range.
   const rows = raw
     .prepare(recordsSql(items, fundId))
@@ -219,7 +234,7 @@ function computeStatus(
       list = [];
       records.set(r[0], list);
     }
-    list.push(items ? recordOf(r as RecordRow) : inputOf(r as InputRow));
+    list.push(left ? inputOf(r as InputRow, left) : recordOf(r as RecordRow));
   }
   const out: FundReinvestmentSums[] = [];
   for (const f of funds) {
@@ -248,7 +263,7 @@ const recordOf = (r: RecordRow): ReinvestRecord => ({
   leftDistrictDate: r[11],
 });
 
-const inputOf = (r: InputRow): ReinvestInput => ({
+const inputOf = (r: InputRow, left: Map<number, string>): ReinvestInput => ({
   source: r[1],
   id: r[2],
   enterpriseId: r[3],
@@ -256,7 +271,7 @@ const inputOf = (r: InputRow): ReinvestInput => ({
   category: r[5],
   qualifyingFen: r[6],
   overrideFen: r[7],
-  leftDistrictDate: r[8],
+  leftDistrictDate: left.get(r[3]) ?? null,
 });
 
 /** The reports' 返投 figures per fund (every fund, with or without a requirement), by its rule set. */
