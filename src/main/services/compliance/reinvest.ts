@@ -102,10 +102,10 @@ export function reinvestmentStatus(
   fundId?: number,
   opts: { all?: boolean } = {},
 ): FundReinvestment[] {
-  const all = once(opened, `reinvest|${asOf}|${fundId ?? ''}`, () =>
-    computeStatus(opened, asOf, fundId, true),
+  return withRequirement(
+    once(opened, `reinvest|${asOf}|${fundId ?? ''}`, () => computeStatus(opened, asOf, fundId, true)),
+    fundId === undefined && !opts.all,
   );
-  return fundId === undefined && !opts.all ? all.filter((s) => s.requiredFen !== null) : all;
 }
 
 /**
@@ -119,11 +119,15 @@ export function reinvestmentSums(
   fundId?: number,
   opts: { all?: boolean } = {},
 ): FundReinvestmentSums[] {
-  const all = once(opened, `reinvestSums|${asOf}|${fundId ?? ''}`, () =>
-    computeStatus(opened, asOf, fundId, false),
+  return withRequirement(
+    once(opened, `reinvestSums|${asOf}|${fundId ?? ''}`, () => computeStatus(opened, asOf, fundId, false)),
+    fundId === undefined && !opts.all,
   );
-  return fundId === undefined && !opts.all ? all.filter((s) => s.requiredFen !== null) : all;
 }
+
+/** Only the funds that have a requirement, when `only`. */
+const withRequirement = <T extends FundReinvestmentSums>(all: T[], only: boolean): T[] =>
+  only ? all.filter((s) => s.requiredFen !== null) : all;
 
 /**
  * The recognised rows only, from the partial indexes that hold every column read (migration 0007). With
