@@ -1,7 +1,7 @@
 /** The compliance desk: every fund's 返投 by its rule set, and every alert, as of the demo's date (issue #15). */
 import { openDatabase } from '../../src/main/db/open';
 import { listAlerts } from '../../src/main/services/compliance/alerts';
-import { reinvestmentStatus } from '../../src/main/services/compliance/reinvest';
+import { reinvestmentSums } from '../../src/main/services/compliance/reinvest';
 import { type BenchContext, fmtInt, runsOf } from '../lib/context';
 import { measure } from '../lib/measure';
 
@@ -15,13 +15,13 @@ export async function complianceSuite(ctx: BenchContext) {
       let funds = 0;
       const re = await measure({
         run: () => {
-          funds = reinvestmentStatus(opened, ctx.asOf).length;
+          funds = reinvestmentSums(opened, ctx.asOf).length;
         },
         runs: runsOf(ctx, 5),
       });
       R.add('compliance.reinvestment', '返投 of every fund by its rule set', scale, re, {
         target: TARGET,
-        note: `reinvestmentStatus: ${fmtInt(funds)} funds with a requirement`,
+        note: `reinvestmentSums: ${fmtInt(funds)} funds with a requirement`,
       });
       let alerts = 0;
       const al = await measure({

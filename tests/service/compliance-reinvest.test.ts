@@ -8,7 +8,7 @@ import {
   setOverride,
   updateRuleSet,
 } from '../../src/main/services/compliance/edit';
-import { reinvestmentStatus } from '../../src/main/services/compliance/reinvest';
+import { reinvestmentStatus, reinvestmentSums } from '../../src/main/services/compliance/reinvest';
 import { exportRuleSets, importRuleSets } from '../../src/main/services/compliance/rule-set-file';
 import { RULE_CATEGORY } from '../../src/shared/compliance/rule-set';
 import { tempDb } from '../helpers/temp-db';
@@ -45,6 +45,8 @@ beforeEach(async () => {
 afterEach(() => t.cleanup());
 
 const status = (asOf = '2025-12-31') => reinvestmentStatus(t.opened, asOf, 1)[0]!;
+/** What the alerts and the evaluation read: every fund's sums (no items), here fund 1's. */
+const sums = (asOf = '2025-12-31') => reinvestmentSums(t.opened, asOf).find((s) => s.fundId === 1)!;
 
 describe('the default rule set (the fund’s own terms, 1× everywhere)', () => {
   it('requirement = 2 × commitment; recognised = the qualifying amounts; enterprise 1 counted once', () => {
@@ -113,12 +115,15 @@ describe('a rule set with multipliers, a cap and a lock-in', () => {
     left('2025-03-14'); // invested 2022-03-15: the lock-in runs to 2025-03-15
     expect(status().items.find((i) => i.enterpriseId === 2)!.state).toBe('lock_in_lost');
     expect(status().byCategory.relocated.totalFen).toBe(0);
+    expect(sums().byCategory.relocated.totalFen).toBe(0);
     left('2025-03-15');
     expect(status().items.find((i) => i.enterpriseId === 2)!.state).toBe('computed');
     expect(status().byCategory.relocated.totalFen).toBe(8000 * WAN);
+    expect(sums().byCategory.relocated.totalFen).toBe(8000 * WAN);
     // A departure after the as-of date has not happened yet.
     left('2025-03-14');
     expect(status('2025-03-13').items.find((i) => i.enterpriseId === 2)!.state).toBe('computed');
+    expect(sums('2025-03-13').recognisedFen).toBe(status('2025-03-13').recognisedFen);
   });
 
   it('changing the rule set recomputes the figures; its audit row is written', () => {

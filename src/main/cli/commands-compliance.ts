@@ -3,7 +3,7 @@ import { RULE_CATEGORY, type RuleCategory } from '../../shared/compliance/rule-s
 import { todayIso } from '../../shared/dates';
 import type { OpenedDb } from '../db/open';
 import { listAlerts } from '../services/compliance/alerts';
-import { reinvestmentStatus } from '../services/compliance/reinvest';
+import { reinvestmentSums } from '../services/compliance/reinvest';
 import { asOfDate, CliError, type Io, parse, requireDb } from './args';
 import type { Command } from './commands-core';
 import { withDb } from './session';
@@ -14,7 +14,7 @@ export function reinvestmentData(opened: OpenedDb, asOf: string) {
     Object.fromEntries(RULE_CATEGORY.codes.map((c) => [c, pick(c)])) as Record<RuleCategory, number>;
   return {
     asOf,
-    funds: reinvestmentStatus(opened, asOf).map((r) => ({
+    funds: reinvestmentSums(opened, asOf).map((r) => ({
       fundId: r.fundId,
       fundName: r.fundName,
       ruleSet: r.ruleSet,

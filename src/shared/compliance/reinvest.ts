@@ -40,6 +40,19 @@ export interface ReinvestRecord {
   leftDistrictDate: string | null;
 }
 
+/** What the rule reads of a record: the sums need no names, amounts shown or reasons. */
+export type ReinvestInput = Pick<
+  ReinvestRecord,
+  | 'source'
+  | 'id'
+  | 'enterpriseId'
+  | 'date'
+  | 'category'
+  | 'qualifyingFen'
+  | 'overrideFen'
+  | 'leftDistrictDate'
+>;
+
 export type RecognitionState = 'computed' | 'overridden' | 'duplicate' | 'lock_in_lost';
 
 export const RECOGNITION_STATE: Record<RecognitionState, string> = {
@@ -86,6 +99,9 @@ export interface ReinvestStatus {
   items: Recognition[];
 }
 
+/** The figures without the per-record list (alerts, evaluation, overview: they show only the sums). */
+export type ReinvestSums = Omit<ReinvestStatus, 'items'>;
+
 /** The date N years after d (29 Feb → 28 Feb in a common year). */
 export function addYears(d: string, n: number): string {
   const y = Number(d.slice(0, 4)) + n;
@@ -94,6 +110,7 @@ export function addYears(d: string, n: number): string {
   return isIsoDate(out) ? out : `${y}-02-28`;
 }
 
+/** The figures with each record's recognition (the 返投台账 and one fund's panel show them). */
 export function reinvestStatus(
   fund: ReinvestFund,
   rules: RuleSet,
@@ -101,6 +118,38 @@ export function reinvestStatus(
   records: readonly ReinvestRecord[],
   asOf: string,
 ): ReinvestStatus {
+  const items: Recognition[] = [];
+  const sums = reinvestSums(fund, rules, paidInFen, records, asOf, (r, multiplier, recognisedFen, state) => {
+    // Spelled out, not spread: 40,000 records at 100x, and a literal of known shape is several times cheaper.
+    items.push({
+      source: r.source,
+      id: r.id,
+      enterpriseId: r.enterpriseId,
+      enterpriseName: r.enterpriseName,
+      date: r.date,
+      category: r.category,
+      amountFen: r.amountFen,
+      qualifyingFen: r.qualifyingFen,
+      overrideFen: r.overrideFen,
+      overrideReason: r.overrideReason,
+      leftDistrictDate: r.leftDistrictDate,
+      multiplier,
+      recognisedFen,
+      state,
+    });
+  });
+  return { ...sums, items };
+}
+
+/** The rule itself: the figures, and each record's recognition handed to `each` (in recognition order). */
+export function reinvestSums<R extends ReinvestInput>(
+  fund: ReinvestFund,
+  rules: RuleSet,
+  paidInFen: number,
+  records: readonly R[],
+  asOf: string,
+  each?: (r: R, multiplier: number, recognisedFen: number, state: RecognitionState) => void,
+): ReinvestSums {
   const base: ReinvestStatus['base'] = rules.base === 'fund' ? fund.reinvest_base : rules.base;
   const baseFen =
     base === 'paid_in'
@@ -122,7 +171,6 @@ export function reinvestStatus(
       (a.source === b.source ? a.id - b.id : a.source === 'investment' ? -1 : 1),
   );
   const seen = new Set<number>();
-  const items: Recognition[] = [];
   const byCategory = {} as Record<RuleCategory, CategoryFigures>;
   for (const c of RULE_CATEGORY.codes) {
     byCategory[c] = { computedFen: 0, overriddenFen: 0, totalFen: 0, cappedOffFen: 0 };
@@ -148,23 +196,7 @@ export function reinvestStatus(
       fen = reinvestRequirementFen(multiplier, r.qualifyingFen);
     }
     seen.add(r.enterpriseId);
-    // Spelled out, not spread: 40,000 records at 100x, and a literal of known shape is several times cheaper.
-    items.push({
-      source: r.source,
-      id: r.id,
-      enterpriseId: r.enterpriseId,
-      enterpriseName: r.enterpriseName,
-      date: r.date,
-      category: r.category,
-      amountFen: r.amountFen,
-      qualifyingFen: r.qualifyingFen,
-      overrideFen: r.overrideFen,
-      overrideReason: r.overrideReason,
-      leftDistrictDate: r.leftDistrictDate,
-      multiplier,
-      recognisedFen: fen,
-      state,
-    });
+    each?.(r, multiplier, fen, state);
     if (state === 'computed') byCategory[r.category].computedFen += fen;
     else if (state === 'overridden') byCategory[r.category].overriddenFen += fen;
   }
@@ -207,6 +239,5 @@ export function reinvestStatus(
     deadline,
     daysLeft,
     neededPerYearFen,
-    items,
   };
 }

@@ -22,7 +22,7 @@ import { addDays, daysBetween } from '../../../shared/dates';
 import { formatMoney } from '../../../shared/money';
 import type { OpenedDb } from '../../db/open';
 import { once } from '../reports/figures-once';
-import { reinvestmentStatus } from './reinvest';
+import { reinvestmentSums } from './reinvest';
 
 type Raw = OpenedDb['raw'];
 
@@ -134,7 +134,7 @@ function computeAlerts(opened: OpenedDb, asOf: string): Alert[] {
   }
 
   // 返投.
-  for (const r of reinvestmentStatus(opened, asOf)) {
+  for (const r of reinvestmentSums(opened, asOf)) {
     if (r.requiredFen === null || r.gapFen === null || r.gapFen <= 0 || !r.deadline || r.daysLeft === null)
       continue;
     const fund = { id: r.fundId, name: r.fundName };

@@ -7,7 +7,7 @@ import type { MetricCode } from '../../../shared/evaluation/metrics';
 import { paidInProgress } from '../../../shared/metrics/fund';
 import type { OpenedDb } from '../../db/open';
 import { listAlerts } from '../compliance/alerts';
-import { reinvestmentStatus } from '../compliance/reinvest';
+import { reinvestmentSums } from '../compliance/reinvest';
 import { sharingFigures } from '../reports/figures-once';
 import type { FundRow } from '../reports/load';
 import { fundsWithMetrics } from '../reports/performance';
@@ -20,7 +20,7 @@ export interface Figure {
 export type FundFigures = Record<MetricCode, Figure>;
 
 /**
- * 返投完成率 per fund as of a date, by each fund's 返投 rule set: the compliance desk's reinvestmentStatus,
+ * 返投完成率 per fund as of a date, by each fund's 返投 rule set: the compliance desk's reinvestmentSums,
  * the one entry point of the 返投 figures (返投台账 JSON, fund detail, alerts), so the evaluation never
  * disagrees with them. Funds without a 返投 requirement are absent.
  */
@@ -30,7 +30,7 @@ export function reinvestCompletionByFund(
   fundId?: number,
 ): Map<number, number | null> {
   const out = new Map<number, number | null>();
-  for (const r of reinvestmentStatus(opened, asOf, fundId)) {
+  for (const r of reinvestmentSums(opened, asOf, fundId)) {
     if (r.requiredFen !== null) out.set(r.fundId, r.completion);
   }
   return out;

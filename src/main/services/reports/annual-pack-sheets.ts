@@ -12,7 +12,7 @@ import { shortFundName } from '../../../shared/reports/format';
 import type { ReportTable } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { listAlerts } from '../compliance/alerts';
-import { reinvestmentStatus } from '../compliance/reinvest';
+import { reinvestmentSums } from '../compliance/reinvest';
 import { col, type Field, itemTable, ratio, seqField, totalLabel } from './common';
 import type { FundRow } from './load';
 
@@ -141,7 +141,7 @@ export function distributionsSheet(raw: Raw, funds: FundRow[], year: number): Re
 
 /** 返投: each fund's requirement by its rule set, recognised, gap, deadline (the compliance desk's figures). */
 export function reinvestSheet(opened: OpenedDb, asOf: string): ReportTable {
-  const status = reinvestmentStatus(opened, asOf);
+  const status = reinvestmentSums(opened, asOf);
   const t = itemTable<(typeof status)[number]>(
     'reinvestment',
     '返投',
