@@ -26,6 +26,7 @@ const BOTH_ENGINES = [
   'tests/service/pdf-parts.test.ts',
   'tests/service/fuzz.test.ts',
   'tests/service/import-formats.test.ts',
+  'tests/service/insert-rows.test.ts',
   'tests/postgres',
 ];
 
