@@ -27,6 +27,7 @@ const BOTH_ENGINES = [
   'tests/service/fuzz.test.ts',
   'tests/service/import-formats.test.ts',
   'tests/service/null-order.test.ts',
+  'tests/service/insert-rows.test.ts',
   'tests/postgres',
 ];
 

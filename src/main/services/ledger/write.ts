@@ -2,6 +2,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { isPostgres } from '../../db/engine';
 import type { Db } from '../../db/open';
+import { PgRaw } from '../../db/pg-raw';
 import { fail } from './errors';
 import { withNameKey } from './sort-key';
 
@@ -113,6 +114,12 @@ type Values = Record<string, unknown>;
 
 /** INSERTs rows synchronously (inside writeAtOnce's `write`); returns their ids in order. */
 export function insertRows(raw: SqliteDatabase.Database, table: string, rows: readonly Values[]): number[] {
+  // PostgreSQL: a few multi-row INSERTs instead of a round trip to the server per row (pg-raw.ts).
+  if (raw instanceof PgRaw)
+    return raw.insertMany(
+      table,
+      rows.map((values) => withNameKey(table, values)),
+    );
   const statements = new Map<string, SqliteDatabase.Statement>();
   const ids: number[] = [];
   for (const values of rows) {
