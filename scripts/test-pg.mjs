@@ -99,6 +99,7 @@ const E2E_BOTH_ENGINES = [
   'tests/e2e/ledgers-flows.spec.ts',
   'tests/e2e/ledgers-funds.spec.ts',
   'tests/e2e/ledgers-keyboard.spec.ts',
+  'tests/e2e/ledgers-large.spec.ts',
   'tests/e2e/ledgers-layout.spec.ts',
   'tests/e2e/ledgers-managers.spec.ts',
   'tests/e2e/ledgers-portfolio.spec.ts',
@@ -112,6 +113,10 @@ export const E2E_SQLITE_ONLY = {
     'file backups in a folder beside the file: on a server the 备份 page points to pg_dump',
   'tests/e2e/cancel.spec.ts':
     'cancels a file restore, and proves nothing changed by reading the SQLite file itself',
+  'tests/e2e/concurrency.spec.ts':
+    'two `funddesk serve` on one SQLite file; on a server tests/postgres/concurrency.test.ts and ledger-versions',
+  'tests/e2e/connection.spec.ts':
+    'the dialog refusing a closed port; the server side is tests/postgres/connection-dialog.test.ts',
 };
 
 if (!process.env.FUNDDESK_TEST_PG) {
