@@ -8,6 +8,7 @@ import * as m0006 from './0006_evaluation';
 import * as m0007 from './0007_acquired_category';
 import * as m0008 from './0008_sort_keys';
 import * as m0009 from './0009_users_and_versions';
+import * as m0010 from './0010_pg_insert_totals';
 
 /** Every migration, bundled statically: the app never scans a folder at run time. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0007_acquired_category': m0007,
   '0008_sort_keys': m0008,
   '0009_users_and_versions': m0009,
+  '0010_pg_insert_totals': m0010,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).at(-1) as string;
