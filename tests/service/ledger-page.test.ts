@@ -127,6 +127,38 @@ describe('ledger.page', () => {
     expect(p.rows[0]![p.columns.indexOf('enterprise_name')]).toBe('阿尔法测试科技有限公司');
   });
 
+  it('every ledger: the first block with its 合计 equals the whole list (a computed column too: 实缴)', async () => {
+    for (const entity of Object.keys(LEDGER_COLUMNS) as (keyof typeof LEDGER_COLUMNS)[]) {
+      const rows = await api('ledger.list', { entity });
+      const first = await api('ledger.page', {
+        entity,
+        unit: 'wan',
+        startRow: 0,
+        endRow: 5_000,
+        totals: true,
+      });
+      expect(first.count, entity).toBe(rows.length);
+      expect(first.rows.length, entity).toBe(rows.length);
+      for (const s of LEDGER_COLUMNS[entity].filter((c) => c.total)) {
+        const sum = rows.reduce((a, r) => a + Number(r[s.field] ?? 0), 0);
+        expect(first.totals?.[s.field], `${entity}.${s.field}`).toBe(sum);
+      }
+    }
+    const paidIn = LEDGER_COLUMNS.fund.find((c) => c.field === 'paid_in_fen');
+    expect(paidIn?.total).toBe(true);
+    const funds = await api('ledger.list', { entity: 'fund' });
+    const byPaidIn = await api('ledger.page', {
+      entity: 'fund',
+      unit: 'wan',
+      sort: [{ colId: 'paid_in_fen', sort: 'desc' }],
+      startRow: 0,
+      endRow: 100,
+    });
+    const top = Math.max(...funds.map((f) => Number(f.paid_in_fen)));
+    const at = byPaidIn.columns.indexOf('paid_in_fen');
+    expect(byPaidIn.rows[0]?.[at]).toBe(top);
+  });
+
   it('refuses an unknown column or too many rows, in Chinese', async () => {
     const bad = await refusal(
       api('ledger.page', { ...base, sort: [{ colId: 'nope', sort: 'asc' }], startRow: 0, endRow: 10 }),

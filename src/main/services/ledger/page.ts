@@ -6,7 +6,7 @@ import type { Entity } from '../../../shared/domain';
 import { FEN_PER_UNIT, type Unit } from '../../../shared/money';
 import type { Db, OpenedDb } from '../../db/open';
 import { fail } from './errors';
-import { REGISTRY } from './registry';
+import { FUND_PAID_IN, REGISTRY } from './registry';
 import { columnsOf } from './service';
 import { KEYED_TABLES } from './sort-key';
 
@@ -40,6 +40,14 @@ const TABLE_OF: Partial<Record<Entity, string>> = {
   institution: 'institutions',
   landed_project: 'landed_projects',
 };
+/** Columns a list computes instead of storing (registry.ts), by field: sorted, filtered and summed the same way. */
+const COMPUTED: Record<string, Expression<unknown>> = { paid_in_fen: FUND_PAID_IN };
+
+/** A cell's value in SQL: the row's own column, or the expression its list computes it with. */
+function cellOf(field: string): Expression<unknown> {
+  return COMPUTED[field] ?? sql.ref(`t.${field}`);
+}
+
 /** Past this many distinct values a plain text column sorts by its bytes (a CASE of ranks would be too big). */
 const DISTINCT_MAX = 2_000;
 
@@ -125,7 +133,7 @@ async function orderOf(
       return { expr: rankCase(col, ranks, ranks.get('')!), nullable: false };
     }
     default:
-      return { expr: `t.${spec.field}`, nullable: true };
+      return { expr: cellOf(spec.field), nullable: true };
   }
 }
 
@@ -180,7 +188,7 @@ function textCondition(spec: ColumnSpec, c: FilterCondition): Cond {
 
 /** One condition of an AG Grid number filter; money is compared in fen (the filter's value is in `unit`). */
 function numberCondition(spec: ColumnSpec, c: FilterCondition, unit: Unit): Cond {
-  const ref = sql.ref(`t.${spec.field}`);
+  const ref = cellOf(spec.field);
   const scale = spec.kind === 'money' ? FEN_PER_UNIT[unit] : 1;
   const num = (x: unknown) => {
     const n = Number(x);
@@ -276,7 +284,7 @@ export async function ledgerPage(opened: Pick<OpenedDb, 'db'>, r: PageRequest): 
     const w = (f: Q) => (over ? f.over() : f);
     return [
       w(eb.fn.countAll()).as('n'),
-      ...money.map((s) => w(eb.fn.sum(`t.${s.field}`)).as(`sum_${s.field}`)),
+      ...money.map((s) => w(eb.fn.sum(cellOf(s.field))).as(`sum_${s.field}`)),
     ];
   };
   // A filtered ledger's count and sums come with its first ids (one pass over the matching rows, not two).

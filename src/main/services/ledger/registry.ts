@@ -22,6 +22,9 @@ export type ListQuery = any;
 
 const money = (v: unknown) => (typeof v === 'number' ? `${(v / 1_000_000).toLocaleString('zh-CN')}万元` : '');
 
+/** A fund's 实缴 (paid-in) as its list shows it: not stored, the sum of its capital calls (funds as `t`). */
+export const FUND_PAID_IN = sql<number>`(SELECT coalesce(sum(c.amount_fen), 0) FROM cash_flows c WHERE c.fund_id = t.id AND c.type = 'call')`;
+
 export const REGISTRY: Record<Entity, EntityDef> = {
   manager: {
     table: 'managers',
@@ -58,11 +61,7 @@ export const REGISTRY: Record<Entity, EntityDef> = {
         .leftJoin('managers as m', 'm.id', 't.manager_id')
         .selectAll('t')
         .select('m.name as manager_name')
-        .select(
-          sql<number>`(SELECT coalesce(sum(c.amount_fen), 0) FROM cash_flows c WHERE c.fund_id = t.id AND c.type = 'call')`.as(
-            'paid_in_fen',
-          ),
-        ),
+        .select(FUND_PAID_IN.as('paid_in_fen')),
   },
   cash_flow: {
     table: 'cash_flows',
