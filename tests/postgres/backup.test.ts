@@ -1,100 +1,89 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/open';
 import { createBackup } from '../../src/main/services/backup/backup';
 import { cli } from '../helpers/cli-main';
 import { mountTmpfs, unmount } from '../helpers/faults';
-import { TEST_PG, tempPgSchema } from '../helpers/temp-db';
+import { cliOverview, pgScratch } from '../helpers/pg-scratch';
+import { TEST_PG } from '../helpers/temp-db';
 
 const PASSWORD = 'Geheim-42';
-let dir: string;
-let schema: Awaited<ReturnType<typeof tempPgSchema>>;
+// The test server trusts local logins: the password is there to be kept out of every message and file.
+const scratch = pgScratch('funddesk-pgbackup-', () =>
+  (TEST_PG as string).replace('funddesk@', `funddesk:${PASSWORD}@`),
+);
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'funddesk-pgbackup-'));
-  // The test server trusts local logins: the password is there to be kept out of every message and file.
-  schema = await tempPgSchema((TEST_PG as string).replace('funddesk@', `funddesk:${PASSWORD}@`));
-  const demo = await cli('demo', '--db', schema.url);
+  const demo = await cli('demo', '--db', scratch.schema.url);
   expect(demo.code).toBe(0);
   expect(demo.out).toContain('funddesk:***@');
   expect(demo.out).not.toContain(PASSWORD);
 });
-afterEach(async () => {
-  await schema.drop();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const overview = async (db: string) => {
-  const r = await cli('report', 'overview', '--db', db, '--as-of', '2025-12-31', '--json');
-  expect(r.err).toBe('');
-  return JSON.parse(r.out);
-};
 
 describe('backup of a PostgreSQL server database (#17)', () => {
   it('funddesk backup writes a verified FundDesk file that restores like any backup, same reports', async () => {
-    const file = join(dir, '服务器备份.sqlite');
-    const r = await cli('backup', '--db', schema.url, '--out', file);
+    const file = join(scratch.dir, '服务器备份.sqlite');
+    const r = await cli('backup', '--db', scratch.schema.url, '--out', file);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain(`已备份并校验通过 → ${file}`);
-    expect(readdirSync(dir).sort()).toEqual(['服务器备份.sqlite', '服务器备份.sqlite.json']);
+    expect(readdirSync(scratch.dir).sort()).toEqual(['服务器备份.sqlite', '服务器备份.sqlite.json']);
     const manifest = readFileSync(`${file}.json`, 'utf8');
     expect(manifest).toContain('"verified": true');
     expect(manifest + r.out).not.toContain(PASSWORD);
 
     // Hand-over: the backup restores into a SQLite database as any FundDesk backup does.
-    const other = join(dir, 'other.sqlite');
+    const other = join(scratch.dir, 'other.sqlite');
     const back = await cli('restore', '--db', other, '--from', file);
     expect(back.err).toBe('');
-    expect(await overview(other)).toEqual(await overview(schema.url));
+    expect(await cliOverview(other)).toEqual(await cliOverview(scratch.schema.url));
   }, 120_000);
 
   it('a backup that cannot reach the database says so without the password', async () => {
-    const wrong = schema.url.replace(/\/postgres\?/, '/no_such_db?');
-    const r = await cli('backup', '--db', wrong, '--out', join(dir, 'x.sqlite'));
+    const wrong = scratch.schema.url.replace(/\/postgres\?/, '/no_such_db?');
+    const r = await cli('backup', '--db', wrong, '--out', join(scratch.dir, 'x.sqlite'));
     expect(r.code).not.toBe(0);
     expect(r.err).toContain('没有数据库');
     expect(r.err).toContain('funddesk:***@');
     expect(r.err).not.toContain(PASSWORD);
-    expect(readdirSync(dir)).toEqual([]);
+    expect(readdirSync(scratch.dir)).toEqual([]);
   });
 
   it('restore into the server is refused, saying how (copy --replace) and why; nothing changes', async () => {
-    const file = join(dir, 'b.sqlite');
-    expect((await cli('backup', '--db', schema.url, '--out', file)).code).toBe(0);
+    const file = join(scratch.dir, 'b.sqlite');
+    expect((await cli('backup', '--db', scratch.schema.url, '--out', file)).code).toBe(0);
     const fundName = async () => {
-      const o = await openDatabase(schema.url);
+      const o = await openDatabase(scratch.schema.url);
       try {
         return (o.raw.prepare('SELECT name FROM funds WHERE id = 1').get() as { name: string }).name;
       } finally {
         await o.close();
       }
     };
-    const o = await openDatabase(schema.url);
+    const o = await openDatabase(scratch.schema.url);
     o.raw.prepare(`UPDATE funds SET name = name || '（备份后改名）' WHERE id = 1`).run();
     await o.close();
-    const before = await overview(schema.url);
-    const r = await cli('restore', '--db', schema.url, '--from', file);
+    const before = await cliOverview(scratch.schema.url);
+    const r = await cli('restore', '--db', scratch.schema.url, '--from', file);
     expect(r.code).toBe(1);
     expect(r.err).toContain('不能在应用内从备份恢复');
     expect(r.err).toContain('funddesk copy --from 备份文件.sqlite --to 服务器地址 --replace');
     expect(r.err).not.toContain(PASSWORD);
-    expect(await overview(schema.url)).toEqual(before);
+    expect(await cliOverview(scratch.schema.url)).toEqual(before);
     expect(await fundName()).toMatch(/（备份后改名）$/);
   }, 120_000);
 
   it('a cancel or a full disk leaves no file behind', async () => {
-    const o = await openDatabase(schema.url);
+    const o = await openDatabase(scratch.schema.url);
     try {
       const cancelled = new AbortController();
       cancelled.abort();
       await expect(
-        createBackup(o, { reason: 'manual', dir, signal: cancelled.signal, rotate: false }),
+        createBackup(o, { reason: 'manual', dir: scratch.dir, signal: cancelled.signal, rotate: false }),
       ).rejects.toThrow(/已取消备份/);
-      expect(readdirSync(dir)).toEqual([]);
+      expect(readdirSync(scratch.dir)).toEqual([]);
 
-      const small = join(dir, 'small');
+      const small = join(scratch.dir, 'small');
       mkdirSync(small);
       if (!mountTmpfs(small, '256k')) {
         throw new Error(
