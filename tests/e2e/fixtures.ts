@@ -82,8 +82,12 @@ export const test = base.extend<Fixtures & Options>({
     }
     const { url, proc } = await startServer(dbPath);
     await use({ url, dbPath, dir });
-    proc.kill('SIGTERM');
-    await new Promise((r) => proc.once('exit', r));
+    // A server that has already exited emits no second 'exit': waiting for one would hang the teardown.
+    if (proc.exitCode === null && proc.signalCode === null) {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await exited;
+    }
     await schema?.drop();
     rmSync(dir, { recursive: true, force: true });
   },

@@ -4,18 +4,19 @@ import type { ColumnSpec } from '@shared/columns/spec';
 import type { LedgerRow } from '@shared/contract/ledger';
 import type { Entity } from '@shared/domain';
 import { formatMoney, UNIT_LABEL, type Unit } from '@shared/money';
-import { useQuery } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Descriptions, Result, Space, Spin, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { api } from '../../api';
+import { rowsQuery } from '../../grid/ledgerRows';
 import { navigate, useRoute } from '../../lib/router';
 
-/** The rows of a ledger, optionally only those linked to one record (shares the grids' cache). */
+/**
+ * The rows of a ledger, optionally only those linked to one record: the grids' own query (ledgerRows.ts), so a
+ * grid opened on the same rows finds them, with the ledger's size, in the cache.
+ */
 export function useLedgerRows(entity: Entity, where?: Record<string, number>) {
-  return useQuery({
-    queryKey: ['ledger', entity, where ?? {}],
-    queryFn: () => api('ledger.list', { entity, ...(where ? { where } : {}) }),
-  });
+  const qc = useQueryClient();
+  return useQuery(rowsQuery(qc, entity, where)) as UseQueryResult<LedgerRow[]>;
 }
 
 /** The ?id= of a detail route. */
