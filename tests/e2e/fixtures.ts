@@ -83,10 +83,14 @@ export const test = base.extend<Fixtures & Options>({
     const { url, proc } = await startServer(dbPath);
     await use({ url, dbPath, dir });
     // A server that has already exited emits no second 'exit': waiting for one would hang the teardown.
+    // A server that has not exited 10 s after SIGTERM is killed (a known leftover: after the skip-invalid
+    // import `serve` sometimes does not exit on SIGTERM; the cause is not found yet).
     if (proc.exitCode === null && proc.signalCode === null) {
       const exited = new Promise((r) => proc.once('exit', r));
       proc.kill('SIGTERM');
+      const kill = setTimeout(() => proc.kill('SIGKILL'), 10_000);
       await exited;
+      clearTimeout(kill);
     }
     await schema?.drop();
     rmSync(dir, { recursive: true, force: true });
