@@ -1,5 +1,7 @@
-// The generic ledger grid: its rows come from useLedgerRows.ts, its 合计 row from useGridTotals.ts, editing
-// from useRecordEditing.ts.
+// The generic ledger grid: its rows come from useLedgerRows.ts (a large ledger's blocks from useLargeLedger.ts),
+// its 合计 row from useGridTotals.ts, editing from useRecordEditing.ts. Kept whole past ~450 lines because what
+// is left is the wiring of those hooks into one AG Grid and its toolbar: the props and callbacks each hook needs
+// from the others; split further, each piece would only pass the same values through.
 import {
   DeleteOutlined,
   PlusOutlined,
