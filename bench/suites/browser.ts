@@ -185,7 +185,7 @@ async function gridRuns(
       // Every row shown: the grid reports all of them (a large ledger's grid holds only the blocks in
       // view, so its 合计 row's count is the check), never a partial list.
       const total = (await page.evaluate(
-        `(document.querySelector(${JSON.stringify(`${GRID} .ag-floating-bottom`)}) || {}).textContent || ''`,
+        `(document.querySelector(${JSON.stringify(`${GRID} .fd-total-row`)}) || {}).textContent || ''`,
       )) as string;
       if (!total.replace(/,/g, '').includes(`合计（${rows} `))
         throw new Error(`grid does not report all ${rows} rows at ${scale}: ${total.slice(0, 80)}`);
