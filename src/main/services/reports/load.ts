@@ -3,11 +3,12 @@
  * prepared statements, so a 1,000-fund, 1,000,000-cash-flow database is read in well under a second.
  * Everything is as of a date D: records dated after D do not exist yet.
  */
-import type { AnyLedger, Flows, FundMetrics, LedgerColumns } from '../../../shared/metrics/fund';
+import type { AnyLedger, FundMetrics, LedgerColumns } from '../../../shared/metrics/fund';
 import { fundMetrics, NO_FLOWS, portfolioMetrics } from '../../../shared/metrics/fund';
 import { isPostgresRaw } from '../../db/engine';
 import type { OpenedDb } from '../../db/open';
 import { loadLedgersPg } from './load-pg';
+import { parseFlows } from './parse-flows';
 
 type Raw = OpenedDb['raw'];
 
@@ -119,32 +120,6 @@ export function loadLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): 
     get(id).valuations.push({ date, navFen: nav });
   }
   return ledgers;
-}
-
-/** The flows of one fund and type from `dates` (10 bytes each, end to end) and `fens` (comma-separated). */
-function parseFlows(dates: Buffer, fens: Buffer): Flows {
-  const n = dates.length / 10;
-  const out: Flows = { dates: new Int32Array(n), fens: new Float64Array(n) };
-  const end = fens.length;
-  for (let k = 0, i = 0, j = 0; k < n; k++, i += 10, j++) {
-    out.dates[k] =
-      (dates[i]! - 48) * 10000000 +
-      (dates[i + 1]! - 48) * 1000000 +
-      (dates[i + 2]! - 48) * 100000 +
-      (dates[i + 3]! - 48) * 10000 +
-      (dates[i + 5]! - 48) * 1000 +
-      (dates[i + 6]! - 48) * 100 +
-      (dates[i + 8]! - 48) * 10 +
-      (dates[i + 9]! - 48);
-    let fen = 0;
-    for (; j < end; j++) {
-      const c = fens[j]!;
-      if (c === 44) break;
-      fen = fen * 10 + (c - 48);
-    }
-    out.fens[k] = fen;
-  }
-  return out;
 }
 
 /** The ledger of a fund with no flows and no NAV. */

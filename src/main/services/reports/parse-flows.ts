@@ -1,0 +1,27 @@
+import type { Flows } from '../../../shared/metrics/fund';
+
+/** The flows of one fund and type from `dates` (10 bytes each, end to end) and `fens` (comma-separated). */
+export function parseFlows(dates: Uint8Array, fens: Uint8Array): Flows {
+  const n = dates.length / 10;
+  const out: Flows = { dates: new Int32Array(n), fens: new Float64Array(n) };
+  const end = fens.length;
+  for (let k = 0, i = 0, j = 0; k < n; k++, i += 10, j++) {
+    out.dates[k] =
+      (dates[i]! - 48) * 10000000 +
+      (dates[i + 1]! - 48) * 1000000 +
+      (dates[i + 2]! - 48) * 100000 +
+      (dates[i + 3]! - 48) * 10000 +
+      (dates[i + 5]! - 48) * 1000 +
+      (dates[i + 6]! - 48) * 100 +
+      (dates[i + 8]! - 48) * 10 +
+      (dates[i + 9]! - 48);
+    let fen = 0;
+    for (; j < end; j++) {
+      const c = fens[j]!;
+      if (c === 44) break;
+      fen = fen * 10 + (c - 48);
+    }
+    out.fens[k] = fen;
+  }
+  return out;
+}
