@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTITY, type Entity } from '../domain';
 import { UNITS } from '../money';
-import type { FieldIssue } from '../schemas/entities';
+import type { FieldIssue } from '../schemas/issue';
 import { channel } from './define';
 import { fieldKey, recordRows, recordValues, whereFilter } from './limits';
 
