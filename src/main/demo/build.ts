@@ -13,7 +13,7 @@ import type { DemoData } from './types';
 
 /**
  * The demo dataset as plain rows, without touching a database. scale = 1 is the bundled demo that
- * reproduces PRODUCT.md §2 as of 2025-12-31; scale = n stacks n such portfolios (the first identical to
+ * reproduces docs/PRODUCT.md §2 as of 2025-12-31; scale = n stacks n such portfolios (the first identical to
  * scale 1, the others with their own names, codes and draws: “二期”, “三期” … funds), for benchmarks.
  * Deterministic: the same scale always gives the same rows.
  */

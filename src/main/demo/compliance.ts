@@ -1,6 +1,6 @@
 /**
  * The compliance desk's part of the demo (issue #15): a few realistic alert cases as of the demo's date
- * (2025-12-31), made by adjusting the built ledgers in ways that leave the public figures of PRODUCT.md §2
+ * (2025-12-31), made by adjusting the built ledgers in ways that leave the public figures of docs/PRODUCT.md §2
  * unchanged (fund terms, one fund's investments made by another, three quiet financing deals; the late GP
  * reports of nav_stale are build.ts's) and by adding the filings an
  * office tracks. Kept apart from build.ts, which builds the ledgers themselves.

@@ -3,7 +3,7 @@ import { parseDate } from '../dates';
 import { codeOf } from '../domain';
 import { formatMoney, parseMoney, type Unit } from '../money';
 import { normalizeInput, toHalfWidth } from '../text';
-import type { ColumnSpec } from './spec';
+import { type ColumnSpec, RATIO_MAX } from './spec';
 
 export type CellResult = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -127,7 +127,7 @@ export function parseCell(spec: ColumnSpec, input: unknown, unit: Unit, resolve?
       const n = Number(s);
       if (s === '' || !Number.isFinite(n)) return { ok: false, error: `${spec.header}应为数字` };
       const min = spec.kind === 'number' ? (spec.min ?? 0) : 0;
-      const max = spec.kind === 'number' ? (spec.max ?? Number.MAX_SAFE_INTEGER) : 100;
+      const max = spec.kind === 'number' ? (spec.max ?? Number.MAX_SAFE_INTEGER) : RATIO_MAX;
       if (n < min) return { ok: false, error: `${spec.header}不能小于${min}` };
       if (n > max) return { ok: false, error: `${spec.header}不能大于${max}` };
       return { ok: true, value: n };

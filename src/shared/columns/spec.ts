@@ -20,7 +20,10 @@ export type ColumnSpec = {
   total?: boolean;
   /** An optional code that may be cleared (stored as NULL); other codes fall back to their default. */
   nullable?: boolean;
-  /** Left empty, the field still changes a figure: the add form says so under it and again on saving. */
+  /**
+   * Left empty, the field still changes a figure: the add form says so under it and again on saving. A money
+   * column with one is stored as 0 when left empty (its schema, schemas/ledger-field.ts).
+   */
   emptyWarning?: string;
 } & (
   | { kind: 'text'; multiline?: boolean }
@@ -35,3 +38,6 @@ export type ColumnSpec = {
 );
 
 export type Kind = ColumnSpec['kind'];
+
+/** The largest multiple a 'ratio' column takes (返投倍数): paste, import and the schema all stop here. */
+export const RATIO_MAX = 100;

@@ -3,8 +3,8 @@
  * the computation is in reinvest.ts. Stored in reinvest_rule_sets (migration 0005), categories as JSON.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../dates';
 import { labels, REINVEST_CATEGORY } from '../domain';
+import { date } from '../schemas/fields';
 
 /** Recognition categories of a rule set: the records' own (并购区内企业 since migration 0007). */
 export const RULE_CATEGORY = REINVEST_CATEGORY;
@@ -53,15 +53,13 @@ export const categoryRuleSchema = z.object({
   lock_in_years: num('锁定年数', 1, 30).refine(Number.isInteger, '锁定年数应为整数').nullable().default(null),
 });
 
-const isoDate = z.string().refine(isIsoDate, '截止日期应为有效日期（YYYY-MM-DD）');
-
 /** A rule set as entered (id, is_default and is_example are not the user's to set here). */
 export const ruleSetInputSchema = z
   .object({
     name: z.string({ error: '请填写规则集名称' }).trim().min(1, '请填写规则集名称').max(60, '规则集名称过长'),
     base: z.enum(RULE_BASE.codes as [RuleBase, ...RuleBase[]], { error: '返投基数无效' }),
     multiple: num('返投倍数', 0, 20).nullable().default(null),
-    deadline_date: isoDate.nullable().default(null),
+    deadline_date: date('截止日期').nullable().default(null),
     deadline_years: num('完成年限', 1, 30)
       .refine(Number.isInteger, '完成年限应为整数')
       .nullable()

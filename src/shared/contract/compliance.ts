@@ -3,9 +3,11 @@ import type { Alert, AlertThresholds } from '../compliance/alerts';
 import type { ReinvestStatus } from '../compliance/reinvest';
 import type { RuleSet } from '../compliance/rule-set';
 import type { ExportedFile } from '../reports/types';
+import { date } from '../schemas/fields';
 import { channel } from './define';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
+/** The date figures are taken as of (the same rule as every date: schemas/fields.ts). */
+const isoDate = date('截至日期');
 const id = z.number({ error: '编号应为数字' }).int().positive();
 
 export interface FundReinvestmentView extends ReinvestStatus {
@@ -69,9 +71,9 @@ export const complianceChannels = {
     z.object({
       name: z.string(),
       fund_id: id.nullable(),
-      due_date: isoDate,
+      due_date: date('到期日'),
       note: z.string().nullable().optional(),
     }),
   ),
-  'compliance.filing.mark': channel<null>()(z.object({ id, doneDate: isoDate.nullable() })),
+  'compliance.filing.mark': channel<null>()(z.object({ id, doneDate: date('完成日期').nullable() })),
 } as const;

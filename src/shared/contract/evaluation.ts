@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { HistoryRow, Scorecard, TemplateSummary, TemplateVersion, YearRow } from '../evaluation/types';
-import { UNITS } from '../money';
 import type { ExportedFile } from '../reports/types';
 import type { AuditEntry } from './app';
 import { channel } from './define';
+import { unitSchema } from './fields';
 
 const id = (label: string) =>
   z
@@ -15,7 +15,7 @@ const year = z
   .int({ error: '评价年度应为整数' })
   .min(1990, { error: '评价年度应在1990年至2100年之间' })
   .max(2100, { error: '评价年度应在1990年至2100年之间' });
-const unit = z.enum(UNITS as ['yuan', 'wan', 'yi'], { error: '金额单位应为 yuan、wan 或 yi' });
+const unit = unitSchema;
 
 /** Channels of 绩效评价 and 年度报送 (issue #16). Template bodies are checked in the service (Chinese messages). */
 export const evaluationChannels = {

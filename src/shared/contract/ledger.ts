@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ENTITY, type Entity } from '../domain';
-import { UNITS } from '../money';
-import type { FieldIssue } from '../schemas/entities';
+import type { FieldIssue } from '../schemas/issue';
 import { channel } from './define';
+import { unitSchema } from './fields';
 import { fieldKey, recordRows, recordValues, whereFilter } from './limits';
 
 export const entityName = z.enum(ENTITY.codes, { error: '未知的台账类型' });
@@ -78,7 +78,7 @@ const pageRequest = z
     /** The columns shown (quick search looks in these). */
     fields: z.array(fieldKey).max(100).optional(),
     /** The unit money filters are typed in. */
-    unit: z.enum(UNITS),
+    unit: unitSchema,
     startRow: z.number().int().nonnegative(),
     endRow: z.number().int().positive(),
     totals: z.boolean().optional(),

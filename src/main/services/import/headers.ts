@@ -53,7 +53,8 @@ export function normalizeHeader(header: string): string {
   return h.replace(/[:：]$/, '').toLowerCase();
 }
 
-const common = {
+/** Names a field has in every ledger that holds it (a ledger's own list, below, takes precedence). */
+const SHARED: Record<string, string[]> = {
   uscc: ['统一社会信用代码', '信用代码', '社会信用代码', '统一代码', 'uscc', '营业执照号', '营业执照注册号'],
   contact_person: ['联系人', '对接人', '负责人', '联系人姓名'],
   contact_phone: ['联系电话', '电话', '手机', '联系方式', '手机号', '手机号码'],
@@ -64,15 +65,11 @@ const common = {
   reinvest_recognised_fen: ['返投认定金额', '认定金额', '返投金额', '认定返投金额'],
 };
 
-/** Names real-world ledgers use for each field (normalised when compared). */
+/** Names real-world ledgers use for each field of one ledger (normalised when compared). */
 const ALIASES: Record<Entity, Record<string, string[]>> = {
   manager: {
     name: ['基金管理人', '管理人', '基金管理人名称', 'gp', 'gp名称', '管理机构', '管理机构名称'],
-    uscc: common.uscc,
     amac_code: ['登记编号', '管理人登记编号', '协会登记号', '中基协登记编号', 'amac登记编号'],
-    contact_person: common.contact_person,
-    contact_phone: common.contact_phone,
-    notes: common.notes,
   },
   fund: {
     kind: ['类型', '基金类别', '类别'],
@@ -102,9 +99,7 @@ const ALIASES: Record<Entity, Record<string, string[]>> = {
     other_lp_commitment_fen: ['其他出资人认缴', '社会资本认缴', '其他有限合伙人认缴', '其他lp认缴出资'],
     collective_assets_fen: ['集体资产', '集体资产参与', '股份合作公司出资', '集体资产出资额'],
     industries: ['投资领域', '产业方向', '投资方向', '关注领域', '所属产业', '产业领域'],
-    uscc: common.uscc,
     amac_code: ['基金备案编号', '备案号', '协会备案编号', '产品编码', '基金编号'],
-    district: common.district,
     invest_end_date: ['投资期截止日', '投资期到期日', '投资期结束日期', '投资期届满日', '投资期截止日期'],
     exit_end_date: ['退出期截止日', '退出期到期日', '退出期届满日', '退出期结束日期'],
     extension_end_date: ['延长期截止日', '延长期到期日', '延长期结束日期'],
@@ -113,7 +108,6 @@ const ALIASES: Record<Entity, Record<string, string[]>> = {
     reinvest_deadline: ['返投期限', '返投完成期限', '返投截止日期'],
     fee_terms: ['管理费', '管理费率'],
     carry_terms: ['业绩报酬', '超额收益分成', 'carry'],
-    notes: common.notes,
   },
   cash_flow: {
     fund_id: ['基金名称', '子基金', '子基金名称', '出资基金', '基金全称'],
@@ -145,14 +139,8 @@ const ALIASES: Record<Entity, Record<string, string[]>> = {
   },
   enterprise: {
     name: ['企业', '公司名称', '公司', '企业全称'],
-    uscc: common.uscc,
-    industry: common.industry,
-    district: common.district,
     in_district: ['是否区内企业', '是否区内', '区内', '是否在区内'],
     founded_date: ['成立时间', '注册日期', '成立日'],
-    contact_person: common.contact_person,
-    contact_phone: common.contact_phone,
-    notes: common.notes,
   },
   investment: {
     fund_id: ['基金名称', '投资主体', '出资基金', '投资基金', '子基金'],
@@ -166,9 +154,6 @@ const ALIASES: Record<Entity, Record<string, string[]>> = {
     exit_date: ['退出时间'],
     exit_proceeds_fen: ['退出金额', '退出收入', '回款金额'],
     current_value_fen: ['最新估值', '公允价值', '账面价值'],
-    reinvest_category: common.reinvest_category,
-    reinvest_recognised_fen: common.reinvest_recognised_fen,
-    notes: common.notes,
   },
   landed_project: {
     name: ['项目'],
@@ -177,18 +162,11 @@ const ALIASES: Record<Entity, Record<string, string[]>> = {
     landed_date: ['落地时间', '注册日期', '签约日期'],
     amount_fen: ['落地金额', '投资金额', '注册资本', '项目金额', '投资额'],
     kind: ['落地类型', '引进方式'],
-    industry: common.industry,
     status: ['项目状态', '进展'],
-    reinvest_category: common.reinvest_category,
-    reinvest_recognised_fen: common.reinvest_recognised_fen,
-    notes: common.notes,
   },
   institution: {
     name: ['投资机构', '投资机构名称', '机构'],
     kind: ['类型', '机构类别'],
-    contact_person: common.contact_person,
-    contact_phone: common.contact_phone,
-    notes: common.notes,
   },
   financing_deal: {
     enterprise_id: ['企业名称', '融资企业', '公司名称'],
@@ -199,9 +177,11 @@ const ALIASES: Record<Entity, Record<string, string[]>> = {
     amount_closed_fen: ['融资金额', '已完成融资金额', '实际融资金额', '到位金额'],
     closed_date: ['融资完成日期', '完成时间'],
     round: ['融资轮次'],
-    notes: common.notes,
   },
 };
+
+/** The other names of a field: the ledger's own, else those it has in every ledger. */
+const aliasesOf = (entity: Entity, field: string): string[] => ALIASES[entity][field] ?? SHARED[field] ?? [];
 
 /** How well a header names a field: 3 its own header, 2 a known alias, 1 containment, 0 no match. */
 function matchScore(norm: string, spec: ColumnSpec, aliases: string[]): number {
@@ -225,7 +205,6 @@ function containScore(norm: string, spec: ColumnSpec, aliases: string[]): number
 /** The best field for each header, each field used once: exact and alias matches first, then containment. */
 export function suggestMapping(entity: Entity, headers: string[], sheetUnit: Unit | null): ColumnMapping {
   const specs = importColumns(entity);
-  const aliases = ALIASES[entity];
   const norms = headers.map(normalizeHeader);
   const taken = new Set<string>();
   const chosen: (string | null)[] = headers.map(() => null);
@@ -233,7 +212,7 @@ export function suggestMapping(entity: Entity, headers: string[], sheetUnit: Uni
     norms.forEach((n, i) => {
       if (chosen[i]) return;
       const spec = specs.find(
-        (s) => !taken.has(s.field) && matchScore(n, s, aliases[s.field] ?? []) === level,
+        (s) => !taken.has(s.field) && matchScore(n, s, aliasesOf(entity, s.field)) === level,
       );
       if (spec) {
         chosen[i] = spec.field;
@@ -246,7 +225,7 @@ export function suggestMapping(entity: Entity, headers: string[], sheetUnit: Uni
     let best: { field: string; score: number } | null = null;
     for (const s of specs) {
       if (taken.has(s.field)) continue;
-      const score = containScore(n, s, aliases[s.field] ?? []);
+      const score = containScore(n, s, aliasesOf(entity, s.field));
       if (score > (best?.score ?? 0)) best = { field: s.field, score };
     }
     if (best) {
@@ -268,7 +247,6 @@ export function suggestMapping(entity: Entity, headers: string[], sheetUnit: Uni
 /** How many cells of a row look like headers of this ledger. */
 function headerScore(entity: Entity, cells: Cell[]): number {
   const specs = importColumns(entity);
-  const aliases = ALIASES[entity];
   let n = 0;
   for (const c of cells) {
     if (typeof c !== 'string') continue;
@@ -276,8 +254,8 @@ function headerScore(entity: Entity, cells: Cell[]): number {
     if (
       specs.some(
         (s) =>
-          matchScore(norm, s, aliases[s.field] ?? []) > 0 ||
-          containScore(norm, s, aliases[s.field] ?? []) >= 3,
+          matchScore(norm, s, aliasesOf(entity, s.field)) > 0 ||
+          containScore(norm, s, aliasesOf(entity, s.field)) >= 3,
       )
     ) {
       n++;

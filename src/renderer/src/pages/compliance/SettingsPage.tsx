@@ -10,7 +10,6 @@ import {
   message,
   Popconfirm,
   Space,
-  Table,
   Tabs,
   Tag,
   Typography,
@@ -19,6 +18,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, openFile, saveFile } from '../../api';
 import { ConnectionSetting } from '../../components/ConnectionSetting';
+import { ListTable } from '../../components/ListTable';
 import { UserNameSetting } from '../../components/UserNameSetting';
 import { useRoute } from '../../lib/router';
 import { RuleSetEditor } from './RuleSetEditor';
@@ -71,13 +71,11 @@ function RuleSetsTab() {
         <Button onClick={() => exportAs('csv')}>导出 CSV</Button>
         <Button onClick={importFile}>从文件导入</Button>
       </Space>
-      <Table
-        size="small"
+      <ListTable
         bordered
         rowKey="id"
-        pagination={false}
         loading={q.isLoading}
-        dataSource={q.data?.ruleSets ?? []}
+        rows={q.data?.ruleSets}
         data-testid="ruleset-table"
         columns={[
           {
@@ -179,12 +177,10 @@ function ThresholdsTab() {
   };
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Table
-        size="small"
+      <ListTable
         bordered
-        pagination={false}
         rowKey="k"
-        dataSource={ALERT_KINDS.map((k) => ({ k }))}
+        rows={ALERT_KINDS.map((k) => ({ k }))}
         columns={[
           { title: '提醒', dataIndex: 'k', width: 130, render: (k: AlertKind) => ALERT_KIND_INFO[k].label },
           {
@@ -255,12 +251,10 @@ function FilingsTab() {
           添加
         </Button>
       </Space>
-      <Table
-        size="small"
+      <ListTable
         bordered
         rowKey="id"
-        pagination={false}
-        dataSource={q.data ?? []}
+        rows={q.data}
         columns={[
           { title: '报送事项', dataIndex: 'name' },
           { title: '基金', dataIndex: 'fund_name', render: (v: string | null) => v ?? '—' },

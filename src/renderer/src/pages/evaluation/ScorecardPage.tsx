@@ -22,6 +22,7 @@ import {
 import { useState } from 'react';
 import { api } from '../../api';
 import { FundPicker } from '../../components/FundPicker';
+import { ListTable } from '../../components/ListTable';
 import { navigate, useRoute } from '../../lib/router';
 import { ExportButtons } from '../reports/ExportButtons';
 import { GradeTag, LAST_YEAR, score2, templateLabel, YearPicker } from './common';
@@ -286,12 +287,10 @@ function History(props: { fundId: number }) {
   });
   return (
     <Card size="small" styles={{ body: { padding: 0 } }}>
-      <Table<HistoryRow>
-        size="small"
+      <ListTable<HistoryRow>
         rowKey="year"
         loading={q.isLoading}
-        dataSource={q.data ?? []}
-        pagination={false}
+        rows={q.data}
         onRow={(r) => ({
           onClick: () => navigate('/evaluation/fund', { id: props.fundId, year: r.year }),
           style: { cursor: 'pointer' },

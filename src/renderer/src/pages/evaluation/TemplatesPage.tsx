@@ -1,7 +1,8 @@
 import type { TemplateSummary } from '@shared/evaluation/types';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
 import { api, openFile } from '../../api';
+import { ListTable } from '../../components/ListTable';
 import { navigate } from '../../lib/router';
 import { saveExported } from './common';
 
@@ -78,12 +79,10 @@ export function TemplatesPage() {
       </div>
       {q.error ? <Alert type="error" showIcon title={(q.error as Error).message} /> : null}
       <Card size="small" title="评价模板" styles={{ body: { padding: 0 } }}>
-        <Table<TemplateSummary>
-          size="small"
+        <ListTable<TemplateSummary>
           rowKey="family_id"
           loading={q.isLoading}
-          dataSource={q.data ?? []}
-          pagination={false}
+          rows={q.data}
           columns={[
             {
               title: '模板名称',
