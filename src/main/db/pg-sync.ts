@@ -85,6 +85,18 @@ function sqliteStyleMessage(e: Record<string, string>): string {
   }
 }
 
+/** Rows (arrays, as the worker sends them) as objects keyed by field name; a repeated name keeps its last value, as pg does. */
+function asObjects(rows: unknown[][], fields: string[]): Record<string, unknown>[] {
+  const out = new Array<Record<string, unknown>>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const o: Record<string, unknown> = {};
+    for (let j = 0; j < fields.length; j++) o[fields[j]!] = row[j];
+    out[i] = o;
+  }
+  return out;
+}
+
 let pgPath: string | undefined;
 
 export class PgConnection {
@@ -125,6 +137,7 @@ export class PgConnection {
     const r = this.call({ op: 'query', sql, params, arrays });
     this.tx = r.tx;
     if (!r.ok) throw new PgError(r.error, this.secret);
+    if (!arrays && r.fields.length > 0) r.rows = asObjects(r.rows as unknown[][], r.fields);
     return r;
   }
 

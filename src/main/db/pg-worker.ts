@@ -5,6 +5,18 @@
  *
  * Numbers: int8 (bigint money, count(*)) and numeric (sum of bigints) come back as JS numbers; a whole value
  * beyond Number.MAX_SAFE_INTEGER fails the query (code FD_UNSAFE_INTEGER) instead of being rounded.
+ *
+ * Prepared statements: a statement with parameters run a second time gets a name, so the server keeps it parsed
+ * (and, after five runs, may keep its plan): on a small database, parsing and planning a statement take as long
+ * as running it (a page of 投资 rows at 1x: 1.0 → 0.5 ms of server CPU). Names are per connection and carry a
+ * generation (fd<gen>_<n>); any DDL on this connection (a migration) starts a new generation and drops the old
+ * statements (DEALLOCATE ALL), and so does PostgreSQL's "cached plan must not change result type" (0A000: another
+ * connection changed a table a statement selects * from), after which a statement outside a transaction is run
+ * again. A reconnect is a new worker, with none.
+ *
+ * Rows always come back as arrays (pg's rowMode 'array') with the field names once: cloning arrays across the
+ * thread and making the objects on the caller's side costs about half of cloning the objects (100 投资 rows of
+ * 24 columns: 0.5 against 0.9 ms).
  */
 export const PG_WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -33,6 +45,41 @@ let connected = null;
 let lost = null;
 client.on('error', (e) => { lost = e; });
 
+const MAX_NAMED = 2000;
+const MAX_TEXT = 20000;
+let generation = 0;
+let count = 0;
+let named = new Map(); // SQL text → 1 (seen once) or its statement name
+let stale = false; // statements of an old generation are still on the server
+
+function nameFor(req) {
+  if (!req.params || req.params.length === 0 || req.sql.length > MAX_TEXT) return undefined;
+  const seen = named.get(req.sql);
+  if (typeof seen === 'string') return seen;
+  if (named.size >= MAX_NAMED) return undefined;
+  if (seen === undefined) {
+    named.set(req.sql, 1);
+    return undefined;
+  }
+  const name = 'fd' + generation + '_' + count++;
+  named.set(req.sql, name);
+  return name;
+}
+function newGeneration() {
+  generation++;
+  named = new Map();
+  stale = true;
+}
+const DDL = /^(CREATE|ALTER|DROP)/;
+function run(req) {
+  return client.query({
+    text: req.sql,
+    values: req.params,
+    name: nameFor(req),
+    rowMode: 'array',
+  });
+}
+
 function reply(message) {
   port.postMessage(message);
   Atomics.store(flag, 0, 1);
@@ -57,8 +104,23 @@ port.on('message', async (req) => {
     if (lost) throw lost;
     connected ??= client.connect();
     await connected;
-    const r = await client.query({ text: req.sql, values: req.params, rowMode: req.arrays ? 'array' : undefined });
-    const last = Array.isArray(r) ? r[r.length - 1] : r;
+    if (stale && client.getTransactionStatus() !== 'E') {
+      await client.query('DEALLOCATE ALL');
+      stale = false;
+    }
+    const before = client.getTransactionStatus();
+    let r;
+    try {
+      r = await run(req);
+    } catch (e) {
+      if (e.code !== '0A000' || !/cached plan/.test(e.message)) throw e;
+      newGeneration();
+      if (before !== 'I') throw e;
+      r = await run(req);
+    }
+    const results = Array.isArray(r) ? r : [r];
+    if (results.some((x) => DDL.test(x.command || ''))) newGeneration();
+    const last = results[results.length - 1];
     reply({
       ok: true,
       rows: last.rows ?? [],
