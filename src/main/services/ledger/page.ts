@@ -5,6 +5,7 @@ import type { ColumnFilter, FilterCondition, LedgerPage, PageRequest } from '../
 import type { Entity } from '../../../shared/domain';
 import { FEN_PER_UNIT, type Unit } from '../../../shared/money';
 import type { Db, OpenedDb } from '../../db/open';
+import { moneyTextSql, numberTextSql, numericChars } from './cell-text-sql';
 import { fail } from './errors';
 import { FUND_PAID_IN, REGISTRY } from './registry';
 import { columnsOf } from './service';
@@ -18,8 +19,9 @@ import { KEYED_TABLES } from './sort-key';
  *   collator key (sort-key.ts); enum labels by their collator rank; other text by its collator rank among
  *   the column's distinct values (bytes when a column holds more than DISTINCT_MAX of them); ties by id;
  * - column filters: AG Grid's text and number filter models (money in the unit shown);
- * - quick search: every space-separated word, any case, in a shown text, name, date or label column (money
- *   and number cells are not searched in a large ledger: their shown text depends on the unit and format);
+ * - quick search: every space-separated word, any case, in a shown text, name, date or label column, or in
+ *   a money or number cell's text as shown (in the unit shown; cell-text-sql.ts; only for a word made of
+ *   the characters such a text can hold, so a search for a name reads no number);
  * - with `totals`: the count and the sums of the 合计 row's money columns over the filtered rows.
  * A block is read in two steps: the ids of its rows from the ledger's own table (filters, order, offset:
  * on its indexes, no join — a link column's name is looked up by id), then those rows with their linked
@@ -223,8 +225,12 @@ function filterCondition(spec: ColumnSpec, f: ColumnFilter, unit: Unit): Cond {
   return one(f);
 }
 
-/** Every word of the quick search in some shown text column (name, link name, date, code, label). */
-function quickCondition(specs: ColumnSpec[], quick: string): Cond | null {
+/**
+ * Every word of the quick search in some shown column's text (name, link name, date, code, label, and money
+ * or number cells as shown in `unit`). `stored`: the ledger's own columns (a number a list computes is not
+ * searched unless page.ts knows its expression).
+ */
+function quickCondition(specs: ColumnSpec[], quick: string, unit: Unit, stored: Set<string>): Cond | null {
   const words = quick
     .toUpperCase()
     .split(' ')
@@ -239,6 +245,13 @@ function quickCondition(specs: ColumnSpec[], quick: string): Cond | null {
         if (codes.length > 0) any.push(sql<SqlBool>`${sql.ref(`t.${s.field}`)} IN (${sql.join(codes)})`);
       } else if (s.kind === 'text' || s.kind === 'date' || s.kind === 'link') {
         any.push(onText(s, (col) => like(col, e), false));
+      } else if (s.kind === 'money' || s.kind === 'number' || s.kind === 'ratio') {
+        if (!(s.field in COMPUTED || stored.has(s.field))) continue;
+        const chars = numericChars(s);
+        if (![...w].every((c) => chars.has(c))) continue;
+        const shown =
+          s.kind === 'money' ? moneyTextSql(cellOf(s.field), unit) : numberTextSql(cellOf(s.field), s);
+        any.push(sql<SqlBool>`${shown} LIKE ${e} ESCAPE '\\'`);
       }
     }
     return any.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(any, sql` OR `)})`;
@@ -258,7 +271,7 @@ function filteredQuery(db: Db, r: PageRequest, specs: Map<string, ColumnSpec>): 
     q = q.where(filterCondition(specOf(specs, field), f, r.unit));
   }
   const shown = (r.fields ?? [...specs.keys()]).flatMap((f) => (specs.has(f) ? [specs.get(f)!] : []));
-  const qc = quickCondition(shown, r.quick ?? '');
+  const qc = quickCondition(shown, r.quick ?? '', r.unit, allowed);
   return qc ? q.where(qc) : q;
 }
 
