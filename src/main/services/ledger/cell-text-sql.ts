@@ -24,8 +24,17 @@ function grouped(n: Expression<unknown>): RawBuilder<string> {
   return sql<string>`(CASE WHEN ${n} < 1000 THEN ${text(n)} ${sql.join(whens, sql` `)} END)`;
 }
 
-/** A money cell (integer fen) as the grid shows it in `unit`, e.g. 12,345.68; NULL when empty. */
-export function moneyTextSql(cell: Expression<unknown>, unit: Unit): RawBuilder<string> {
+/** Its digits alone (at least decimals + 1 of them, as the text shows them: 0.05 → 005). */
+function digitsOf(q: Expression<unknown>, decimals: number): RawBuilder<string> {
+  const min = 10 ** (decimals + 1);
+  return sql<string>`(CASE WHEN ${q} < ${lit(min)} THEN substr(${text(sql`${q} + ${lit(min)}`)}, 2) ELSE ${text(q)} END)`;
+}
+
+/**
+ * Whether a money cell (integer fen) shows `word` in `unit` (its text e.g. 12,345.68). The text is built only
+ * for rows whose digits hold the word's digits (a cheap test first: a typed amount over 100,000 rows).
+ */
+export function moneyShowsSql(cell: Expression<unknown>, unit: Unit, word: string): RawBuilder<boolean> {
   const decimals = UNIT_DECIMALS[unit];
   const scale = 10 ** decimals;
   const div = FEN_PER_UNIT[unit] / scale;
@@ -33,11 +42,21 @@ export function moneyTextSql(cell: Expression<unknown>, unit: Unit): RawBuilder<
   const q = sql`((abs(${fen}) * 2 + ${lit(div)}) / ${lit(2 * div)})`;
   const sign = sql`CASE WHEN ${fen} < 0 AND ${q} <> 0 THEN '-' ELSE '' END`;
   const frac = sql`substr(${text(sql`${lit(scale)} + ${q} % ${lit(scale)}`)}, 2)`;
-  return sql<string>`(${sign} || ${grouped(sql`(${q} / ${lit(scale)})`)} || '.' || ${frac})`;
+  const shown = sql`(${sign} || ${grouped(sql`(${q} / ${lit(scale)})`)} || '.' || ${frac})`;
+  const digits = word.replace(/[^0-9]/g, '');
+  const full = sql<boolean>`${shown} LIKE ${contains(word)} ESCAPE '\\'`;
+  return digits === '' ? full : sql<boolean>`(${digitsOf(q, decimals)} LIKE ${`%${digits}%`} AND ${full})`;
 }
 
-/** A number or ratio cell as the grid shows it: at most `digits` decimals, no trailing zeros, its suffix. */
-export function numberTextSql(cell: Expression<unknown>, spec: ColumnSpec): RawBuilder<string> {
+/** LIKE's pattern for a text holding `word` (its % and _ taken as themselves). */
+const contains = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** Whether a number or ratio cell shows `word`: at most `digits` decimals, no trailing zeros, its suffix. */
+export function numberShowsSql(
+  cell: Expression<unknown>,
+  spec: ColumnSpec,
+  word: string,
+): RawBuilder<boolean> {
   const digits = spec.kind === 'number' ? (spec.digits ?? 2) : 2;
   const suffix = spec.kind === 'number' ? (spec.suffix ?? '') : spec.kind === 'ratio' ? '倍' : '';
   const scale = 10 ** digits;
@@ -50,7 +69,7 @@ export function numberTextSql(cell: Expression<unknown>, spec: ColumnSpec): RawB
       : sql`CASE WHEN ${m} % ${lit(scale)} = 0 THEN '' ELSE '.' || rtrim(substr(${text(
           sql`${lit(scale)} + ${m} % ${lit(scale)}`,
         )}, 2), '0') END`;
-  return sql<string>`(${sign} || ${int} || ${frac} || ${suffix})`;
+  return sql<boolean>`(${sign} || ${int} || ${frac} || ${suffix}) LIKE ${contains(word)} ESCAPE '\\'`;
 }
 
 /** The characters a money or number cell's text can hold: a word with any other cannot be in it. */

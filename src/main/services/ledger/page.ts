@@ -5,7 +5,7 @@ import type { ColumnFilter, FilterCondition, LedgerPage, PageRequest } from '../
 import type { Entity } from '../../../shared/domain';
 import { FEN_PER_UNIT, type Unit } from '../../../shared/money';
 import type { Db, OpenedDb } from '../../db/open';
-import { moneyTextSql, numberTextSql, numericChars } from './cell-text-sql';
+import { moneyShowsSql, numberShowsSql, numericChars } from './cell-text-sql';
 import { fail } from './errors';
 import { FUND_PAID_IN, REGISTRY } from './registry';
 import { columnsOf } from './service';
@@ -249,9 +249,11 @@ function quickCondition(specs: ColumnSpec[], quick: string, unit: Unit, stored: 
         if (!(s.field in COMPUTED || stored.has(s.field))) continue;
         const chars = numericChars(s);
         if (![...w].every((c) => chars.has(c))) continue;
-        const shown =
-          s.kind === 'money' ? moneyTextSql(cellOf(s.field), unit) : numberTextSql(cellOf(s.field), s);
-        any.push(sql<SqlBool>`${shown} LIKE ${e} ESCAPE '\\'`);
+        any.push(
+          s.kind === 'money'
+            ? moneyShowsSql(cellOf(s.field), unit, w)
+            : numberShowsSql(cellOf(s.field), s, w),
+        );
       }
     }
     return any.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(any, sql` OR `)})`;
