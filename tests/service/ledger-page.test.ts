@@ -106,6 +106,9 @@ describe('ledger.page', () => {
       [formatCell(COLUMNS.find((c) => c.field === 'amount_fen')!, row.amount_fen, 'yi'), 'yi'],
       ['.5', 'yi'],
       ['2,0', 'yuan'],
+      // Any case (轮次 such as Pre-A), and dates by their text.
+      ['pre-a', 'wan'],
+      [String(row.date).slice(0, 7), 'wan'],
     ];
     for (const [quick, unit] of cases) {
       const want = clientFinds(quick, unit);

@@ -4,6 +4,7 @@ import type { ColumnSpec } from '../../../shared/columns/spec';
 import type { ColumnFilter, FilterCondition, LedgerPage, PageRequest } from '../../../shared/contract/ledger';
 import type { Entity } from '../../../shared/domain';
 import { FEN_PER_UNIT, type Unit } from '../../../shared/money';
+import { isPostgres } from '../../db/engine';
 import type { Db, OpenedDb } from '../../db/open';
 import { moneyShowsSql, numberShowsSql, numericChars } from './cell-text-sql';
 import { fail } from './errors';
@@ -142,6 +143,17 @@ async function orderOf(
 const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const like = (col: Expression<unknown> | string, pattern: string): Cond =>
   sql<SqlBool>`upper(${typeof col === 'string' ? sql.ref(col) : col}) LIKE ${pattern.toUpperCase()} ESCAPE '\\'`;
+/**
+ * The quick search's LIKE, any case. SQLite's LIKE already ignores the case of ASCII letters, the only ones its
+ * upper() changes, so there the column is matched as it is (no upper() of every row: a third of a search of
+ * 100,000 rows); PostgreSQL's LIKE is case-sensitive and its upper() knows every script.
+ */
+const anyCase =
+  (pg: boolean) =>
+  (col: string, pattern: string): Cond =>
+    pg ? like(col, pattern) : sql<SqlBool>`${sql.ref(col)} LIKE ${pattern} ESCAPE '\\'`;
+/** A date cell shows YYYY-MM-DD: a word with another character cannot be in it. */
+const DATE_CHARS = new Set('0123456789-');
 
 /** Codes of an enum whose label passes `test`. */
 function codesWhere(spec: ColumnSpec & { kind: 'enum' }, test: (label: string) => boolean): string[] {
@@ -230,7 +242,14 @@ function filterCondition(spec: ColumnSpec, f: ColumnFilter, unit: Unit): Cond {
  * or number cells as shown in `unit`). `stored`: the ledger's own columns (a number a list computes is not
  * searched unless page.ts knows its expression).
  */
-function quickCondition(specs: ColumnSpec[], quick: string, unit: Unit, stored: Set<string>): Cond | null {
+function quickCondition(
+  specs: ColumnSpec[],
+  quick: string,
+  unit: Unit,
+  stored: Set<string>,
+  pg: boolean,
+): Cond | null {
+  const match = anyCase(pg);
   const words = quick
     .toUpperCase()
     .split(' ')
@@ -243,8 +262,10 @@ function quickCondition(specs: ColumnSpec[], quick: string, unit: Unit, stored: 
       if (s.kind === 'enum') {
         const codes = codesWhere(s, (l) => l.toUpperCase().includes(w));
         if (codes.length > 0) any.push(sql<SqlBool>`${sql.ref(`t.${s.field}`)} IN (${sql.join(codes)})`);
-      } else if (s.kind === 'text' || s.kind === 'date' || s.kind === 'link') {
-        any.push(onText(s, (col) => like(col, e), false));
+      } else if (s.kind === 'text' || s.kind === 'link') {
+        any.push(onText(s, (col) => match(col, e), false));
+      } else if (s.kind === 'date') {
+        if ([...w].every((c) => DATE_CHARS.has(c))) any.push(match(`t.${s.field}`, e));
       } else if (s.kind === 'money' || s.kind === 'number' || s.kind === 'ratio') {
         if (!(s.field in COMPUTED || stored.has(s.field))) continue;
         const chars = numericChars(s);
@@ -273,7 +294,7 @@ function filteredQuery(db: Db, r: PageRequest, specs: Map<string, ColumnSpec>): 
     q = q.where(filterCondition(specOf(specs, field), f, r.unit));
   }
   const shown = (r.fields ?? [...specs.keys()]).flatMap((f) => (specs.has(f) ? [specs.get(f)!] : []));
-  const qc = quickCondition(shown, r.quick ?? '', r.unit, allowed);
+  const qc = quickCondition(shown, r.quick ?? '', r.unit, allowed, isPostgres(db));
   return qc ? q.where(qc) : q;
 }
 
