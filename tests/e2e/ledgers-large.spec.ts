@@ -14,9 +14,15 @@ test('投资 as a large ledger: count, sort, quick search and totals come from S
   expect(await totalCount(grid, 'fund_id')).toBe(106);
 
   // Sort by 投资金额: row 0 holds the smallest amount going up, the largest going down (in 万元).
-  const amounts = (
-    (await apiCall(page, 'ledger.list', { entity: 'investment' })) as { data: { amount_fen: number }[] }
-  ).data.map((r) => r.amount_fen);
+  const list = (
+    (await apiCall(page, 'ledger.list', { entity: 'investment' })) as {
+      data: Record<
+        'amount_fen' | 'post_money_fen' | 'exit_proceeds_fen' | 'current_value_fen',
+        number | null
+      >[];
+    }
+  ).data;
+  const amounts = list.map((r) => r.amount_fen as number);
   const wan = (fen: number) =>
     (fen / 1_000_000).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const header = grid.locator('.ag-header-cell[col-id="amount_fen"] .ag-header-cell-label');
@@ -33,6 +39,26 @@ test('投资 as a large ledger: count, sort, quick search and totals come from S
   expect(found).toBeGreaterThan(0);
   expect(found).toBeLessThan(106);
   await expect(bodyRows(grid)).toHaveCount(found);
+  await search(page, '');
+  await expectCount(grid, 'fund_id', 106, '笔');
+
+  // Quick search on an amount as the cells show it (万元, with its comma): found in SQL too.
+  const typed = wan(Math.max(...amounts));
+  await search(page, typed);
+  await expect(
+    bodyRows(grid)
+      .locator('[col-id="amount_fen"]')
+      .filter({ hasText: new RegExp(`^${typed.replace(/[.]/g, '\\.')}$`) }),
+  ).toHaveCount(1);
+  // Every money cell shown is searched: a valuation's text may hold the amount too.
+  const money = ['amount_fen', 'post_money_fen', 'exit_proceeds_fen', 'current_value_fen'] as const;
+  const byAmount = list.filter((r) =>
+    money.some((f) => {
+      const v = r[f];
+      return typeof v === 'number' && wan(v).includes(typed);
+    }),
+  ).length;
+  await expectCount(grid, 'fund_id', byAmount, '笔');
   await search(page, '');
   await expectCount(grid, 'fund_id', 106, '笔');
 });

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/main/demo';
 import { sortKeyOf, sortRows } from '../../src/renderer/src/grid/rowSort';
+import { formatCell } from '../../src/shared/columns/convert';
 import { LEDGER_COLUMNS } from '../../src/shared/columns/ledgers';
 import type { LedgerRow, LedgerTable } from '../../src/shared/contract/ledger';
+import type { Unit } from '../../src/shared/money';
 import { refusal, tempDb, testClient } from '../helpers/temp-db';
 
 // A large ledger's grid (#13) reads blocks from ledger.page: each must hold the rows, in the order, that the
@@ -79,6 +81,70 @@ describe('ledger.page', () => {
     expect(idsOf(p)).toEqual(want.map((r) => r.id));
     expect(p.count).toBe(want.length);
     expect(p.totals?.amount_fen).toBe(want.reduce((n, r) => n + Number(r.amount_fen), 0));
+  });
+
+  it('quick search finds typed amounts and numbers as the cells show them, in the unit shown', async () => {
+    const shown = COLUMNS.filter((c) => c.hidden !== true);
+    // What the client-side search of a small ledger finds: every word in the text some shown cell shows.
+    const clientFinds = (quick: string, unit: Unit) => {
+      const words = quick.toUpperCase().split(' ');
+      return all
+        .filter((r) =>
+          words.every((w) => shown.some((c) => formatCell(c, r[c.field], unit, r).toUpperCase().includes(w))),
+        )
+        .map((r) => r.id);
+    };
+    const row = all.find((r) => Number(r.amount_fen) >= 1_000 * 1_000_000 && r.stake_pct != null)!;
+    const amount = formatCell(COLUMNS.find((c) => c.field === 'amount_fen')!, row.amount_fen, 'wan');
+    const stake = formatCell(COLUMNS.find((c) => c.field === 'stake_pct')!, row.stake_pct, 'wan');
+    expect(amount).toContain(',');
+    const cases: [string, Unit][] = [
+      [amount, 'wan'],
+      [amount.slice(1, 5), 'wan'],
+      [`${stake} ${String(row.date).slice(0, 4)}`, 'wan'],
+      [formatCell(COLUMNS.find((c) => c.field === 'amount_fen')!, row.amount_fen, 'yuan'), 'yuan'],
+      [formatCell(COLUMNS.find((c) => c.field === 'amount_fen')!, row.amount_fen, 'yi'), 'yi'],
+      ['.5', 'yi'],
+      ['2,0', 'yuan'],
+      // Any case (轮次 such as Pre-A), and dates by their text.
+      ['pre-a', 'wan'],
+      [String(row.date).slice(0, 7), 'wan'],
+    ];
+    for (const [quick, unit] of cases) {
+      const want = clientFinds(quick, unit);
+      expect(want.length, quick).toBeGreaterThan(0);
+      const p = await api('ledger.page', {
+        ...base,
+        unit,
+        fields: shown.map((c) => c.field),
+        quick,
+        startRow: 0,
+        endRow: 5_000,
+        totals: true,
+      });
+      expect(idsOf(p), `${quick} (${unit})`).toEqual(want);
+      expect(p.count, quick).toBe(want.length);
+    }
+    // A computed money column (实缴 of funds, a sum in SQL) is found by its text too.
+    const funds = await api('ledger.list', { entity: 'fund' });
+    const paid = LEDGER_COLUMNS.fund.find((c) => c.field === 'paid_in_fen')!;
+    const fund = funds.find((f) => Number(f.paid_in_fen) > 0)!;
+    const paidText = formatCell(paid, fund.paid_in_fen, 'wan');
+    const byPaid = await api('ledger.page', {
+      entity: 'fund',
+      unit: 'wan',
+      fields: ['paid_in_fen'],
+      quick: paidText,
+      startRow: 0,
+      endRow: 5_000,
+    });
+    expect(idsOf(byPaid)).toEqual(
+      funds.filter((f) => formatCell(paid, f.paid_in_fen, 'wan').includes(paidText)).map((f) => f.id),
+    );
+    // The amount typed in another unit's text is not what 万元 cells show.
+    const inYuan = formatCell(COLUMNS.find((c) => c.field === 'amount_fen')!, row.amount_fen, 'yuan');
+    const wrongUnit = await api('ledger.page', { ...base, quick: inYuan, startRow: 0, endRow: 5_000 });
+    expect(idsOf(wrongUnit)).toEqual(clientFinds(inYuan, 'wan'));
   });
 
   it('column filters: money in the unit shown, text on linked names, labels of codes', async () => {

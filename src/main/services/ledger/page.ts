@@ -4,7 +4,9 @@ import type { ColumnSpec } from '../../../shared/columns/spec';
 import type { ColumnFilter, FilterCondition, LedgerPage, PageRequest } from '../../../shared/contract/ledger';
 import type { Entity } from '../../../shared/domain';
 import { FEN_PER_UNIT, type Unit } from '../../../shared/money';
+import { isPostgres } from '../../db/engine';
 import type { Db, OpenedDb } from '../../db/open';
+import { moneyShowsSql, numberShowsSql, numericChars } from './cell-text-sql';
 import { fail } from './errors';
 import { FUND_PAID_IN, REGISTRY } from './registry';
 import { columnsOf } from './service';
@@ -18,8 +20,9 @@ import { KEYED_TABLES } from './sort-key';
  *   collator key (sort-key.ts); enum labels by their collator rank; other text by its collator rank among
  *   the column's distinct values (bytes when a column holds more than DISTINCT_MAX of them); ties by id;
  * - column filters: AG Grid's text and number filter models (money in the unit shown);
- * - quick search: every space-separated word, any case, in a shown text, name, date or label column (money
- *   and number cells are not searched in a large ledger: their shown text depends on the unit and format);
+ * - quick search: every space-separated word, any case, in a shown text, name, date or label column, or in
+ *   a money or number cell's text as shown (in the unit shown; cell-text-sql.ts; only for a word made of
+ *   the characters such a text can hold, so a search for a name reads no number);
  * - with `totals`: the count and the sums of the 合计 row's money columns over the filtered rows.
  * A block is read in two steps: the ids of its rows from the ledger's own table (filters, order, offset:
  * on its indexes, no join — a link column's name is looked up by id), then those rows with their linked
@@ -140,6 +143,17 @@ async function orderOf(
 const likeEscaped = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const like = (col: Expression<unknown> | string, pattern: string): Cond =>
   sql<SqlBool>`upper(${typeof col === 'string' ? sql.ref(col) : col}) LIKE ${pattern.toUpperCase()} ESCAPE '\\'`;
+/**
+ * The quick search's LIKE, any case. SQLite's LIKE already ignores the case of ASCII letters, the only ones its
+ * upper() changes, so there the column is matched as it is (no upper() of every row: a third of a search of
+ * 100,000 rows); PostgreSQL's LIKE is case-sensitive and its upper() knows every script.
+ */
+const anyCase =
+  (pg: boolean) =>
+  (col: string, pattern: string): Cond =>
+    pg ? like(col, pattern) : sql<SqlBool>`${sql.ref(col)} LIKE ${pattern} ESCAPE '\\'`;
+/** A date cell shows YYYY-MM-DD: a word with another character cannot be in it. */
+const DATE_CHARS = new Set('0123456789-');
 
 /** Codes of an enum whose label passes `test`. */
 function codesWhere(spec: ColumnSpec & { kind: 'enum' }, test: (label: string) => boolean): string[] {
@@ -223,8 +237,19 @@ function filterCondition(spec: ColumnSpec, f: ColumnFilter, unit: Unit): Cond {
   return one(f);
 }
 
-/** Every word of the quick search in some shown text column (name, link name, date, code, label). */
-function quickCondition(specs: ColumnSpec[], quick: string): Cond | null {
+/**
+ * Every word of the quick search in some shown column's text (name, link name, date, code, label, and money
+ * or number cells as shown in `unit`). `stored`: the ledger's own columns (a number a list computes is not
+ * searched unless page.ts knows its expression).
+ */
+function quickCondition(
+  specs: ColumnSpec[],
+  quick: string,
+  unit: Unit,
+  stored: Set<string>,
+  pg: boolean,
+): Cond | null {
+  const match = anyCase(pg);
   const words = quick
     .toUpperCase()
     .split(' ')
@@ -237,8 +262,19 @@ function quickCondition(specs: ColumnSpec[], quick: string): Cond | null {
       if (s.kind === 'enum') {
         const codes = codesWhere(s, (l) => l.toUpperCase().includes(w));
         if (codes.length > 0) any.push(sql<SqlBool>`${sql.ref(`t.${s.field}`)} IN (${sql.join(codes)})`);
-      } else if (s.kind === 'text' || s.kind === 'date' || s.kind === 'link') {
-        any.push(onText(s, (col) => like(col, e), false));
+      } else if (s.kind === 'text' || s.kind === 'link') {
+        any.push(onText(s, (col) => match(col, e), false));
+      } else if (s.kind === 'date') {
+        if ([...w].every((c) => DATE_CHARS.has(c))) any.push(match(`t.${s.field}`, e));
+      } else if (s.kind === 'money' || s.kind === 'number' || s.kind === 'ratio') {
+        if (!(s.field in COMPUTED || stored.has(s.field))) continue;
+        const chars = numericChars(s);
+        if (![...w].every((c) => chars.has(c))) continue;
+        any.push(
+          s.kind === 'money'
+            ? moneyShowsSql(cellOf(s.field), unit, w)
+            : numberShowsSql(cellOf(s.field), s, w),
+        );
       }
     }
     return any.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(any, sql` OR `)})`;
@@ -258,7 +294,7 @@ function filteredQuery(db: Db, r: PageRequest, specs: Map<string, ColumnSpec>): 
     q = q.where(filterCondition(specOf(specs, field), f, r.unit));
   }
   const shown = (r.fields ?? [...specs.keys()]).flatMap((f) => (specs.has(f) ? [specs.get(f)!] : []));
-  const qc = quickCondition(shown, r.quick ?? '');
+  const qc = quickCondition(shown, r.quick ?? '', r.unit, allowed, isPostgres(db));
   return qc ? q.where(qc) : q;
 }
 
