@@ -7,7 +7,7 @@ import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/main/demo';
 import { exportReport } from '../../src/main/export';
-import { planParts } from '../../src/main/export/pdf';
+import { PDF_PART_ROWS, partRowsFor, planParts } from '../../src/main/export/pdf';
 import { createChromiumPdfPrinter, findChromium } from '../../src/main/host/chromium-pdf';
 import { buildReport } from '../../src/main/services/reports';
 import { chineseDate } from '../../src/shared/reports/format';
@@ -46,6 +46,20 @@ describe('planParts', () => {
       });
       expect(parts.filter((p) => p.first)).toEqual([parts[0]]);
       expect(parts.filter((p) => p.last)).toEqual([parts.at(-1)]);
+    }
+  });
+});
+
+describe('partRowsFor', () => {
+  it('keeps both print lanes busy for a mid-sized report and never prints more than PDF_PART_ROWS at once', () => {
+    // Printed at once when small; 2,831 rows (直投基金台账 at 10x) in two parts on two lanes, one on one lane.
+    expect(partRowsFor(1175, 2)).toBeGreaterThanOrEqual(1175);
+    expect(Math.ceil(2831 / partRowsFor(2831, 2))).toBe(2);
+    expect(Math.ceil(2831 / partRowsFor(2831, 1))).toBe(Math.ceil(2831 / PDF_PART_ROWS));
+    for (const total of [1501, 2831, 9703, 97_063]) {
+      const rows = partRowsFor(total, 2);
+      expect(rows).toBeLessThanOrEqual(PDF_PART_ROWS);
+      expect(Math.ceil(total / rows)).toBeGreaterThanOrEqual(2);
     }
   });
 });

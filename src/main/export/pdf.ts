@@ -18,11 +18,22 @@ import type { Progress } from './common';
 import { type PdfPart, pageFurnitureHtml, renderPdfHtml } from './pdf-html';
 
 /**
- * Rows printed at once. Chromium's CPU time for one print of the 10x 落地项目台账 (12 columns) was 2.0 s for
- * 250 rows, 3.3 s for 1,000 and 6.3 s for 4,000 (fonts, layout, PDF): a part has a fixed cost of about 1.5 s,
- * so parts are large; 5,000 rows keep a part's HTML near 5 MB and the progress moving every few seconds.
+ * Rows printed at once, at most. Chromium's CPU time per row grows with the rows of one print (10x 落地项目台账,
+ * load average ~22, CPU time of Chromium's processes: 3.3 ms a row for parts of 500 or 2,000 rows, 4.0–4.5 ms
+ * for parts of 5,000), while each print also costs about 1 s to load its embedded fonts. 2,000 balances both.
  */
-export const PDF_PART_ROWS = 5000;
+export const PDF_PART_ROWS = 2000;
+/**
+ * A report of more rows than this is printed in at least as many parts as prints run at once: one print keeps
+ * only one core busy (2,831 rows printed at once kept the other core idle for the whole ~5 s of the print).
+ */
+export const PDF_SPLIT_ROWS = 1500;
+
+/** Rows per part: PDF_PART_ROWS, or fewer so that a report over PDF_SPLIT_ROWS rows keeps every print lane busy. */
+export function partRowsFor(total: number, parallel: number, partRows = PDF_PART_ROWS): number {
+  if (total <= PDF_SPLIT_ROWS || parallel <= 1) return partRows;
+  return Math.min(partRows, Math.ceil(total / parallel));
+}
 /**
  * pdf-lib yields to the event loop with a setTimeout(0) (at least 1 ms) every 100 objects it parses and every
  * 50 it writes by default: 1,023 such waits for the 97,063-row report (20 parts of ~660 objects, a 53 MB file).
@@ -67,7 +78,8 @@ export interface RenderPdfOptions {
 /** The PDF's bytes (the report's amounts already rounded for showing). */
 export async function renderPdf(r: ReportData, unit: Unit, opts: RenderPdfOptions): Promise<Uint8Array> {
   const total = r.tables.reduce((s, t) => s + t.rows.length, 0);
-  const partRows = opts.partRows ?? PDF_PART_ROWS;
+  const parallel = Math.max(1, opts.parallel ?? Math.min(2, availableParallelism()));
+  const partRows = opts.partRows ?? partRowsFor(total, parallel);
   opts.progress?.(0, total);
   let done = 0;
   // A cancel does not wait for what is being printed: it finishes unseen and is dropped.
@@ -99,7 +111,6 @@ export async function renderPdf(r: ReportData, unit: Unit, opts: RenderPdfOption
     PDFDocument.load(b, { parseSpeed: OBJECTS_PER_TICK, updateMetadata: false });
   const out = await PDFDocument.create();
   const parts = planParts(r, partRows);
-  const parallel = Math.max(1, opts.parallel ?? Math.min(2, availableParallelism()));
   // The next parts print while this one is joined; a cancel (progress throws) starts no more.
   const jobs: Promise<Uint8Array>[] = [];
   const launch = (i: number) => {
