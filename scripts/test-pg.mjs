@@ -42,6 +42,8 @@ export const SQLITE_ONLY = {
   'tests/service/backup-worker.test.ts': 'the backup copy made by a worker thread from the SQLite file',
   'tests/service/restore-safety.test.ts': 'restores a file over damaged/truncated SQLite files',
   'tests/service/serve-recovery.test.ts': 'funddesk serve on a truncated SQLite file shows the restore page',
+  'tests/service/serve-shutdown.test.ts':
+    'funddesk serve quitting on SIGTERM (the HTTP side is the same on a server); the SQLite -wal file shows the clean close',
   'tests/service/concurrent-writers.test.ts': "SQLite's one-writer lock and WAL readers across processes",
   'tests/service/integrity.test.ts':
     'integrity_check / foreign_key_check of damaged SQLite files (no tempDb)',
