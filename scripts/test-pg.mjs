@@ -28,6 +28,7 @@ const BOTH_ENGINES = [
   'tests/service/import-formats.test.ts',
   'tests/service/null-order.test.ts',
   'tests/service/insert-rows.test.ts',
+  'tests/service/reports-libreoffice.test.ts',
   'tests/postgres',
 ];
 
@@ -74,8 +75,6 @@ export const NOT_YET = {
     '2 of 15 fail on PostgreSQL (a million CSV columns; text neither UTF-8 nor GBK)',
   'tests/service/preview-server.test.ts':
     '1 of 11 fails on PostgreSQL (the oversize-body 413 timed out at 60 s under load)',
-  'tests/service/reports-libreoffice.test.ts':
-    'fails on PostgreSQL (XIRR against LibreOffice at two dates): not looked into',
   'tests/service/cash-flow-year-totals.test.ts':
     'the demo and 300 random adds/edits/deletes pass on PostgreSQL (0010); the other two restore a file / open an older SQLite file',
   'tests/service/demo-clear.test.ts': 'not run on PostgreSQL yet',
