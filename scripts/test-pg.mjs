@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The PostgreSQL leg (#17): the service test files that run on both engines, plus tests/postgres, then the e2e
-// specs that run on both, against the server in FUNDDESK_TEST_PG (each service test and each e2e test gets a
-// fresh schema: tests/helpers/pg-schema.ts). `npm run test:pg` starts a throw-away server for it
+// specs that run on both, against the server in FUNDDESK_TEST_PG (each service test gets a fresh schema, each
+// e2e test a copy of a database the demo was loaded into once per worker: tests/helpers/pg-schema.ts). `npm run test:pg` starts a throw-away server for it
 // (scripts/pg-test-cluster.mjs). Every file not listed is named in SQLITE_ONLY / NOT_YET / E2E_SQLITE_ONLY with the reason.
 //   node scripts/test-pg.mjs [--service-only | --e2e-only]
 import { spawnSync } from 'node:child_process';
@@ -86,7 +86,10 @@ export const NOT_YET = {
     '14 of 15 pass on PostgreSQL; the million-column CSV is refused in 5.9 s against its own 5 s bound under load (a timing bound in a test)',
 };
 
-/** e2e specs that run on PostgreSQL too (the built `funddesk serve` on a fresh schema loaded by `funddesk demo`). */
+/**
+ * e2e specs that run on PostgreSQL too: every spec but E2E_SQLITE_ONLY (the built `funddesk serve` on a copy of a
+ * database loaded by `funddesk demo`).
+ */
 const E2E_BOTH_ENGINES = [
   'tests/e2e/add-form-errors.spec.ts',
   'tests/e2e/audit.spec.ts',
