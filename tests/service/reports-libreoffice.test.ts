@@ -32,21 +32,22 @@ function series(fundIds: number[], asOf: string): Flow[] {
     )
     .all(asOf) as { date: string; a: number }[];
   // 调整后净值, in SQL: the latest valuation on or before D, plus calls, minus distributions dated after it
-  // and on or before D, never below 0; a fund without a valuation counts 0.
+  // and on or before D; never below 0 (in JS: SQLite's two-argument max() is not PostgreSQL's, which has
+  // greatest()); a fund without a valuation counts 0.
   let nav = 0;
   for (const id of fundIds) {
     const v = t.opened.raw
       .prepare(
-        `SELECT max(0, v.nav_fen + coalesce((SELECT sum(CASE type WHEN 'call' THEN amount_fen ELSE -amount_fen END)
+        `SELECT v.nav_fen + coalesce((SELECT sum(CASE type WHEN 'call' THEN amount_fen ELSE -amount_fen END)
            FROM cash_flows c WHERE c.fund_id = v.fund_id AND c.type IN ('call','distribution')
-             AND c.date > v.as_of_date AND c.date <= @asOf), 0))
+             AND c.date > v.as_of_date AND c.date <= @asOf), 0)
          FROM valuations v WHERE v.fund_id = @id AND v.as_of_date <= @asOf ORDER BY v.as_of_date DESC LIMIT 1`,
       )
       .pluck()
-      .get({ id, asOf }) as number | undefined;
-    nav += v ?? 0;
+      .get({ id, asOf }) as number | string | undefined;
+    nav += Math.max(0, Number(v ?? 0));
   }
-  const out = flows.map((f) => ({ date: f.date, amount: f.a / 100 }));
+  const out = flows.map((f) => ({ date: f.date, amount: Number(f.a) / 100 }));
   if (nav > 0) out.push({ date: asOf, amount: nav / 100 });
   return out;
 }

@@ -29,6 +29,9 @@ const TOO_LARGE = `请求内容过大（超过 ${Math.round(MAX_BODY_BYTES / 102
 
 class TooLarge extends Error {}
 
+/** On close, how long a call still being answered may take before its connection is cut (the app is quitting). */
+const CLOSE_GRACE_MS = 1_000;
+
 export interface PreviewServer {
   url: string;
   token: string;
@@ -59,7 +62,11 @@ export async function startPreviewServer(
     `<head>\n    <meta name="funddesk-token" content="${token}" />`,
   );
 
+  let closing = false;
   const server = createServer((req, res) => {
+    // Quitting: each connection ends after its answer. The page polls (audit.since every few seconds) over
+    // keep-alive connections that would otherwise never go idle, and close() would wait for them for good.
+    if (closing) res.setHeader('connection', 'close');
     handle(req, res).catch((e) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`服务器内部错误：${(e as Error).message}`);
@@ -139,7 +146,16 @@ export async function startPreviewServer(
     url: `http://127.0.0.1:${port}/`,
     token,
     server,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        closing = true;
+        const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        server.close(() => {
+          clearTimeout(cut);
+          ok();
+        });
+        server.closeIdleConnections();
+      }),
   };
 }
 
