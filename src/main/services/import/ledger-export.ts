@@ -7,6 +7,7 @@ import { FEN_PER_UNIT, UNIT_LABEL, type Unit } from '../../../shared/money';
 import type { Db } from '../../db/open';
 import { streamedWorkbook } from '../../export/exceljs';
 import { guardFormula } from '../../export/formula-guard';
+import { type RawCell, rawRows } from '../../export/xlsx-rows';
 import { listRows } from '../ledger/service';
 import { importColumns } from './headers';
 
@@ -57,7 +58,7 @@ function isoToExcelDate(iso: string): Date {
 type Row = Record<string, unknown>;
 
 /** A value as the xlsx cell holds it. */
-function xlsxValue(spec: ColumnSpec, row: Row, unit: Unit): ExcelJS.CellValue {
+function xlsxValue(spec: ColumnSpec, row: Row, unit: Unit): RawCell {
   const v = row[spec.field];
   if (spec.kind === 'link') return (row[spec.nameField] as string | null) ?? null;
   if (v == null || v === '') return null;
@@ -110,20 +111,20 @@ export function setUpSheet(ws: ExcelJS.Worksheet, specs: ColumnSpec[], unit: Uni
 
 const FROZEN_HEADER: Partial<ExcelJS.WorksheetView>[] = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
 
+function columnStyle(s: ColumnSpec, unit: Unit): Partial<ExcelJS.Style> {
+  if (s.kind === 'money') return { numFmt: moneyFormat(unit) };
+  if (s.kind === 'date') return { numFmt: 'yyyy-mm-dd' };
+  if (s.kind === 'number' && s.field === 'stake_pct') return { numFmt: '0.00##' };
+  return {};
+}
+
 /** Header row, widths and formats (a streamed sheet takes its frozen header as an option). */
 function setUpColumns(ws: ExcelJS.Worksheet, specs: ColumnSpec[], unit: Unit) {
   ws.columns = specs.map((s) => ({
     header: headerWithUnit(s, UNIT_LABEL[unit]),
     key: s.field,
     width: Math.max(10, Math.round((s.width ?? 120) / 7)),
-    style:
-      s.kind === 'money'
-        ? { numFmt: moneyFormat(unit) }
-        : s.kind === 'date'
-          ? { numFmt: 'yyyy-mm-dd' }
-          : s.kind === 'number' && s.field === 'stake_pct'
-            ? { numFmt: '0.00##' }
-            : {},
+    style: columnStyle(s, unit),
   }));
   const header = ws.getRow(1);
   header.font = { bold: true };
@@ -165,9 +166,15 @@ export async function exportLedger(
   wb.created = new Date();
   const ws = wb.addWorksheet(title.replace(/台账$/, ''), { views: FROZEN_HEADER });
   setUpColumns(ws as unknown as ExcelJS.Worksheet, specs, opts.unit);
-  for (const r of rows) {
-    ws.addRow(specs.map((s) => xlsxValue(s, r, opts.unit))).commit();
-  }
+  ws.getRow(1).commit();
+  // The rows as XML straight into the sheet, each cell styled as its column (export/xlsx-rows.ts).
+  const body = rawRows(
+    wb,
+    ws as unknown as ExcelJS.Worksheet,
+    specs.map((s) => columnStyle(s, opts.unit)),
+  );
+  for (const r of rows) body.write(specs.map((s) => xlsxValue(s, r, opts.unit)));
+  body.flush();
   if (rows.length > 0) {
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: specs.length } };
   }

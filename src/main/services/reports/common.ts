@@ -95,6 +95,29 @@ export const col = {
 };
 
 /** Sum of a numeric column (nulls count as nothing). */
+/**
+ * The name of every row of a table by id, from one read in the table's order: cheaper than a JOIN that looks
+ * each one up at random for every row of a large ledger.
+ */
+export function namesById(raw: OpenedDb['raw'], tableName: 'enterprises' | 'funds' | 'institutions') {
+  const names = new Map<number, string>();
+  for (const [id, name] of raw.prepare(`SELECT id, name FROM ${tableName}`).raw(true).iterate() as Iterable<
+    [number, string]
+  >) {
+    names.set(id, name);
+  }
+  return names;
+}
+
+/** Rows of a small table by id (the first column), from one read in the table's order (see namesById). */
+export function rowsById<T extends unknown[]>(raw: OpenedDb['raw'], sql: string): Map<number, T> {
+  const rows = new Map<number, T>();
+  for (const [id, ...rest] of raw.prepare(sql).raw(true).iterate() as Iterable<[number, ...T]>) {
+    rows.set(id, rest as unknown as T);
+  }
+  return rows;
+}
+
 export function sum(rows: readonly ReportRow[], key: string): number {
   let s = 0;
   for (const r of rows) {

@@ -16,6 +16,7 @@ import {
   chartOf,
   col,
   itemTable,
+  namesById,
   type ReportParams,
   ratio,
   seqField,
@@ -38,24 +39,39 @@ type Landed = [
   recognised: number | null,
 ];
 
-/** Landed projects on or before asOf that were not cancelled (one query). */
+/**
+ * Landed projects on or before asOf that were not cancelled, by landing date. The table is read in its own
+ * order and sorted here, the enterprises' and funds' names looked up from one read of each: the JOINs
+ * fetched a page of landed_projects and of enterprises at random for every row (the date index's order),
+ * ~1.6 → 0.7 s of CPU at 100x (see the commit). Every project has its enterprise (NOT NULL foreign key).
+ */
 export function loadLanded(opened: OpenedDb, asOf: string): { rows: Landed[]; cancelled: number } {
+  const enterprises = namesById(opened.raw, 'enterprises');
+  const funds = namesById(opened.raw, 'funds');
   const rows = opened.raw
     .prepare(
-      `SELECT l.id, coalesce(l.name, e.name), e.name, l.industry, l.landed_date, l.kind, l.status, l.fund_id, f.name,
+      `SELECT l.id, l.name, l.enterprise_id, l.industry, l.landed_date, l.kind, l.status, l.fund_id, l.fund_id,
         l.amount_fen, l.reinvest_category, l.reinvest_recognised_fen
-       FROM landed_projects l JOIN enterprises e ON e.id = l.enterprise_id LEFT JOIN funds f ON f.id = l.fund_id
-       WHERE l.landed_date <= ? AND l.status <> 'cancelled'
-       ORDER BY l.landed_date, l.id`,
+       FROM landed_projects l NOT INDEXED
+       WHERE l.landed_date <= ? AND l.status <> 'cancelled'`,
     )
     .raw(true)
     .all(asOf) as Landed[];
+  for (const r of rows) {
+    const enterprise = enterprises.get(r[2] as unknown as number) ?? null;
+    r[2] = enterprise as string;
+    r[1] ??= enterprise as string;
+    r[8] = r[7] === null ? null : (funds.get(r[7]) ?? null);
+  }
+  rows.sort(byDateThenId);
   const cancelled = opened.raw
     .prepare(`SELECT count(*) FROM landed_projects WHERE landed_date <= ? AND status = 'cancelled'`)
     .pluck()
     .get(asOf) as number;
   return { rows, cancelled };
 }
+
+const byDateThenId = (a: Landed, b: Landed) => (a[4] < b[4] ? -1 : a[4] > b[4] ? 1 : a[0] - b[0]);
 
 export const industryName = (code: string) => INDUSTRY_SHORT[code as Industry] ?? code;
 
@@ -77,6 +93,17 @@ function group<K extends string>(
 
 export function landedProjectsReport(opened: OpenedDb, p: ReportParams): ReportData {
   const { rows: landed, cancelled } = loadLanded(opened, p.asOf);
+  // A fund's short name once per fund, not twice per project (its regexes were a fifth of the build at 100x).
+  const shortNames = new Map<string, string>();
+  const fundOf = (l: Landed) => {
+    if (!l[8]) return '';
+    let s = shortNames.get(l[8]);
+    if (s === undefined) {
+      s = shortFundName(l[8]);
+      shortNames.set(l[8], s);
+    }
+    return s;
+  };
   const projects = itemTable<Landed>(
     'projects',
     '落地项目明细',
@@ -88,7 +115,7 @@ export function landedProjectsReport(opened: OpenedDb, p: ReportParams): ReportD
       [col.date('date', '落地日期'), (l) => l[4]],
       [col.text('kind', '落地方式', 10), (l) => labelOf(LANDED_KIND, l[5])],
       [col.text('status', '状态', 10), (l) => labelOf(LANDED_STATUS, l[6])],
-      [col.text('fund', '引进基金', 24), (l) => (l[8] ? shortFundName(l[8]) : '')],
+      [col.text('fund', '引进基金', 24), fundOf],
       [col.money('amount', '落户金额'), (l) => l[9]],
       [col.text('category', '返投认定类别', 14), (l) => (l[10] ? labelOf(REINVEST_CATEGORY, l[10]) : '')],
       [col.money('recognised', '返投认定金额'), (l) => l[11]],
@@ -135,7 +162,7 @@ export function landedProjectsReport(opened: OpenedDb, p: ReportParams): ReportD
     col.text('year', '年度', 10),
     [...byYear.keys()].sort().map((y) => [`${y}年`, byYear.get(y)!]),
   );
-  const byFund = group(landed, (l) => (l[8] ? shortFundName(l[8]) : ''));
+  const byFund = group(landed, fundOf);
   const byFundTable = grouped(
     'by-fund',
     '按引进基金汇总',

@@ -1,0 +1,69 @@
+// Rows written as XML into a streamed exceljs sheet (src/main/export/xlsx-rows.ts) read back with exceljs as
+// a spreadsheet shows them: text, numbers, dates and empty cells in place, each column's number format, font
+// and border, the row heights, and the rows exceljs writes afterwards (a totals row) numbered on from them.
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { streamedWorkbook } from '../../src/main/export/exceljs';
+import { rawRows } from '../../src/main/export/xlsx-rows';
+
+const STYLES: Partial<ExcelJS.Style>[] = [
+  { font: { name: 'Microsoft YaHei', size: 10 }, alignment: { wrapText: true } },
+  { numFmt: '#,##0.00', border: { top: { style: 'thin' } } },
+  { numFmt: 'yyyy-mm-dd' },
+  {},
+];
+
+async function sheetOf(write: (wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: ExcelJS.Worksheet) => void) {
+  const { wb, bytes } = await streamedWorkbook();
+  const ws = wb.addWorksheet('表') as unknown as ExcelJS.Worksheet;
+  write(wb, ws);
+  await (ws as unknown as { commit(): Promise<void> }).commit();
+  const back = new ExcelJS.Workbook();
+  await back.xlsx.load((await bytes()) as unknown as ArrayBuffer);
+  return back.worksheets[0]!;
+}
+
+describe('rows written as XML into a streamed sheet', () => {
+  it('reads back as the cells, formats and heights written, and exceljs rows continue after them', async () => {
+    const ws = await sheetOf((wb, ws) => {
+      ws.addRow(['名称', '金额', '日期', '备注']).commit();
+      const body = rawRows(wb, ws, STYLES);
+      body.write(['深圳市<某>&“基金”', 1234.5, new Date(Date.UTC(2025, 11, 31)), null]);
+      body.write(['深圳市<某>&“基金”', -0.01, null, '备注'], 44);
+      body.flush();
+      const total = ws.addRow(['合计', 1234.49]);
+      total.getCell(1).font = { bold: true };
+      total.commit();
+    });
+    expect(ws.rowCount).toBe(4);
+    expect(ws.getRow(1).values).toEqual([undefined, '名称', '金额', '日期', '备注']);
+    expect(ws.getCell('A2').value).toBe('深圳市<某>&“基金”');
+    expect(ws.getCell('B2').value).toBe(1234.5);
+    expect(ws.getCell('B2').numFmt).toBe('#,##0.00');
+    expect(ws.getCell('B2').border.top?.style).toBe('thin');
+    expect(ws.getCell('C2').value).toEqual(new Date(Date.UTC(2025, 11, 31)));
+    expect(ws.getCell('C2').numFmt).toBe('yyyy-mm-dd');
+    expect(ws.getCell('D2').value).toBeNull();
+    expect(ws.getCell('A3').value).toBe('深圳市<某>&“基金”');
+    expect(ws.getCell('A3').font.name).toBe('Microsoft YaHei');
+    expect(ws.getCell('A3').alignment.wrapText).toBe(true);
+    expect(ws.getCell('B3').value).toBe(-0.01);
+    expect(ws.getCell('C3').value).toBeNull();
+    expect(ws.getCell('C3').numFmt).toBe('yyyy-mm-dd');
+    expect(ws.getCell('D3').value).toBe('备注');
+    expect(ws.getRow(3).height).toBe(44);
+    expect(ws.getRow(2).height).toBeUndefined();
+    expect(ws.getCell('A4').value).toBe('合计');
+    expect(ws.getCell('A4').font.bold).toBe(true);
+    expect(ws.getCell('B4').value).toBe(1234.49);
+  });
+
+  it('refuses rows while an exceljs row before them is not yet written', async () => {
+    await expect(
+      sheetOf((wb, ws) => {
+        ws.addRow(['名称']);
+        rawRows(wb, ws, STYLES).write(['x']);
+      }),
+    ).rejects.toThrow(/not committed/);
+  });
+});
