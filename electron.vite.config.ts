@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { antdCss } from './scripts/antd-css';
 
 const shared = { '@shared': resolve(import.meta.dirname, 'src/shared') };
 
@@ -60,7 +61,8 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     resolve: { alias: shared },
-    plugins: [react()],
+    // antd's stylesheet without the rules of components the app does not use (scripts/antd-css.ts).
+    plugins: [react(), antdCss()],
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves the renderer unminified by default: minified, the code Chromium parses and

@@ -17,7 +17,13 @@ import { fileURLToPath } from 'node:url';
 
 export const root = join(import.meta.dirname, '..');
 const SOURCE_DIRS = ['src', 'migrations'];
-const SOURCE_FILES = ['electron.vite.config.ts', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const SOURCE_FILES = [
+  'electron.vite.config.ts',
+  'scripts/antd-css.ts',
+  'package.json',
+  'package-lock.json',
+  'tsconfig.json',
+];
 const stampFile = join(root, 'out', '.build-hash');
 const statFile = join(root, 'out', '.build-stamp');
 const lockDir = join(root, 'out', '.build-lock');

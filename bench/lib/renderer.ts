@@ -1,6 +1,6 @@
 /**
  * The renderer the browser rows run: built from the current sources with the same settings as
- * `electron-vite build` (electron.vite.config.ts: root src/renderer, base './', its `minify`), into
+ * `electron-vite build` (electron.vite.config.ts: root src/renderer, base './', its plugins and `minify`), into
  * bench/tmp/renderer-<hash of the sources>/ so the benchmark never measures a stale build and never touches
  * out/, which other work uses.
  */
@@ -27,6 +27,7 @@ function sourceHash(): string {
     ...filesUnder(join(root, 'src', 'shared')),
     join(root, 'package-lock.json'),
     join(root, 'electron.vite.config.ts'),
+    join(root, 'scripts', 'antd-css.ts'),
   ].sort();
   for (const f of files) h.update(relative(root, f)).update(readFileSync(f));
   return h.digest('hex').slice(0, 12);
@@ -45,10 +46,9 @@ export async function rendererBuild(
   log('building the renderer (vite, as electron-vite does)…');
   const t0 = performance.now();
   const { build } = await import('vite');
-  const react = (await import('@vitejs/plugin-react')).default;
   // The app's own renderer settings, so the benchmark runs what `electron-vite build` ships.
   const app = (await import('../../electron.vite.config')).default as {
-    renderer: { build: { minify?: boolean } };
+    renderer: { plugins: import('vite').PluginOption[]; build: { minify?: boolean } };
   };
   const part = `${dir}.part`;
   rmSync(part, { recursive: true, force: true });
@@ -59,7 +59,7 @@ export async function rendererBuild(
     mode: 'production',
     logLevel: 'warn',
     resolve: { alias: { '@shared': join(root, 'src', 'shared') } },
-    plugins: [react()],
+    plugins: app.renderer.plugins,
     build: {
       outDir: part,
       emptyOutDir: true,
