@@ -140,7 +140,7 @@ export async function coreSuite(ctx: BenchContext) {
       const same = sameFigures(ours!, raw);
       R.add('overview.get', 'headline figures (getOverview)', scale, t, {
         target: scale === '100x' ? { kind: 'max', value: 50, text: '< 50 ms' } : null,
-        note: `5 Kysely queries${same ? '' : ' — DIFFERS from the raw SQL!'}`,
+        note: `five totals in one Kysely statement${same ? '' : ' — DIFFERS from the raw SQL!'}`,
         extra: { overview: ours },
       });
       R.add('overview.raw', 'headline figures: raw SQLite floor', scale, f, {
