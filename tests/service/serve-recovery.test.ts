@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, statSync, truncateSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/open';
 import { loadDemo } from '../../src/main/demo';
 import { createBackup } from '../../src/main/services/backup/backup';
 import { snapshot } from '../fixtures/import/helpers';
+import { startFunddesk } from '../helpers/cli';
 import { tempDb } from '../helpers/temp-db';
 
 /** #19.1: the browser preview's error screen restores a damaged database from a backup that verifies. */
@@ -22,27 +21,10 @@ it('funddesk serve on a truncated database shows the restore page; its button re
   const b = await createBackup(t.opened, { reason: 'manual' });
   await t.opened.close();
   truncateSync(t.path, Math.floor(statSync(t.path).size / 2));
-  const proc = spawn(process.execPath, [
-    join(import.meta.dirname, '..', '..', 'bin', 'funddesk.js'),
-    'serve',
-    '--db',
-    t.path,
-  ]);
-  let out = '';
-  let err = '';
-  proc.stdout.on('data', (d) => {
-    out += d;
-  });
-  proc.stderr.on('data', (d) => {
-    err += d;
-  });
-  const waitFor = async (re: RegExp) => {
-    for (let i = 0; i < 600 && !re.test(out + err); i++) await new Promise((r) => setTimeout(r, 100));
-    return re.exec(out + err);
-  };
+  const { proc, seen, waitFor } = startFunddesk(['serve', '--db', t.path]);
   try {
     const m = await waitFor(/恢复页面：(http:\/\/127\.0\.0\.1:\d+\/)/);
-    expect(m, out + err).not.toBeNull();
+    expect(m, seen.out + seen.err).not.toBeNull();
     const url = m![1]!;
     const html = await (await fetch(url)).text();
     expect(html).toContain('数据库文件已损坏，FundDesk 没有改动它');
@@ -61,7 +43,7 @@ it('funddesk serve on a truncated database shows the restore page; its button re
     expect(await r.text()).toContain('已从备份恢复');
     // the app itself opens next, on the same port (or says the renderer is not built)
     expect(await waitFor(/浏览器预览已启动|找不到界面文件/)).not.toBeNull();
-    if (/浏览器预览已启动/.test(out)) expect(out).toContain(`浏览器预览已启动：${url}`);
+    if (/浏览器预览已启动/.test(seen.out)) expect(seen.out).toContain(`浏览器预览已启动：${url}`);
   } finally {
     proc.kill('SIGTERM');
     await new Promise((r) => proc.once('exit', r));

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/open';
+import { startFunddesk } from '../helpers/cli';
 
 /**
  * `funddesk serve` (a real process) quits on SIGTERM while a page keeps polling it over keep-alive
@@ -44,32 +44,12 @@ function post(agent: Agent, url: string, path: string, token: string, body: unkn
 
 it('SIGTERM: serve exits with 0 while a page keeps polling, and the database is closed cleanly', async () => {
   const db = join(dir, 'funddesk.db');
-  const proc = spawn(process.execPath, [
-    join(import.meta.dirname, '..', '..', 'bin', 'funddesk.js'),
-    'serve',
-    '--db',
-    db,
-    '--create',
-  ]);
-  let out = '';
-  let err = '';
-  proc.stdout.on('data', (d) => {
-    out += d;
-  });
-  proc.stderr.on('data', (d) => {
-    err += d;
-  });
-  const exited = new Promise<{ code: number | null; signal: string | null }>((ok) =>
-    proc.once('exit', (code, signal) => ok({ code, signal })),
-  );
+  const { proc, seen, exited, waitFor } = startFunddesk(['serve', '--db', db, '--create']);
   const agent = new Agent({ keepAlive: true, maxSockets: 2 });
   let polling = true;
   try {
-    for (let i = 0; i < 1200 && !/http:\/\/127\.0\.0\.1:\d+\//.test(out); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0];
-    expect(url, out + err).toBeDefined();
+    const url = (await waitFor(/http:\/\/127\.0\.0\.1:\d+\//, 120_000))?.[0];
+    expect(url, seen.out + seen.err).toBeDefined();
     const html = await (await fetch(url!)).text();
     const token = /name="funddesk-token" content="([0-9a-f]+)"/.exec(html)![1]!;
     const first = await post(agent, url!, '/api/audit.since', token, {});
@@ -90,7 +70,7 @@ it('SIGTERM: serve exits with 0 while a page keeps polling, and the database is 
     proc.kill('SIGTERM');
     // A hang is caught here, not by the test's timeout: the fixture of the e2e suite waits 10 s, then kills.
     const ended = await Promise.race([exited, new Promise((r) => setTimeout(() => r('hung'), 10_000))]);
-    expect(ended, `${out}${err}`).toEqual({ code: 0, signal: null });
+    expect(ended, `${seen.out}${seen.err}`).toEqual({ code: 0, signal: null });
     polling = false;
     await Promise.all(pollers);
   } finally {
