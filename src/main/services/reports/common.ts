@@ -94,7 +94,6 @@ export const col = {
   }),
 };
 
-/** Sum of a numeric column (nulls count as nothing). */
 /**
  * The name of every row of a table by id, from one read in the table's order: cheaper than a JOIN that looks
  * each one up at random for every row of a large ledger.
@@ -118,6 +117,7 @@ export function rowsById<T extends unknown[]>(raw: OpenedDb['raw'], sql: string)
   return rows;
 }
 
+/** Sum of a numeric column (nulls count as nothing). */
 export function sum(rows: readonly ReportRow[], key: string): number {
   let s = 0;
   for (const r of rows) {

@@ -1,6 +1,6 @@
-import { type LedgerColumns, NO_FLOWS } from '../../../shared/metrics/fund';
+import type { LedgerColumns } from '../../../shared/metrics/fund';
 import type { OpenedDb } from '../../db/open';
-import { parseFlows } from './parse-flows';
+import { ledgerIn, parseFlows } from './parse-flows';
 
 /**
  * loadLedgers on PostgreSQL (team mode, #17), shaped like the SQLite version (load.ts): each fund's calls and
@@ -17,14 +17,7 @@ export function loadLedgersPg(
   ids?: ReadonlySet<number>,
 ): Map<number, LedgerColumns> {
   const ledgers = new Map<number, LedgerColumns>();
-  const get = (id: number): LedgerColumns => {
-    let l = ledgers.get(id);
-    if (!l) {
-      l = { calls: NO_FLOWS, distributions: NO_FLOWS, valuations: [] };
-      ledgers.set(id, l);
-    }
-    return l;
-  };
+  const get = (id: number) => ledgerIn(ledgers, id);
   const only = ids ? 'AND fund_id = ANY(?)' : '';
   const args = (...a: unknown[]) => (ids ? [...a, [...ids]] : a);
   const flows = raw

@@ -8,7 +8,7 @@ import { fundMetrics, NO_FLOWS, portfolioMetrics } from '../../../shared/metrics
 import { isPostgresRaw } from '../../db/engine';
 import type { OpenedDb } from '../../db/open';
 import { loadLedgersPg } from './load-pg';
-import { parseFlows } from './parse-flows';
+import { ledgerIn, parseFlows } from './parse-flows';
 
 type Raw = OpenedDb['raw'];
 
@@ -76,14 +76,7 @@ export function loadFunds(raw: Raw, asOf: string, filter: { kind?: 'sub' | 'dire
 export function loadLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): Map<number, LedgerColumns> {
   if (isPostgresRaw(raw)) return loadLedgersPg(raw, asOf, ids);
   const ledgers = new Map<number, LedgerColumns>();
-  const get = (id: number) => {
-    let l = ledgers.get(id);
-    if (!l) {
-      l = { calls: NO_FLOWS, distributions: NO_FLOWS, valuations: [] };
-      ledgers.set(id, l);
-    }
-    return l;
-  };
+  const get = (id: number) => ledgerIn(ledgers, id);
   const funds = ids
     ? [...ids].sort((a, b) => a - b)
     : (raw

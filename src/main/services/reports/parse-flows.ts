@@ -1,4 +1,14 @@
-import type { Flows } from '../../../shared/metrics/fund';
+import { type Flows, type LedgerColumns, NO_FLOWS } from '../../../shared/metrics/fund';
+
+/** The ledger of fund `id` in `ledgers`, added empty (no flows, no NAV) the first time it is asked for. */
+export function ledgerIn(ledgers: Map<number, LedgerColumns>, id: number): LedgerColumns {
+  let l = ledgers.get(id);
+  if (!l) {
+    l = { calls: NO_FLOWS, distributions: NO_FLOWS, valuations: [] };
+    ledgers.set(id, l);
+  }
+  return l;
+}
 
 /** The flows of one fund and type from `dates` (10 bytes each, end to end) and `fens` (comma-separated). */
 export function parseFlows(dates: Uint8Array, fens: Uint8Array): Flows {
