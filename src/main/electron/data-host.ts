@@ -24,7 +24,7 @@ export async function startUtilityHost(
   const lane = { dbPath: main.dbPath, host: open.host, version: open.version, readOnly: true };
   return withReaderLane(
     main,
-    () => superviseDataHost(() => forkHost({ ...lane, nativeBinding: open.nativeBinding }, {})),
+    (signal) => superviseDataHost(() => forkHost({ ...lane, nativeBinding: open.nativeBinding }, { signal })),
     opts.onLog,
   );
 }

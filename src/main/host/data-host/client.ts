@@ -25,6 +25,11 @@ export interface HostOptions {
   onProgress?: ((p: Progress) => void) | undefined;
   /** The host's log lines (failed automatic backups). */
   onLog?: ((message: string) => void) | undefined;
+  /**
+   * Aborted before the host has opened the database: it is stopped at once rather than waited for (the reader
+   * lane still starting when the app quits: under load its thread took 5 s to load, keeping `serve` alive).
+   */
+  signal?: AbortSignal | undefined;
 }
 
 export interface DataHost {
@@ -150,14 +155,20 @@ export function connectDataHost(
   };
 
   return new Promise((ok, bad) => {
+    const abort = () => openFailed?.(new HostOpenError('cannot_open', '数据服务已关闭'));
     opened = (dbPath) => {
+      opts.signal?.removeEventListener('abort', abort);
       host.dbPath = dbPath;
       ok(host);
     };
     openFailed = (e) => {
+      opts.signal?.removeEventListener('abort', abort);
+      openFailed = null;
       void ch.terminate();
       bad(e);
     };
+    if (opts.signal?.aborted) return abort();
+    opts.signal?.addEventListener('abort', abort, { once: true });
     ch.post(open);
   });
 }

@@ -28,21 +28,23 @@ export const QUICK_READS: ReadonlySet<Channel> = new Set<Channel>([
  */
 export function withReaderLane(
   main: DataHost,
-  startLane: () => Promise<DataHost>,
+  /** Starts the lane; `signal` is aborted when the host closes before the lane has opened (nothing to lose: it only reads). */
+  startLane: (signal: AbortSignal) => Promise<DataHost>,
   onLog?: (message: string) => void,
 ): DataHost {
   // A PostgreSQL server answers concurrent reads itself (#17): no second thread, and no SQLite open to fail.
   if (isPostgresUrl(main.dbPath)) return main;
   let lane: DataHost | null = null;
   let closed = false;
-  const laneReady = startLane().then(
+  const starting = new AbortController();
+  const laneReady = startLane(starting.signal).then(
     (l) => {
       if (closed) void l.close();
       else lane = l;
       return !closed;
     },
     (e: Error) => {
-      onLog?.(`读取线程未能启动，读取由数据服务本身应答：${e.message}`);
+      if (!closed) onLog?.(`读取线程未能启动，读取由数据服务本身应答：${e.message}`);
       return false;
     },
   );
@@ -56,6 +58,7 @@ export function withReaderLane(
     onStop: (listener) => main.onStop(listener),
     async close() {
       closed = true;
+      starting.abort();
       await lane?.close().catch(() => {});
       await main.close();
     },

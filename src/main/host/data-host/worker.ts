@@ -25,7 +25,8 @@ export async function startWorkerHost(
   const lane = { dbPath: main.dbPath, host: open.host, version: open.version, readOnly: true };
   return withReaderLane(
     main,
-    () => superviseDataHost(() => startWorker({ ...lane, nativeBinding: open.nativeBinding }, {})),
+    (signal) =>
+      superviseDataHost(() => startWorker({ ...lane, nativeBinding: open.nativeBinding }, { signal })),
     opts.onLog,
   );
 }
