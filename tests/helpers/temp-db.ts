@@ -1,19 +1,28 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { type OpenedDb, openDatabase } from '../../src/main/db/open';
 import { dispatch, type HandlerContext } from '../../src/main/handlers';
 import { createClient } from '../../src/shared/contract/client';
 import { ApiError } from '../../src/shared/contract/define';
-import { TEST_PG, tempPgSchema } from './pg-schema';
+import { TEST_PG, tempPgCopy, tempPgSchema } from './pg-schema';
 
 export { TEST_PG, tempPgSchema };
 
-/** A real SQLite file in a fresh temporary folder (or a fresh schema on the FUNDDESK_TEST_PG server), removed by cleanup(). */
+/** On the FUNDDESK_TEST_PG server: a copy of the database migrated once for the run (pg-global-setup.ts). */
+function migratedPgDb(base: string) {
+  const template = inject('pgMigrated');
+  return template ? tempPgCopy(base, template) : tempPgSchema(base);
+}
+
+/**
+ * A real SQLite file in a fresh temporary folder (or a fresh migrated database on the FUNDDESK_TEST_PG server),
+ * removed by cleanup().
+ */
 export async function tempDb(name = 'funddesk.db') {
   const dir = mkdtempSync(join(tmpdir(), 'funddesk-test-'));
-  const pgSchema = TEST_PG ? await tempPgSchema(TEST_PG) : null;
+  const pgSchema = TEST_PG ? await migratedPgDb(TEST_PG) : null;
   const path = pgSchema ? pgSchema.url : join(dir, name);
   const opened = await openDatabase(path);
   return {
