@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
@@ -64,7 +64,7 @@ export function startServer(dbPath: string): Promise<{ url: string; proc: ChildP
 
 type Fixtures = { app: AppServer };
 type Options = { withDemo: boolean };
-type WorkerFixtures = { pgDemo: string | null };
+type WorkerFixtures = { pgDemo: string | null; sqliteDemo: string | null };
 
 async function loadDemo(dbPath: string) {
   const r = await runCli(['demo', '--db', dbPath]);
@@ -73,9 +73,9 @@ async function loadDemo(dbPath: string) {
 
 /**
  * Each test gets a fresh temporary database (the demo dataset unless `withDemo` is false) served by
- * the real `funddesk serve`: a SQLite file loaded by `funddesk demo`, or with FUNDDESK_TEST_PG (the
- * PostgreSQL leg, scripts/test-pg.mjs) a database on that server copied from one that `funddesk demo --db
- * postgres://…` loaded once per worker (an empty schema when `withDemo` is false).
+ * the real `funddesk serve`: a copy of a SQLite file that `funddesk demo` loaded once per worker, or with
+ * FUNDDESK_TEST_PG (the PostgreSQL leg, scripts/test-pg.mjs) a database on that server copied from one that
+ * `funddesk demo --db postgres://…` loaded once per worker (an empty schema when `withDemo` is false).
  */
 export const test = base.extend<Fixtures & Options, WorkerFixtures>({
   withDemo: [true, { option: true }],
@@ -89,7 +89,19 @@ export const test = base.extend<Fixtures & Options, WorkerFixtures>({
     // Its own time: the demo load on a server took 27 s under a load average of 30.
     { scope: 'worker', timeout: 180_000 },
   ],
-  app: async ({ withDemo, pgDemo }, use) => {
+  sqliteDemo: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      // Loaded once and copied per test: a `funddesk demo` process per test cost each of the SQLite leg's tests
+      // ~1 s of CPU. The CLI has exited, so the file is closed and whole (no -wal beside it).
+      const dir = TEST_PG ? null : mkdtempSync(join(tmpdir(), 'funddesk-e2e-demo-'));
+      if (dir) await loadDemo(join(dir, 'demo.sqlite'));
+      await use(dir && join(dir, 'demo.sqlite'));
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    },
+    { scope: 'worker', timeout: 180_000 },
+  ],
+  app: async ({ withDemo, pgDemo, sqliteDemo }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'funddesk-e2e-'));
     const schema = TEST_PG
       ? withDemo && pgDemo
@@ -97,7 +109,7 @@ export const test = base.extend<Fixtures & Options, WorkerFixtures>({
         : await tempPgSchema(TEST_PG)
       : null;
     const dbPath = schema ? schema.url : join(dir, 'funddesk.sqlite');
-    if (withDemo && !schema) await loadDemo(dbPath);
+    if (withDemo && sqliteDemo) copyFileSync(sqliteDemo, dbPath);
     const { url, proc } = await startServer(dbPath);
     await use({ url, dbPath, dir });
     // A server that has already exited emits no second 'exit': waiting for one would hang the teardown.
