@@ -8,8 +8,9 @@ import { TEST_PG, tempDb, tempPgSchema, testClient } from '../helpers/temp-db';
 // Only in the PostgreSQL leg (vitest.config.ts adds tests/postgres when FUNDDESK_TEST_PG is set).
 const SERVER = TEST_PG as string;
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: SERVER });
+/** One statement through a connection of the test's own (to the server's database, or to `url`). */
+async function admin(sql: string, url = SERVER) {
+  const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
     return await c.query(sql);
@@ -65,8 +66,10 @@ describe('FundDesk on a PostgreSQL server', () => {
     const t = await tempDb();
     try {
       const big = '9007199254740993'; // 2^53 + 1: a double would read it as ...992
-      await admin(`INSERT INTO ${new URL(t.path).searchParams.get('options')!.split('=')[1]}.funds
-        (kind, name, total_size_fen) VALUES ('sub', '大额基金', ${big})`);
+      await admin(
+        `INSERT INTO funds (kind, name, total_size_fen) VALUES ('sub', '大额基金', ${big})`,
+        t.path,
+      );
       expect(() => t.opened.raw.prepare('SELECT total_size_fen FROM funds').all()).toThrow(/safe range/);
       const r = await testClient(t.opened)('ledger.list', { entity: 'fund' }).catch((e: Error) => e);
       expect(r).toBeInstanceOf(Error);
