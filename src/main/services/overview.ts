@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Overview } from '../../shared/contract/app';
 import { todayIso } from '../../shared/dates';
+import { isPostgres } from '../db/engine';
 import type { Db } from '../db/open';
 
 /**
@@ -59,23 +60,47 @@ export async function getOverview(db: Db, asOf: string = todayIso()): Promise<Ov
     .where('f.kind', '=', 'sub')
     .where(established('f.established_date'));
 
-  const landed = db
+  const pg = isPostgres(db);
+  // PostgreSQL reads the two scans below from their covering indexes when asked for the index's order (a
+  // sorted subquery; its planner would rather read the table): server CPU of the whole statement at 100x
+  // 68 → 38 ms (load ~14). SQLite finds those indexes itself and runs the plain aggregates.
+  const landedRows = db
     .selectFrom('landed_projects')
-    .select([
-      (eb) => eb.fn.countAll<number>().as('landed_n'),
-      (eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_fen'), sql<number>`0`).as('landed_amount'),
-    ])
     .where('landed_date', '<=', asOf)
     .where('status', '!=', 'cancelled');
+  const landedSums = [
+    sql<number>`count(*)`.as('landed_n'),
+    sql<number>`coalesce(sum(amount_fen), 0)`.as('landed_amount'),
+  ];
+  const plainLanded = landedRows.select(landedSums);
+  // The same columns from the sorted subquery (the cast: Kysely types a select by the table it reads).
+  const landed = pg
+    ? (db
+        .selectFrom(
+          landedRows
+            .select('amount_fen')
+            .orderBy('landed_date')
+            .orderBy('status')
+            .orderBy('amount_fen')
+            .as('lp'),
+        )
+        .select(landedSums) as unknown as typeof plainLanded)
+    : plainLanded;
 
   // Matched: enterprises with a deal first contacted by asOf (or undated), counted in the order of the
   // financing_deals_enterprise_dates index (no temporary b-tree). Financed and the amount closed: closed deals
   // dated by asOf — a deal cannot close before its first contact (CHECK), so they are all matched — grouped
   // per enterprise in the order of financing_deals_stage_enterprise (migration 0003).
-  const matched = db
+  const dealsMatched = db
     .selectFrom('financing_deals')
-    .select(sql<number>`count(DISTINCT enterprise_id)`.as('matched'))
     .where((w) => w.or([w('first_contact_date', 'is', null), w('first_contact_date', '<=', asOf)]));
+  const distinct = sql<number>`count(DISTINCT enterprise_id)`.as('matched');
+  const plainMatched = dealsMatched.select(distinct);
+  const matched = pg
+    ? (db
+        .selectFrom(dealsMatched.select('enterprise_id').orderBy('enterprise_id').as('fd'))
+        .select(distinct) as unknown as typeof plainMatched)
+    : plainMatched;
   const closed = db
     .selectFrom((eb) =>
       eb
