@@ -126,7 +126,11 @@ export class PgConnection {
     if (!this.open) throw new PgError({ message: '连接已关闭', code: '08003' });
     Atomics.store(this.flag, 0, 0);
     this.port.postMessage(message);
-    Atomics.wait(this.flag, 0, 0);
+    // Wait until the flag is really set, not just until a notify: the worker posts, sets the flag, then
+    // notifies; when this thread saw the flag set before that notify, the late notify of the previous call
+    // wakes the next call's wait with the flag still 0 and no reply queued (the race esbuild's sync API met,
+    // evanw/esbuild#590). Under load it came out as "连接线程没有应答".
+    while (Atomics.load(this.flag, 0) === 0) Atomics.wait(this.flag, 0, 0);
     const got = receiveMessageOnPort(this.port);
     if (!got) throw new PgError({ message: 'PostgreSQL 连接线程没有应答', code: '08006' });
     return got.message as Reply;
