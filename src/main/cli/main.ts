@@ -101,7 +101,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`错误：${e.message}\n${e.exitCode === 2 ? `用法：funddesk ${COMMANDS[cmd]?.summary}\n` : ''}`);
       return e.exitCode;
     }
-    io.err(`错误：${(e as Error).message}\n`);
+    io.err(`错误：${await userMessage(e)}\n`);
     return 1;
   }
+}
+
+/**
+ * What the user reads for a failure: a message already written for users (Chinese) as it is; a raw database
+ * error (e.g. a UNIQUE violation when two `demo` runs fill one new PostgreSQL schema at once) explained in
+ * Chinese. The explanation's module loads only on this path.
+ */
+export async function userMessage(e: unknown): Promise<string> {
+  const raw = (e as Error)?.message ?? String(e);
+  if (/[\u4e00-\u9fff]/.test(raw)) return raw;
+  const { explainDbError } = await import('../db/errors');
+  return explainDbError(e).message;
 }
