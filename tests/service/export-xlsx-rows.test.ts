@@ -1,10 +1,31 @@
 // Rows written as XML into a streamed exceljs sheet (src/main/export/xlsx-rows.ts) read back with exceljs as
 // a spreadsheet shows them: text, numbers, dates and empty cells in place, each column's number format, font
 // and border, the row heights, and the rows exceljs writes afterwards (a totals row) numbered on from them.
+
+import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { streamedWorkbook } from '../../src/main/export/exceljs';
 import { rawRows } from '../../src/main/export/xlsx-rows';
+import { sharedStringsXml } from '../../src/main/export/xlsx-shared-strings';
+
+// exceljs's own renderer of the shared-string table, which sharedStringsXml replaces.
+const SharedStringsXform = createRequire(import.meta.url)(
+  'exceljs/lib/xlsx/xform/strings/shared-strings-xform.js',
+) as new () => {
+  toXml(model: { values: string[]; count: number }): string;
+};
+const TEXTS = [
+  '',
+  '名称',
+  ' 前有空格',
+  '后有空格 ',
+  '两行\n文字',
+  'a<b>&"c\'',
+  'tab\there',
+  'bell\u0007gone',
+  '_x0041_',
+];
 
 const STYLES: Partial<ExcelJS.Style>[] = [
   { font: { name: 'Microsoft YaHei', size: 10 }, alignment: { wrapText: true } },
@@ -56,6 +77,21 @@ describe('rows written as XML into a streamed sheet', () => {
     expect(ws.getCell('A4').value).toBe('合计');
     expect(ws.getCell('A4').font.bold).toBe(true);
     expect(ws.getCell('B4').value).toBe(1234.49);
+  });
+
+  it('writes the shared-string table as exceljs does, and texts read back as written', async () => {
+    expect(sharedStringsXml(TEXTS)).toBe(
+      new SharedStringsXform().toXml({ values: TEXTS, count: TEXTS.length }),
+    );
+    const ws = await sheetOf((wb, ws) => {
+      const body = rawRows(wb, ws, STYLES.slice(0, 1));
+      for (const t of TEXTS) body.write([t]);
+      body.flush();
+    });
+    // A control character XML cannot hold is left out; exceljs reads _x0041_ back as the character it escapes.
+    expect(TEXTS.map((_, i) => ws.getCell(`A${i + 1}`).value)).toEqual(
+      TEXTS.map((t) => t.replace('\u0007', '').replace('_x0041_', 'A')),
+    );
   });
 
   it('refuses rows while an exceljs row before them is not yet written', async () => {

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import { writeSharedStringsFast } from './xlsx-shared-strings';
 
 let loading: Promise<typeof ExcelJS> | undefined;
 
@@ -35,6 +36,7 @@ export async function streamedWorkbook(): Promise<{
     useStyles: true,
     useSharedStrings: true,
   });
+  writeSharedStringsFast(wb);
   const bytes = async () => {
     await wb.commit();
     await ended;

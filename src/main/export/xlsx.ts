@@ -196,8 +196,26 @@ async function writeTable(
     }
     return lines > 1 ? 14 * lines + 2 : undefined;
   };
-  const cellsOf = (values: Record<string, CellValue>) =>
-    cols.map((c) => xlsxValue(c.kind, values[c.key] ?? null, unit));
+  // A date's cell once per distinct day (a large ledger repeats them), and plain loops over the columns.
+  const keys = cols.map((c) => c.key);
+  const kinds = cols.map((c) => c.kind);
+  const days = new Map<string, ReturnType<typeof xlsxValue>>();
+  const cellsOf = (values: Record<string, CellValue>) => {
+    const out = new Array<ReturnType<typeof xlsxValue>>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const v = values[keys[i]!] ?? null;
+      const kind = kinds[i]!;
+      if (kind === 'date' && typeof v === 'string') {
+        let d = days.get(v);
+        if (d === undefined) {
+          d = xlsxValue(kind, v, unit);
+          days.set(v, d);
+        }
+        out[i] = d;
+      } else out[i] = xlsxValue(kind, v, unit);
+    }
+    return out;
+  };
   const writeRow = (values: Record<string, CellValue>, total: boolean) => {
     const row = ws.addRow(cellsOf(values));
     const styles = total ? totalStyles : bodyStyles;

@@ -96,25 +96,25 @@ export const col = {
 
 /**
  * The name of every row of a table by id, from one read in the table's order: cheaper than a JOIN that looks
- * each one up at random for every row of a large ledger.
+ * each one up at random for every row of a large ledger. Read with all(), not iterate(): a call into SQLite
+ * per row and an iterator result each cost more than the read (see the commit).
  */
 export function namesById(raw: OpenedDb['raw'], tableName: 'enterprises' | 'funds' | 'institutions') {
   const names = new Map<number, string>();
-  for (const [id, name] of raw.prepare(`SELECT id, name FROM ${tableName}`).raw(true).iterate() as Iterable<
-    [number, string]
-  >) {
-    names.set(id, name);
-  }
+  const rows = raw.prepare(`SELECT id, name FROM ${tableName}`).raw(true).all() as [number, string][];
+  for (let i = 0; i < rows.length; i++) names.set(rows[i]![0], rows[i]![1]);
   return names;
 }
 
-/** Rows of a small table by id (the first column), from one read in the table's order (see namesById). */
-export function rowsById<T extends unknown[]>(raw: OpenedDb['raw'], sql: string): Map<number, T> {
-  const rows = new Map<number, T>();
-  for (const [id, ...rest] of raw.prepare(sql).raw(true).iterate() as Iterable<[number, ...T]>) {
-    rows.set(id, rest as unknown as T);
-  }
-  return rows;
+/** Rows of a small table by id, their first column (see namesById); each row as read, the id at [0]. */
+export function rowsById<T extends [number, ...unknown[]]>(
+  raw: OpenedDb['raw'],
+  sql: string,
+): Map<number, T> {
+  const byId = new Map<number, T>();
+  const rows = raw.prepare(sql).raw(true).all() as T[];
+  for (let i = 0; i < rows.length; i++) byId.set(rows[i]![0], rows[i]!);
+  return byId;
 }
 
 /** Sum of a numeric column (nulls count as nothing). */
@@ -164,11 +164,17 @@ export function fieldTable<T>(
   items: readonly T[],
   id?: (item: T) => number,
 ): { columns: ReportColumn[]; rows: ReportRow[] } {
-  const rows = items.map((item, i) => {
+  // Plain loops over the keys and getters: a destructuring `for (const [c, of] of fields)` ran the iterator
+  // protocol for every cell (1.1 million at 100x in 融资对接台账).
+  const keys = fields.map((f) => f[0].key);
+  const getters = fields.map((f) => f[1]);
+  const rows = new Array<ReportRow>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     const r: ReportRow = id ? { id: id(item) } : {};
-    for (const [c, of] of fields) r[c.key] = of(item, i);
-    return r;
-  });
+    for (let k = 0; k < keys.length; k++) r[keys[k]!] = getters[k]!(item, i);
+    rows[i] = r;
+  }
   return { columns: fields.map((f) => f[0]), rows };
 }
 

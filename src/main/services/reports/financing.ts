@@ -44,8 +44,14 @@ export function loadDeals(opened: OpenedDb, asOf: string): Deal[] {
   // The table read in its own order, enterprises and institutions from one read each, sorted here: the
   // JOINs fetched pages at random for every deal (the date index's order). Every deal has both (NOT NULL
   // foreign keys). Sort: first contact (none first), then id.
-  const enterprises = rowsById<[string, string]>(opened.raw, 'SELECT id, name, industry FROM enterprises');
-  const institutions = rowsById<[string, string]>(opened.raw, 'SELECT id, name, kind FROM institutions');
+  const enterprises = rowsById<[number, string, string]>(
+    opened.raw,
+    'SELECT id, name, industry FROM enterprises',
+  );
+  const institutions = rowsById<[number, string, string]>(
+    opened.raw,
+    'SELECT id, name, kind FROM institutions',
+  );
   const found = opened.raw
     .prepare(
       `SELECT d.id, d.enterprise_id, d.institution_id, d.stage, d.first_contact_date,
@@ -68,24 +74,14 @@ export function loadDeals(opened: OpenedDb, asOf: string): Deal[] {
   found.sort((a, b) =>
     a[4] === b[4] ? a[0] - b[0] : a[4] === null ? -1 : b[4] === null ? 1 : a[4] < b[4] ? -1 : 1,
   );
-  const rows = found.map(([, eid, iid, stage, first, sought, closed, closedDate, round]): Deal => {
-    const [enterprise, industry] = enterprises.get(eid)!;
-    const [institution, kind] = institutions.get(iid)!;
-    return [
-      eid,
-      enterprise,
-      industry,
-      iid,
-      institution,
-      kind,
-      stage,
-      first,
-      sought,
-      closed,
-      closedDate,
-      round,
-    ];
-  });
+  // Indexed, not destructured: a destructuring pattern walks each row with the iterator protocol.
+  const rows = new Array<Deal>(found.length);
+  for (let i = 0; i < found.length; i++) {
+    const f = found[i]!;
+    const e = enterprises.get(f[1])!;
+    const inst = institutions.get(f[2])!;
+    rows[i] = [f[1], e[1], e[2], f[2], inst[1], inst[2], f[3], f[4], f[5], f[6], f[7], f[8]];
+  }
   for (const d of rows) {
     if (d[6] === 'closed' && (d[10] === null || d[10] > asOf)) {
       d[6] = 'ts';
@@ -195,8 +191,11 @@ export function financingReport(opened: OpenedDb, p: ReportParams): ReportData {
     if (list) list.push(d);
     else byInst.set(d[3], [d]);
   }
+  // Each institution's closed amount once, not in every comparison of the sort.
+  const closedOf = new Map<Deal[], number>();
+  for (const ds of byInst.values()) closedOf.set(ds, amounts(ds).closed);
   const institutions = [...byInst.values()].sort(
-    (a, b) => amounts(b).closed - amounts(a).closed || b.length - a.length,
+    (a, b) => closedOf.get(b)! - closedOf.get(a)! || b.length - a.length,
   );
   const byInstitution = itemTable<Deal[]>(
     'by-institution',

@@ -1,0 +1,60 @@
+/**
+ * A streamed workbook's shared-string table (xl/sharedStrings.xml) written as one string. Own code because
+ * exceljs (4.4.0, pinned) renders it at commit through its XML node writer — an array entry for every tag,
+ * attribute and text, an escape call per text, then one join: with the ~100,000 distinct names of a 100x
+ * ledger that was a third of the xlsx's main-thread time and much of its garbage (see the commit). The bytes
+ * are exceljs's own (shared-strings-xform.js, text-xform.js, utils.xmlEncode);
+ * tests/service/export-xlsx-rows.test.ts compares the two.
+ *
+ * Replaces the WorkbookWriter's `addSharedStrings` and reads its `sharedStrings` and `zip`: internals a later
+ * exceljs may rename, so it checks them and leaves exceljs's own method in place when they differ.
+ */
+import type ExcelJS from 'exceljs';
+
+// What XML 1.0 cannot hold as is: escaped, or (control characters) left out, as exceljs's xmlEncode does.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters XML 1.0 forbids are matched to be left out
+const SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/;
+const SPECIAL_ALL = new RegExp(SPECIAL.source, 'g');
+const ENTITY: Record<string, string> = {
+  '<': '&lt;',
+  '>': '&gt;',
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+// Leading or trailing space, or a line break: kept with xml:space="preserve" (exceljs's text-xform).
+const SPACE = /^\s|\n|\s$/;
+
+/** `values` as exceljs writes its shared-string table: one `<si><t>` per text, in order. */
+export function sharedStringsXml(values: readonly string[]): string {
+  const parts = new Array<string>(values.length + 2);
+  parts[0] =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${values.length}" uniqueCount="${values.length}">`;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    const t = SPECIAL.test(v) ? v.replace(SPECIAL_ALL, (c) => ENTITY[c] ?? '') : v;
+    parts[i + 1] = SPACE.test(v) ? `<si><t xml:space="preserve">${t}</t></si>` : `<si><t>${t}</t></si>`;
+  }
+  parts[values.length + 1] = '</sst>';
+  return parts.join('');
+}
+
+interface BookInternals {
+  sharedStrings?: { values?: unknown[] };
+  zip?: { append(data: string, o: { name: string }): void };
+  addSharedStrings?: () => Promise<void>;
+}
+
+/** Has `wb` write its shared strings with sharedStringsXml (exceljs's own way when a value is not text). */
+export function writeSharedStringsFast(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
+  const book = wb as unknown as BookInternals;
+  const own = book.addSharedStrings;
+  if (typeof own !== 'function' || !Array.isArray(book.sharedStrings?.values) || !book.zip) return;
+  book.addSharedStrings = async function (this: BookInternals) {
+    const values = this.sharedStrings!.values!;
+    if (!values.every((v) => typeof v === 'string')) return own.call(this);
+    if (values.length)
+      this.zip!.append(sharedStringsXml(values as string[]), { name: '/xl/sharedStrings.xml' });
+  };
+}
