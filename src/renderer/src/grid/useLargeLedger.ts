@@ -53,12 +53,13 @@ export function useLargeLedger(p: {
     });
   }, [large, entity, whereKey, gridRef]);
 
-  // A write refetched the ledger: its count, sums and blocks are read again.
-  const seen = useRef(version);
+  // A write refetched the ledger: its count, sums and blocks are read again. A new datasource was made from
+  // the data of this version: its first block is that seed (dropping it cost a second request on opening).
+  const seen = useRef({ version, source });
   useEffect(() => {
-    if (seen.current === version) return;
-    seen.current = version;
-    if (!source) return;
+    const before = seen.current;
+    seen.current = { version, source };
+    if (!source || before.source !== source || before.version === version) return;
     source.invalidate();
     gridRef.current?.refreshInfiniteCache();
   }, [version, source, gridRef]);
@@ -79,7 +80,10 @@ export function useLargeLedger(p: {
             datasource: source,
             cacheBlockSize: BLOCK_ROWS,
             maxBlocksInCache: MAX_BLOCKS,
-            infiniteInitialRowCount: seedRef.current?.count ?? 1,
+            // One placeholder row until the first block answers (AG Grid asks for it in a timer even when
+            // it is at hand, the seed): a placeholder per row in view was drawn, then every one of them
+            // destroyed and drawn again with its record (a trace showed the rows drawn twice).
+            infiniteInitialRowCount: 1,
           }
         : null,
     [source],
