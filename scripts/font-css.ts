@@ -7,7 +7,7 @@
 //   arrive with the code instead of only after the first layout has asked for them.
 // Own code: fontsource has no option for either, and both need the built file names.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 
 const FONT_CSS = /\/@fontsource\/noto-sans-sc\/(\d+)\.css$/;
@@ -56,7 +56,9 @@ export interface FontPreload {
 }
 
 export function fontCss(preload: FontPreload): Plugin {
-  const pkg = join(import.meta.dirname, '..', 'node_modules', '@fontsource', 'noto-sans-sc');
+  // Resolved as a package (this file is bundled into the config by electron-vite: no path relative to it).
+  const sheet = (w: number) =>
+    readFileSync(createRequire(import.meta.url).resolve(`@fontsource/noto-sans-sc/${w}.css`), 'utf8');
   return {
     name: 'funddesk-font-css',
     // Before Vite's CSS plugin, which turns each url() into an asset of the build.
@@ -70,9 +72,7 @@ export function fontCss(preload: FontPreload): Plugin {
       handler(_html, ctx) {
         if (!ctx.bundle) return [];
         const text = `${preload.sources.map(textOf).join('')}FundDesk`;
-        const stems = new Set(
-          preload.weights.flatMap((w) => subsetsFor(readFileSync(join(pkg, `${w}.css`), 'utf8'), text)),
-        );
+        const stems = new Set(preload.weights.flatMap((w) => subsetsFor(sheet(w), text)));
         return Object.keys(ctx.bundle)
           .filter(
             (f) =>
