@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { antdCss } from './scripts/antd-css';
+import { fontCss } from './scripts/font-css';
 
 const shared = { '@shared': resolve(import.meta.dirname, 'src/shared') };
 
@@ -61,8 +62,14 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     resolve: { alias: shared },
-    // antd's stylesheet without the rules of components the app does not use (scripts/antd-css.ts).
-    plugins: [react(), antdCss()],
+    // antd's stylesheet without the rules of components the app does not use (scripts/antd-css.ts); the
+    // font's rules woff2 only, and the subsets of the menu's text (regular, and bold for the title and the
+    // grid's headers) preloaded (scripts/font-css.ts).
+    plugins: [
+      react(),
+      antdCss(),
+      fontCss({ sources: [resolve(import.meta.dirname, 'src/renderer/src/nav.tsx')], weights: [400, 700] }),
+    ],
     build: {
       outDir: 'out/renderer',
       // electron-vite leaves the renderer unminified by default: minified, the code Chromium parses and

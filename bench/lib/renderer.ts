@@ -28,6 +28,7 @@ function sourceHash(): string {
     join(root, 'package-lock.json'),
     join(root, 'electron.vite.config.ts'),
     join(root, 'scripts', 'antd-css.ts'),
+    join(root, 'scripts', 'font-css.ts'),
   ].sort();
   for (const f of files) h.update(relative(root, f)).update(readFileSync(f));
   return h.digest('hex').slice(0, 12);
