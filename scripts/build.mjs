@@ -20,6 +20,7 @@ const SOURCE_DIRS = ['src', 'migrations'];
 const SOURCE_FILES = [
   'electron.vite.config.ts',
   'scripts/antd-css.ts',
+  'scripts/font-css.ts',
   'package.json',
   'package-lock.json',
   'tsconfig.json',
