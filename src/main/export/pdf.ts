@@ -11,12 +11,12 @@ import type { Unit } from '../../shared/money';
 import type { ReportData } from '../../shared/reports/types';
 import type { Progress } from './common';
 import { isLandscape, renderPdfHtml } from './pdf-html';
-import { PdfTableWriter } from './pdf-table';
+import { deflateWithNodeZlib, PdfTableWriter } from './pdf-table';
 import { PdfGlyphs } from './pdf-table-fonts';
 
 /** A report of more rows than this has its tables drawn by pdf-lib (fewer: Chromium prints all in ~1 s). */
 export const PDF_DRAW_ROWS = 100;
-/** Tables before the first one longer than this stay in the head that Chromium prints. */
+/** Tables before the first one longer than this stay in the head that Chromium prints (none: all of them). */
 export const PDF_HEAD_TABLE_ROWS = 50;
 /**
  * pdf-lib yields to the event loop with a setTimeout(0) (at least 1 ms) every 100 objects it parses and every
@@ -61,13 +61,13 @@ export async function renderPdf(r: ReportData, unit: Unit, opts: RenderPdfOption
       p.then(ok, bad).finally(() => signal.removeEventListener('abort', stop));
     });
   };
-  if (total <= (opts.drawRows ?? PDF_DRAW_ROWS)) {
+  // The tables from the first long one on are drawn (none long: Chromium prints all in one go).
+  const first = r.tables.findIndex((t) => t.rows.length > PDF_HEAD_TABLE_ROWS);
+  if (first < 0 || total <= (opts.drawRows ?? PDF_DRAW_ROWS)) {
     const bytes = await untilCancel(opts.printPdf(renderPdfHtml(r, unit)));
     opts.progress?.(total, total);
     return bytes;
   }
-  let first = r.tables.findIndex((t) => t.rows.length > PDF_HEAD_TABLE_ROWS);
-  if (first < 0) first = r.tables.length;
   const slices = r.tables.slice(0, first).map((t, table) => ({ table, from: 0, to: t.rows.length }));
   const printed = untilCancel(opts.printPdf(renderPdfHtml(r, unit, { slices, first: true, last: false })));
   printed.catch(() => {}); // awaited below, unless a cancel came first
@@ -75,6 +75,7 @@ export async function renderPdf(r: ReportData, unit: Unit, opts: RenderPdfOption
 
   const { PDFDocument } = await import('pdf-lib');
   const doc = await PDFDocument.create();
+  deflateWithNodeZlib(doc);
   const writer = new PdfTableWriter(doc, new PdfGlyphs(doc), isLandscape(r));
   await writer.drawTables(r, unit, first, async (rows) => {
     done = headRows + rows;
@@ -95,5 +96,7 @@ export async function renderPdf(r: ReportData, unit: Unit, opts: RenderPdfOption
   opts.progress?.(total, total);
   doc.setTitle(r.title);
   doc.setCreator('FundDesk 基金台账');
-  return doc.save({ objectsPerTick: OBJECTS_PER_TICK });
+  // No object streams: pdf-lib would deflate every 50 objects in a stream of their own (the pages' contents and
+  // fonts are deflated already).
+  return doc.save({ objectsPerTick: OBJECTS_PER_TICK, useObjectStreams: false });
 }
