@@ -53,6 +53,8 @@ export class PdfGlyphs {
   private readonly byFile = new Map<string, Promise<EmbeddedFont>>();
   private readonly glyphs = [new Map<number, GlyphInfo>(), new Map<number, GlyphInfo>()];
   private readonly fk = new Map<PDFFont, FkFont>();
+  /** Code points below U+10000 already prepared, regular and bold (a bitmap: texts of millions of characters). */
+  private readonly seen = [new Uint8Array(0x10000), new Uint8Array(0x10000)];
 
   constructor(private readonly doc: PDFDocument) {
     doc.registerFontkit({
@@ -72,9 +74,18 @@ export class PdfGlyphs {
   async prepare(text: string, bold: boolean): Promise<void> {
     const w = bold ? 700 : 400;
     const cache = this.glyphs[bold ? 1 : 0]!;
-    for (const ch of new Set(text)) {
-      const cp = ch.codePointAt(0)!;
-      if (cache.has(cp)) continue;
+    const seen = this.seen[bold ? 1 : 0]!;
+    const todo = new Set<number>();
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (seen[c]) continue;
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      else seen[c] = 1;
+      if (!cache.has(cp)) todo.add(cp);
+    }
+    for (const cp of todo) {
+      const ch = String.fromCodePoint(cp);
       const file = subsetFileFor(w, cp) ?? subsetFileFor(w, 0x3f)!; // no glyph anywhere: the “?” subset's .notdef
       const font = await this.embed(file);
       const fk = this.fk.get(font.font)!;

@@ -90,8 +90,8 @@ export async function renderPdf(r: ReportData, unit: Unit, opts: RenderPdfOption
   pages.forEach((p, i) => {
     doc.insertPage(i, p);
   });
-  await writer.drawFurniture(r);
-  writer.nameFonts();
+  await writer.drawFurniture(r, pages);
+  writer.nameFonts(pages);
   done = total;
   opts.progress?.(total, total);
   doc.setTitle(r.title);
