@@ -1,7 +1,7 @@
 /**
  * Each report's xlsx and PDF export, as the app asks for it: dispatch('report.export') — build the report
- * from the database, render the file (PDF: every row, HTML printed by a warm headless Chromium, as the
- * preview server and CLI do, in parts when large), base64 for the trip to the renderer. At 100x the xlsx is
+ * from the database, render the file (PDF: every row; the head printed by a warm headless Chromium, as the
+ * preview server and CLI do, and a large report's tables drawn by pdf-lib), base64 for the trip to the renderer. At 100x the xlsx is
  * also timed from a built report (exportReport alone), to tell the file's cost from the report's build.
  */
 import { openDatabase } from '../../src/main/db/open';

@@ -51,6 +51,29 @@ function subsets(weight: number): Subset[] {
   return s;
 }
 
+const fileByCodePoint = new Map<number, Map<number, string>>();
+/**
+ * The subset file (the .woff of a .woff2, same glyphs: pdf-lib's fontkit reads WOFF's zlib tables natively)
+ * holding a code point at a weight, or null when no subset has it.
+ */
+export function subsetFileFor(weight: number, cp: number): string | null {
+  let byCp = fileByCodePoint.get(weight);
+  if (!byCp) {
+    byCp = new Map();
+    for (const s of subsets(weight)) {
+      const woff = s.file.replace(/\.woff2$/, '.woff');
+      for (const [a, b] of s.ranges) for (let c = a; c <= b; c++) if (!byCp.has(c)) byCp.set(c, woff);
+    }
+    fileByCodePoint.set(weight, byCp);
+  }
+  return byCp.get(cp) ?? null;
+}
+
+/** The bytes of one subset file. */
+export function subsetBytes(file: string): Uint8Array {
+  return readFileSync(join(fontDir(), 'files', file));
+}
+
 const dataUrls = new Map<string, string>();
 function dataUrl(file: string): string {
   let u = dataUrls.get(file);

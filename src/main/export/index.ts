@@ -13,8 +13,8 @@ export interface ExportOptions {
   progress?: Progress | undefined;
   /** Aborted when the user cancels (a PDF in parts stops at once; others at their next progress). */
   signal?: AbortSignal | undefined;
-  /** Rows of a PDF printed at once (pdf.ts PDF_PART_ROWS); tests set fewer. */
-  pdfPartRows?: number | undefined;
+  /** Above this many rows a PDF's tables are drawn by pdf-lib (pdf.ts PDF_DRAW_ROWS); tests set fewer. */
+  pdfDrawRows?: number | undefined;
 }
 
 export interface ExportResult {
@@ -41,7 +41,7 @@ export async function exportReport(
     bytes = await renderPdf(roundedReport(report, unit), unit, {
       printPdf: opts.printPdf,
       progress: opts.progress,
-      partRows: opts.pdfPartRows,
+      drawRows: opts.pdfDrawRows,
       signal: opts.signal,
     });
   }

@@ -3,8 +3,8 @@
  * subsets the page uses), a header with title and as-of date, key figures, the brief, the charts as SVG
  * rendered server-side, the tables (every row; header repeated on every page, bold 合计 row), notes, and page
  * numbers “第 N 页 / 共 M 页” in the page margin (CSS @page margin boxes, so they are in the embedded font too).
- * A large report is printed in parts (pdf.ts): a part holds slices of the tables' rows and no page furniture;
- * the running header and page numbers of the whole file are then one more page of HTML (pageFurnitureHtml).
+ * A large report prints only its head here (pdf.ts: a part with the leading short tables, no page furniture);
+ * pdf-lib draws the rest and the running header and page numbers of the whole file (pdf-table.ts).
  */
 import { UNIT_LABEL, type Unit } from '../../shared/money';
 import { chineseDate, columnHeader, DASH, formatCell } from '../../shared/reports/format';
@@ -137,39 +137,18 @@ function tableHtml(t: ReportTable, unit: Unit, showTitle: boolean, from = 0, to 
 const runningTitle = (r: ReportData) => `${r.title}　截至${chineseDate(r.asOf)}`;
 
 /** A4 in the report's orientation, its margins, and (with `furniture`) the running header and page numbers. */
-function pageCss(r: ReportData, furniture: boolean, from = 1, of?: number): string {
+function pageCss(r: ReportData, furniture: boolean): string {
   const size = `@page { size: A4 ${isLandscape(r) ? 'landscape' : 'portrait'}; margin: 15mm 12mm 14mm 12mm;`;
   if (!furniture) return `${size} }`;
-  const pages = of === undefined ? 'counter(pages)' : `"${of}"`;
-  // A piece of the page numbers starting at page `from`: its first page counts `from` instead of 1.
-  const first =
-    from === 1
-      ? '@page :first { @top-left { content: none; } @top-right { content: none; } }'
-      : `@page :first { counter-increment: page ${from}; }`;
   return `${size}
   @top-left { content: ${cssString(runningTitle(r))}; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 7.5pt; color: #7b8794; }
   @top-right { content: "FundDesk 基金台账"; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 7.5pt; color: #7b8794; }
-  @bottom-center { content: "第 " counter(page) " 页 / 共 " ${pages} " 页"; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 8pt; color: #5b6673; }
+  @bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页"; font-family: '${PDF_FONT_FAMILY}', sans-serif; font-size: 8pt; color: #5b6673; }
 }
-${first}`;
-}
-
-/**
- * The running header and page numbers alone, on `pages` empty pages with the report's page size and margins:
- * printed once and laid over the pages of a PDF printed in parts; or, from page `from` of `of` in all, a piece
- * of them (the pieces of a long file print side by side).
- */
-export function pageFurnitureHtml(r: ReportData, pages: number, from = 1, of = pages): string {
-  const css = `${pageCss(r, true, from, of)}\nbody { margin: 0; } div { height: 1px; } div + div { break-before: page; }\n${SCREENLESS_CSS}`;
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.title)}</title>
-<style>
-${fontFaceCss(`${css}${runningTitle(r)}0123456789`)}
-${css}
-</style></head><body>${'<div></div>'.repeat(Math.max(1, pages))}</body></html>`;
+@page :first { @top-left { content: none; } @top-right { content: none; } }`;
 }
 
-/** The page: the whole report, or one part of it (without page furniture: pageFurnitureHtml). */
+/** The page: the whole report, or one part of it (without page furniture: pdf-table.ts draws it). */
 export function renderPdfHtml(r: ReportData, unit: Unit, part?: PdfPart): string {
   const landscape = isLandscape(r);
   // A4 less 12 mm margins left and right, in CSS pixels (96 per inch).

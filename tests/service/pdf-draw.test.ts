@@ -1,13 +1,13 @@
-// A PDF printed in parts holds every row of every table, in order, with the running header and
-// “第 N 页 / 共 M 页” right on every page; a cancel between parts stops the print. Read back with poppler
-// (pdfinfo, pdftotext) from PDFs printed by headless Chromium, on the demo's 落地项目台账 (three tables).
+// A large PDF (head printed by headless Chromium, tables drawn by pdf-lib) holds every row of every table, in
+// order, with the column header on every page of a table, the running header and “第 N 页 / 共 M 页” right on
+// every page, and the bundled font embedded; a cancel stops it. Read back with poppler (pdfinfo, pdftotext,
+// pdffonts) on the demo's 落地项目台账 (four tables).
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/main/demo';
 import { exportReport } from '../../src/main/export';
-import { PDF_PART_ROWS, partRowsFor, planParts } from '../../src/main/export/pdf';
 import { createChromiumPdfPrinter, findChromium } from '../../src/main/host/chromium-pdf';
 import { buildReport } from '../../src/main/services/reports';
 import { chineseDate } from '../../src/shared/reports/format';
@@ -28,43 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-describe('planParts', () => {
-  it('puts every row of every table in exactly one part, in order, at most partRows a part', () => {
-    for (const partRows of [1, 7, 40, 78, 10_000]) {
-      const parts = planParts(report, partRows);
-      const seen = report.tables.map(() => [] as number[]);
-      for (const p of parts) {
-        let n = 0;
-        for (const s of p.slices) {
-          for (let i = s.from; i < s.to; i++) seen[s.table]!.push(i);
-          n += s.to - s.from;
-        }
-        expect(n).toBeLessThanOrEqual(partRows);
-      }
-      report.tables.forEach((tbl, i) => {
-        expect(seen[i], `table ${i}, ${partRows} a part`).toEqual(tbl.rows.map((_, k) => k));
-      });
-      expect(parts.filter((p) => p.first)).toEqual([parts[0]]);
-      expect(parts.filter((p) => p.last)).toEqual([parts.at(-1)]);
-    }
-  });
-});
-
-describe('partRowsFor', () => {
-  it('keeps both print lanes busy for a mid-sized report and never prints more than PDF_PART_ROWS at once', () => {
-    // Printed at once when small; 2,831 rows (直投基金台账 at 10x) in two parts on two lanes, one on one lane.
-    expect(partRowsFor(1175, 2)).toBeGreaterThanOrEqual(1175);
-    expect(Math.ceil(2831 / partRowsFor(2831, 2))).toBe(2);
-    expect(Math.ceil(2831 / partRowsFor(2831, 1))).toBe(Math.ceil(2831 / PDF_PART_ROWS));
-    for (const total of [1501, 2831, 9703, 97_063]) {
-      const rows = partRowsFor(total, 2);
-      expect(rows).toBeLessThanOrEqual(PDF_PART_ROWS);
-      expect(Math.ceil(total / rows)).toBeGreaterThanOrEqual(2);
-    }
-  });
-});
-
-describe.skipIf(!canPrint)('PDF in parts', () => {
+describe.skipIf(!canPrint)('PDF with drawn tables', () => {
   const printer = createChromiumPdfPrinter({ idleMs: 0 });
   afterAll(() => printer.close());
 
@@ -79,17 +43,24 @@ describe.skipIf(!canPrint)('PDF in parts', () => {
     const rows = report.tables.reduce((s, x) => s + x.rows.length, 0);
     expect(rows).toBeGreaterThan(80);
     const done: number[] = [];
+    const printed: string[] = [];
     const file = await exportReport(report, 'pdf', 'wan', {
-      printPdf: printer.printPdf,
-      pdfPartRows: 40,
+      printPdf: (html) => {
+        printed.push(html);
+        return printer.printPdf(html);
+      },
+      pdfDrawRows: 40,
       progress: (d, total) => {
         expect(total).toBe(rows);
         done.push(d);
       },
     });
-    // Three parts: progress after each, up to every row.
-    expect(done).toEqual([0, 40, 80, rows]);
-    const pdf = join(t.dir, 'parts.pdf');
+    // Chromium printed only the head (its first table is long: drawn); progress from none to every row.
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).not.toContain('<table');
+    expect(done[0]).toBe(0);
+    expect(done.at(-1)).toBe(rows);
+    const pdf = join(t.dir, 'drawn.pdf');
     writeFileSync(pdf, file.bytes);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThan(3);
@@ -113,6 +84,17 @@ describe.skipIf(!canPrint)('PDF in parts', () => {
       }
     }
     expect(texts.at(-1)).toContain('FundDesk基金台账生成');
+    // Each table's header on every page it spans (the first table: from page 2 to where the second starts).
+    const second = texts.findIndex((x) => x.includes(report.tables[1]!.title));
+    expect(second).toBeGreaterThan(1);
+    for (let i = 1; i < second; i++) expect(texts[i], `page ${i + 1}`).toContain('项目名称企业名称');
+    // Every table ends with its 合计 row; the font is the bundled Noto Sans SC, embedded as subsets.
+    expect(all.match(/合计/g)?.length ?? 0).toBeGreaterThanOrEqual(
+      report.tables.filter((x) => x.totals).length,
+    );
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.filter((f) => /NotoSansSC.* yes +yes +yes/.test(f)).length).toBeGreaterThan(1);
+    for (const f of fonts) expect(f, 'every font embedded').toMatch(/ yes +(yes|no) +yes +\d+/);
   });
 
   it('stops when the user cancels, without waiting for the part being printed: no file', {
@@ -128,23 +110,38 @@ describe.skipIf(!canPrint)('PDF in parts', () => {
         user.abort(); // the user clicks 取消 while the first parts print
         return p;
       },
-      pdfPartRows: 40,
+      pdfDrawRows: 40,
       signal: user.signal,
       progress: () => {
         if (user.signal.aborted) throw cancelled;
       },
     });
     await expect(run).rejects.toBe(cancelled);
-    // Of the three parts, the first and (printing beside it) at most the second; never the page numbers.
-    expect(printed.length).toBeGreaterThanOrEqual(1);
-    expect(printed.length).toBeLessThanOrEqual(2);
-    for (const html of printed) expect(html).toContain('<table');
+    expect(printed).toHaveLength(1);
+  });
+
+  it('stops drawing a long table when the user cancels', { timeout: 300_000 }, async () => {
+    // The first table repeated to 3,000 rows; the user cancels at the first progress past the start.
+    const big = report.tables[0]!;
+    const rows = Array.from({ length: 3000 }, (_, i) => big.rows[i % big.rows.length]!);
+    const long: ReportData = { ...report, tables: [{ ...big, rows }] };
+    const cancelled = new Error('已取消导出落地项目台账');
+    const seen: number[] = [];
+    const run = exportReport(long, 'pdf', 'wan', {
+      printPdf: printer.printPdf,
+      progress: (d) => {
+        seen.push(d);
+        if (d > 0) throw cancelled;
+      },
+    });
+    await expect(run).rejects.toBe(cancelled);
+    expect(seen.at(-1)).toBeLessThan(rows.length);
   });
 });
 
 describe('cancel', () => {
   it('does not wait for a print that never ends, whether printed at once or in parts', async () => {
-    for (const pdfPartRows of [10_000, 40]) {
+    for (const pdfDrawRows of [10_000, 40]) {
       const cancelled = new Error('已取消导出落地项目台账');
       const user = new AbortController();
       const run = exportReport(report, 'pdf', 'wan', {
@@ -153,7 +150,7 @@ describe('cancel', () => {
           return new Promise<Uint8Array>(() => {});
         },
         signal: user.signal,
-        pdfPartRows,
+        pdfDrawRows,
         progress: () => {
           if (user.signal.aborted) throw cancelled;
         },
