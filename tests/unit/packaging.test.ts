@@ -179,6 +179,21 @@ describe('what the packaged app loads', () => {
     expect(pkg.dependencies['@fontsource/noto-sans-sc']).toBeDefined();
   });
 
+  it('the font files the PDFs read (400 and 700: .woff2 for Chromium, .woff for pdf-lib) are not left out', () => {
+    // Matched with the minimatch electron-builder itself uses for `files`.
+    const { minimatch } = createRequire(require.resolve('app-builder-lib/package.json'))('minimatch');
+    const dir = 'node_modules/@fontsource/noto-sans-sc/files';
+    const needed = readdirSync(join(root, dir)).filter((f) => /-(400|700)-normal\.woff2?$/.test(f));
+    expect(needed.length).toBeGreaterThan(200);
+    const excluded = (config.files as (string | { filter?: string[] })[])
+      .flatMap((f) => (typeof f === 'string' ? [f] : (f.filter ?? [])))
+      .filter((p) => p.startsWith('!'))
+      .map((p) => p.slice(1));
+    expect(excluded.length).toBeGreaterThan(0);
+    for (const f of needed)
+      for (const p of excluded) expect(minimatch(`${dir}/${f}`, p), `${f} is left out by !${p}`).toBe(false);
+  });
+
   it('no TypeScript loader is a runtime dependency', () => {
     for (const loader of ['tsx', 'ts-node', 'typescript', 'esbuild']) {
       expect(pkg.dependencies[loader], loader).toBeUndefined();
