@@ -80,3 +80,28 @@ test('a stale edit is refused naming who changed the row; the audit log filters 
   await page.goto(`${app.url}#/settings?tab=user`);
   await expect(page.getByTestId('user-name-input')).toHaveValue('张三');
 });
+
+test('设置 › 用户: a name typed before the current one has arrived is kept and saved', async ({
+  page,
+  app,
+}) => {
+  // The current name (session.user) arrives late, after the user has already typed.
+  let release = () => {};
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  await page.route('**/api/session.user', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${app.url}#/settings?tab=user`);
+  const input = page.getByTestId('user-name-input');
+  await input.fill('王五');
+  const arrived = page.waitForResponse('**/api/session.user');
+  release();
+  await arrived;
+  await expect(input).toHaveValue('王五');
+  await page.getByTestId('user-name-save').click();
+  await expect(page.locator('.ant-message')).toContainText('操作记录将以“王五”记录您的修改');
+  await expect(input).toHaveValue('王五');
+});

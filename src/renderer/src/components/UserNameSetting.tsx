@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Input, message, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api';
 import { savedUserName, saveUserName } from '../lib/userName';
 
@@ -8,12 +8,15 @@ import { savedUserName, saveUserName } from '../lib/userName';
 export function UserNameSetting() {
   const qc = useQueryClient();
   const current = useQuery({ queryKey: ['session-user'], queryFn: () => api('session.user', {}) });
-  const [text, setText] = useState('');
-  useEffect(() => setText(current.data?.name ?? ''), [current.data?.name]);
+  // What the user typed (null: nothing yet, the field shows the current name). Typing before the current name
+  // has arrived is kept: the name arriving never overwrites it.
+  const [typed, setTyped] = useState<string | null>(null);
+  const text = typed ?? current.data?.name ?? '';
   const save = async (name: string | null) => {
     try {
       const now = await saveUserName(name);
       await qc.invalidateQueries({ queryKey: ['session-user'] });
+      setTyped(null);
       message.success(`操作记录将以“${now || '（未记录）'}”记录您的修改`);
     } catch (e) {
       message.error((e as Error).message);
@@ -29,7 +32,7 @@ export function UserNameSetting() {
           style={{ width: 240 }}
           maxLength={64}
           value={text}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => setTyped(e.target.value)}
           onPressEnter={() => void save(text)}
           placeholder="您的姓名"
           data-testid="user-name-input"
