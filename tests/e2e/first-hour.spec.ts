@@ -187,6 +187,8 @@ test('walk: every menu entry opens without an error in the page or the console',
     if (m.type() === 'error') errors.push(m.text());
   });
   await page.goto(app.url);
+  // allTextContents() does not wait: the menu is read once it is drawn.
+  await expect(page.locator('.fd-sider .ant-menu-item').nth(15)).toBeVisible();
   const entries = await page.locator('.fd-sider .ant-menu-item').allTextContents();
   expect(entries.length).toBeGreaterThan(15);
   const exporting: string[] = [];
