@@ -53,7 +53,7 @@ function subsets(weight: number): Subset[] {
 
 const fileByCodePoint = new Map<number, Map<number, string>>();
 /**
- * The subset file (the .woff of a .woff2, same glyphs: pdf-lib's fontkit reads WOFF's zlib tables natively)
+ * The subset file (the .woff of a .woff2, same glyphs; pdf-table-fonts.ts unpacks it to TrueType for fontkit)
  * holding a code point at a weight, or null when no subset has it.
  */
 export function subsetFileFor(weight: number, cp: number): string | null {
