@@ -2,12 +2,14 @@ import type { ColumnSpec } from '@shared/columns/spec';
 import type { LinkEntity } from '@shared/contract/ledger';
 import type { Entity } from '@shared/domain';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Options, Row } from './colDefs';
 import { firstPageKey, firstRowsShown, optionsQuery, rowsQuery as rowsQueryOf } from './ledgerRows';
 import type { GridLayout } from './useGridLayout';
 
 const EMPTY: Row[] = [];
+/** The longest the names of linked records wait for the first rows to be drawn. */
+const NAMES_WAIT_MS = 1_500;
 
 /**
  * A ledger grid's rows and the names of its linked records (for the editors). The first screenful is shown
@@ -40,9 +42,12 @@ export function useLedgerRows(
     () => [...new Set(columns.flatMap((c) => (c.kind === 'link' ? [c.link] : [])))] as LinkEntity[],
     [columns],
   );
-  // Names of linked records: after the rows (they can be megabytes). `combine` keeps one object while the
-  // lists are the same: a new one at every render (a keystroke in the search box) made everything that
-  // takes the lists work again.
+  // Names of linked records (for the editors): after the rows, and once the first rows are drawn (50,000
+  // enterprises at 100x are megabytes; a trace of a menu click showed them parsed, and every column rebuilt
+  // on their arrival, while the grid drew its first rows); an empty ledger has no first rows to wait for.
+  // `combine` keeps one object while the lists are the same: a new one at every render (a keystroke in the
+  // search box) made everything that takes the lists work again.
+  const [drawn, setDrawn] = useState(false);
   const combine = useCallback(
     (results: { data?: Options[LinkEntity] }[]) => {
       const o: Options = {};
@@ -54,7 +59,10 @@ export function useLedgerRows(
     [links],
   );
   const options = useQueries({
-    queries: links.map((l) => ({ ...optionsQuery(l), enabled: rowsQuery.data !== undefined })),
+    queries: links.map((l) => ({
+      ...optionsQuery(l),
+      enabled: (drawn && rowsQuery.data !== undefined) || rowsQuery.data?.length === 0,
+    })),
     combine,
   });
 
@@ -63,11 +71,23 @@ export function useLedgerRows(
   const whereRef = useRef(where);
   whereRef.current = where;
   const onFirstDataRendered = useCallback(() => {
-    requestAnimationFrame(() => setTimeout(() => firstRowsShown(entity, whereRef.current), 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        firstRowsShown(entity, whereRef.current);
+        setDrawn(true);
+      }, 0),
+    );
   }, [entity]);
   useEffect(() => {
     if (layout !== null && !plain) firstRowsShown(entity, whereRef.current);
   }, [layout, plain, entity]);
+  // A grid whose filter keeps no row draws none: its editors get the names a moment after the rows.
+  const haveRows = rowsQuery.data !== undefined;
+  useEffect(() => {
+    if (!haveRows || drawn) return;
+    const t = setTimeout(() => setDrawn(true), NAMES_WAIT_MS);
+    return () => clearTimeout(t);
+  }, [haveRows, drawn]);
 
   return { rowsQuery, rows, partial, loadingRest, options, onFirstDataRendered };
 }
