@@ -7,7 +7,7 @@ import type { AnyLedger, FundMetrics, LedgerColumns } from '../../../shared/metr
 import { fundMetrics, NO_FLOWS, portfolioMetrics } from '../../../shared/metrics/fund';
 import { isPostgresRaw } from '../../db/engine';
 import type { OpenedDb } from '../../db/open';
-import { loadLedgersPg } from './load-pg';
+import { loadFundsAndLedgersPg, loadLedgersPg } from './load-pg';
 import { ledgerIn, parseFlows } from './parse-flows';
 
 type Raw = OpenedDb['raw'];
@@ -40,20 +40,37 @@ export interface FundRow {
 
 /** Funds established on or before asOf (or without a date): sub-funds first, then by date. */
 export function loadFunds(raw: Raw, asOf: string, filter: { kind?: 'sub' | 'direct'; id?: number } = {}) {
+  return raw.prepare(fundsSql(filter)).all({ asOf, ...filter }) as FundRow[];
+}
+
+/** loadFunds' statement (parameters @asOf, @kind, @id); `f` is the funds table. */
+export function fundsSql(filter: { kind?: 'sub' | 'direct'; id?: number }) {
   const where = ['(f.established_date IS NULL OR f.established_date <= @asOf)'];
   if (filter.kind) where.push('f.kind = @kind');
   if (filter.id !== undefined) where.push('f.id = @id');
-  return raw
-    .prepare(
-      `SELECT f.id, f.kind, f.name, m.name AS manager_name, f.uscc, f.amac_code, f.established_date,
+  return `SELECT f.id, f.kind, f.name, m.name AS manager_name, f.uscc, f.amac_code, f.established_date,
         f.total_size_fen, f.guidance_commitment_fen, f.other_lp_commitment_fen, f.collective_assets_fen,
         f.industries, f.district, f.invest_end_date, f.exit_end_date, f.extension_end_date, f.status,
         f.reinvest_multiple, f.reinvest_base, f.reinvest_deadline, f.fee_terms, f.carry_terms, f.notes
        FROM funds f LEFT JOIN managers m ON m.id = f.manager_id
        WHERE ${where.join(' AND ')}
-       ORDER BY CASE f.kind WHEN 'sub' THEN 0 ELSE 1 END, f.established_date NULLS FIRST, f.id`,
-    )
-    .all({ asOf, ...filter }) as FundRow[];
+       ORDER BY ${FUND_ORDER('f')}`;
+}
+
+/** loadFunds' order, of the funds table or of a row of its result named `alias`. */
+export const FUND_ORDER = (alias: string) =>
+  `CASE ${alias}.kind WHEN 'sub' THEN 0 ELSE 1 END, ${alias}.established_date NULLS FIRST, ${alias}.id`;
+
+/**
+ * The funds of loadFunds (all of them, or the one `fundId`) with the metric ledgers of loadLedgers (of every
+ * fund, or of that one). On PostgreSQL in one statement (load-pg.ts): each statement is a round trip through
+ * the connection's worker thread, which at 1x costs as much as the reading.
+ */
+export function loadFundsAndLedgers(raw: Raw, asOf: string, fundId?: number) {
+  if (isPostgresRaw(raw)) return loadFundsAndLedgersPg(raw, asOf, fundId);
+  const funds = loadFunds(raw, asOf, fundId === undefined ? {} : { id: fundId });
+  const ledgers = loadLedgers(raw, asOf, fundId === undefined ? undefined : new Set([fundId]));
+  return { funds, ledgers };
 }
 
 /**

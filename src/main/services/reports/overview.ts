@@ -13,7 +13,7 @@ import { getOverview } from '../overview';
 import { writeBrief } from './brief';
 import { baseReport, chartOf, col, itemTable, type ReportParams, ratio, table, yearOf } from './common';
 import { type FunnelCounts, funnelChart, funnelTable } from './financing';
-import { EMPTY_LEDGER, homeDistrict, loadFunds, loadLedgers } from './load';
+import { EMPTY_LEDGER, homeDistrict, loadFundsAndLedgers } from './load';
 
 type Raw = OpenedDb['raw'];
 
@@ -140,8 +140,7 @@ export function overviewFigures(o: Overview): ReportFigure[] {
 export async function overviewReport(opened: OpenedDb, p: ReportParams): Promise<ReportData> {
   const { raw } = opened;
   const o = await getOverview(opened.db, p.asOf);
-  const funds = loadFunds(raw, p.asOf);
-  const ledgers = loadLedgers(raw, p.asOf);
+  const { funds, ledgers } = loadFundsAndLedgers(raw, p.asOf);
   // Only the portfolio total and each fund's paid-in are used, so not metricsOf (an XIRR per fund). The total
   // checks every flow's date (it throws on an invalid one), after which a ledger's paid-in is the sum of its
   // calls, as fundMetrics has it.

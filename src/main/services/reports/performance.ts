@@ -7,7 +7,7 @@ import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { baseReport, chartOf, col, type ReportParams, table, totalLabel, totalsRow } from './common';
 import { once } from './figures-once';
-import { EMPTY_LEDGER, type FundRow, loadFunds, loadLedgers } from './load';
+import { EMPTY_LEDGER, type FundRow, loadFundsAndLedgers } from './load';
 import { NAV_LABEL, NAV_RULE_NOTE, navFigureNote } from './nav';
 
 /** One fund in `report performance --json`: its id, name and kind, and its FundMetrics but the date. */
@@ -24,8 +24,7 @@ export interface PerformanceData {
  */
 export function fundsWithMetrics(opened: OpenedDb, asOf: string, fundId?: number) {
   return once(opened, `metrics|${asOf}|${fundId ?? ''}`, () => {
-    const funds = loadFunds(opened.raw, asOf, fundId === undefined ? {} : { id: fundId });
-    const ledgers = loadLedgers(opened.raw, asOf, fundId === undefined ? undefined : new Set([fundId]));
+    const { funds, ledgers } = loadFundsAndLedgers(opened.raw, asOf, fundId);
     const byFund = new Map(funds.map((f) => [f.id, fundMetrics(ledgers.get(f.id) ?? EMPTY_LEDGER, asOf)]));
     return { funds, ledgers, byFund };
   });
