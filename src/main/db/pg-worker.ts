@@ -58,8 +58,12 @@ let count = 0;
 let named = new Map(); // SQL text → 1 (seen once) or its statement name
 let stale = false; // statements of an old generation are still on the server
 
+// A statement without parameters is named too when it is one SELECT (a page of grid rows asks LIMIT 100 as a
+// literal, so its plan is the one for 100 rows and the server keeps it); other texts go as a simple query.
+const ONE_SELECT = /^\\s*(SELECT|WITH)\\b[^;]*$/i;
 function nameFor(req) {
-  if (!req.params || req.params.length === 0 || req.sql.length > MAX_TEXT) return undefined;
+  if (req.sql.length > MAX_TEXT) return undefined;
+  if ((!req.params || req.params.length === 0) && !ONE_SELECT.test(req.sql)) return undefined;
   const seen = named.get(req.sql);
   if (typeof seen === 'string') return seen;
   if (named.size >= MAX_NAMED) return undefined;

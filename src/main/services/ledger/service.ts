@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { LedgerRow, LedgerTable, LinkEntity, LinkOption } from '../../../shared/contract/ledger';
 import type { Entity } from '../../../shared/domain';
 import { ENTITY_SCHEMAS, type FieldIssue, validateEntity } from '../../../shared/schemas/entities';
+import { isPostgres } from '../../db/engine';
 import type { Db, OpenedDb } from '../../db/open';
 import { type AuditSource, changedFields, writeAudit } from './audit';
 import { explainSqliteError, fail } from './errors';
@@ -52,7 +53,12 @@ export function listTable(
   let q = filtered(opened.db, entity, where);
   if (page.afterId !== undefined) q = q.where('t.id', '>', page.afterId);
   q = q.orderBy('t.id');
-  if (page.limit !== undefined) q = q.limit(page.limit);
+  if (page.limit !== undefined) {
+    // PostgreSQL plans `LIMIT $1` for a tenth of the table: at 100x it plans every page anew (0.3 ms of the
+    // server's time each); as a literal (a whole number, checked) its plan is kept (pg-worker.ts names it).
+    const pg = isPostgres(opened.db) && Number.isSafeInteger(page.limit);
+    q = q.limit(pg ? sql.lit(page.limit) : page.limit);
+  }
   const c = q.compile();
   const stmt = opened.raw.prepare(c.sql).raw(true);
   const rows = stmt.all(...(c.parameters as unknown[])) as unknown[][];
