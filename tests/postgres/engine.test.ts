@@ -74,6 +74,10 @@ describe('FundDesk on a PostgreSQL server', () => {
       const r = await testClient(t.opened)('ledger.list', { entity: 'fund' }).catch((e: Error) => e);
       expect(r).toBeInstanceOf(Error);
       expect((r as Error).message).toMatch(/[\u4e00-\u9fff]/);
+      // The metrics read the funds as one JSON value (load-pg.ts), refused alike.
+      const report = await testClient(t.opened)('report.get', { name: 'performance' }).catch((e: Error) => e);
+      expect(report).toBeInstanceOf(Error);
+      expect((report as Error).message).toMatch(/[\u4e00-\u9fff]/);
     } finally {
       await t.cleanup();
     }
