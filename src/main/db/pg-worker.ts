@@ -60,13 +60,15 @@ let stale = false; // statements of an old generation are still on the server
 
 // A statement without parameters is named too when it is one SELECT (a page of grid rows asks LIMIT 100 as a
 // literal, so its plan is the one for 100 rows and the server keeps it); other texts go as a simple query.
+// Texts with values written in could be many: they take at most half of the names.
 const ONE_SELECT = /^\\s*(SELECT|WITH)\\b[^;]*$/i;
 function nameFor(req) {
   if (req.sql.length > MAX_TEXT) return undefined;
-  if ((!req.params || req.params.length === 0) && !ONE_SELECT.test(req.sql)) return undefined;
+  const bare = !req.params || req.params.length === 0;
+  if (bare && !ONE_SELECT.test(req.sql)) return undefined;
   const seen = named.get(req.sql);
   if (typeof seen === 'string') return seen;
-  if (named.size >= MAX_NAMED) return undefined;
+  if (named.size >= (bare ? MAX_NAMED / 2 : MAX_NAMED)) return undefined;
   if (seen === undefined) {
     named.set(req.sql, 1);
     return undefined;
