@@ -8,7 +8,10 @@ export default defineConfig({
   globalSetup: './tests/e2e/global-setup.ts',
   timeout: 150_000,
   expect: { timeout: 15_000 },
-  fullyParallel: false,
+  // Each test has its own server and database (fixtures.ts), so tests, not files, are shared between the
+  // workers: a long file (first-hour.spec.ts, ~6 min of tests) no longer runs on one worker while the other
+  // waits at the end.
+  fullyParallel: true,
   workers: 2,
   retries: 0,
   reporter: [['list']],
