@@ -9,6 +9,7 @@ import * as m0007 from './0007_acquired_category';
 import * as m0008 from './0008_sort_keys';
 import * as m0009 from './0009_users_and_versions';
 import * as m0010 from './0010_pg_insert_totals';
+import * as m0011 from './0011_name_indexes';
 
 /** Every migration, bundled statically: the app never scans a folder at run time. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '0008_sort_keys': m0008,
   '0009_users_and_versions': m0009,
   '0010_pg_insert_totals': m0010,
+  '0011_name_indexes': m0011,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).at(-1) as string;
