@@ -8,6 +8,7 @@ import { WaitNotice } from './components/WaitNotice';
 import { navigate, useRoute } from './lib/router';
 import { useChangeNotices } from './lib/useChangeNotices';
 import { ALL_NAV_ITEMS, NAV } from './nav';
+import { PageStack } from './PageStack';
 import { prefetchRoute, preloadCommonPages, ROUTES } from './routes';
 
 const { Sider, Header, Content } = Layout;
@@ -30,7 +31,6 @@ export function App() {
   const info = useQuery({ queryKey: ['app-info'], queryFn: () => api('app.info') });
   useEffect(() => preloadCommonPages(), []);
   useChangeNotices();
-  const Page = ROUTES[path];
   const current = ALL_NAV_ITEMS.find((i) => i.path === path);
 
   return (
@@ -79,17 +79,22 @@ export function App() {
           ) : null}
           <DbBanners info={info.data} />
           {info.data?.isEmpty && !info.data.readOnly ? <DemoOffer /> : null}
-          {Page ? (
-            <Suspense fallback={<Spin className="fd-page-loading" />}>
-              <Page />
-            </Suspense>
-          ) : (
-            <Result
-              status="info"
-              title={`“${current?.label ?? path}”尚未开放`}
-              subTitle="该功能正在开发中，将在后续版本提供。台账数据不受影响。"
-            />
-          )}
+          <PageStack path={path}>
+            {(p) => {
+              const Page = ROUTES[p];
+              return Page ? (
+                <Suspense fallback={<Spin className="fd-page-loading" />}>
+                  <Page />
+                </Suspense>
+              ) : (
+                <Result
+                  status="info"
+                  title={`“${ALL_NAV_ITEMS.find((i) => i.path === p)?.label ?? p}”尚未开放`}
+                  subTitle="该功能正在开发中，将在后续版本提供。台账数据不受影响。"
+                />
+              );
+            }}
+          </PageStack>
         </Content>
       </Layout>
     </Layout>

@@ -3,6 +3,7 @@ import type { LinkEntity } from '@shared/contract/ledger';
 import type { Entity } from '@shared/domain';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { pageShown } from '../lib/pageShown';
 import type { Options, Row } from './colDefs';
 import { firstPageKey, firstRowsShown, optionsQuery, rowsQuery as rowsQueryOf } from './ledgerRows';
 import type { GridLayout } from './useGridLayout';
@@ -74,6 +75,7 @@ export function useLedgerRows(
     requestAnimationFrame(() =>
       setTimeout(() => {
         firstRowsShown(entity, whereRef.current);
+        pageShown();
         setDrawn(true);
       }, 0),
     );
