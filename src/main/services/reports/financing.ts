@@ -16,6 +16,7 @@ import {
   totalLabel,
 } from './common';
 import { industryName } from './landed-projects';
+import { sortByDateThenId } from './sort-by-date';
 
 type Deal = [
   enterpriseId: number,
@@ -71,9 +72,7 @@ export function loadDeals(opened: OpenedDb, asOf: string): Deal[] {
     string | null,
     string | null,
   ][];
-  found.sort((a, b) =>
-    a[4] === b[4] ? a[0] - b[0] : a[4] === null ? -1 : b[4] === null ? 1 : a[4] < b[4] ? -1 : 1,
-  );
+  sortByDateThenId(found, 4, 0);
   // Indexed, not destructured: a destructuring pattern walks each row with the iterator protocol.
   const rows = new Array<Deal>(found.length);
   for (let i = 0; i < found.length; i++) {

@@ -23,6 +23,7 @@ import {
   totalLabel,
   yearOf,
 } from './common';
+import { sortByDateThenId } from './sort-by-date';
 
 type Landed = [
   id: number,
@@ -63,15 +64,13 @@ export function loadLanded(opened: OpenedDb, asOf: string): { rows: Landed[]; ca
     r[1] ??= enterprise as string;
     r[8] = r[7] === null ? null : (funds.get(r[7]) ?? null);
   }
-  rows.sort(byDateThenId);
+  sortByDateThenId(rows, 4, 0);
   const cancelled = opened.raw
     .prepare(`SELECT count(*) FROM landed_projects WHERE landed_date <= ? AND status = 'cancelled'`)
     .pluck()
     .get(asOf) as number;
   return { rows, cancelled };
 }
-
-const byDateThenId = (a: Landed, b: Landed) => (a[4] < b[4] ? -1 : a[4] > b[4] ? 1 : a[0] - b[0]);
 
 export const industryName = (code: string) => INDUSTRY_SHORT[code as Industry] ?? code;
 
@@ -83,10 +82,13 @@ function group<K extends string>(
   const m = new Map<K, { count: number; amount: number }>();
   for (const l of items) {
     const k = keyOf(l);
-    const g = m.get(k) ?? { count: 0, amount: 0 };
+    let g = m.get(k);
+    if (g === undefined) {
+      g = { count: 0, amount: 0 };
+      m.set(k, g);
+    }
     g.count++;
     g.amount += l[9];
-    m.set(k, g);
   }
   return m;
 }
@@ -155,7 +157,12 @@ export function landedProjectsReport(opened: OpenedDb, p: ReportParams): ReportD
       .filter((c) => byIndustry.has(c))
       .map((c) => [industryName(c), byIndustry.get(c)!]),
   );
-  const byYear = group(landed, (l) => yearOf(l[4]));
+  // The rows are by date: a year's string once per year, not sliced (and hashed) again for every row.
+  let year = '';
+  const byYear = group(landed, (l) => {
+    if (!year || !l[4].startsWith(year)) year = yearOf(l[4]);
+    return year;
+  });
   const byYearTable = grouped(
     'by-year',
     '按年度汇总',
