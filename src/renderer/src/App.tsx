@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
-import { Suspense, useEffect, useRef } from 'react';
+import { memo, Suspense, useEffect, useRef } from 'react';
 import { api } from './api';
 import { DbBanners } from './components/DbBanners';
 import { DemoOffer } from './components/DemoOffer';
@@ -45,17 +45,7 @@ export function App() {
             <small>基金台账</small>
           </span>
         </div>
-        <Menu
-          mode="inline"
-          selectedKeys={[path]}
-          onClick={(e) => navigate(e.key)}
-          items={NAV.map((g) => ({
-            type: 'group' as const,
-            key: g.label,
-            label: g.label,
-            children: g.items.map((i) => ({ key: i.path, icon: i.icon, label: i.label })),
-          }))}
-        />
+        <NavMenu path={path} />
       </Sider>
       <Layout>
         <Header className="fd-header">
@@ -79,24 +69,45 @@ export function App() {
           ) : null}
           <DbBanners info={info.data} />
           {info.data?.isEmpty && !info.data.readOnly ? <DemoOffer /> : null}
-          <PageStack path={path}>
-            {(p) => {
-              const Page = ROUTES[p];
-              return Page ? (
-                <Suspense fallback={<Spin className="fd-page-loading" />}>
-                  <Page />
-                </Suspense>
-              ) : (
-                <Result
-                  status="info"
-                  title={`“${ALL_NAV_ITEMS.find((i) => i.path === p)?.label ?? p}”尚未开放`}
-                  subTitle="该功能正在开发中，将在后续版本提供。台账数据不受影响。"
-                />
-              );
-            }}
-          </PageStack>
+          <PageStack path={path}>{(p) => <PageView path={p} />}</PageStack>
         </Content>
       </Layout>
     </Layout>
   );
 }
+
+/** The menu's items, built once: NAV never changes. */
+const MENU_ITEMS = NAV.map((g) => ({
+  type: 'group' as const,
+  key: g.label,
+  label: g.label,
+  children: g.items.map((i) => ({ key: i.path, icon: i.icon, label: i.label })),
+}));
+const onMenuClick = (e: { key: string }) => navigate(e.key);
+
+/**
+ * The left navigation and the page are re-rendered only when the route changes, not each time the app's
+ * frame does (its database info arriving, a banner): re-rendering them with the frame made the start re-run
+ * every antd menu item and the whole ledger page after its grid had been created.
+ */
+const NavMenu = memo(function NavMenu({ path }: { path: string }) {
+  return <Menu mode="inline" selectedKeys={[path]} onClick={onMenuClick} items={MENU_ITEMS} />;
+});
+
+const PageView = memo(function PageView({ path }: { path: string }) {
+  const Page = ROUTES[path];
+  if (Page)
+    return (
+      <Suspense fallback={<Spin className="fd-page-loading" />}>
+        <Page />
+      </Suspense>
+    );
+  const label = ALL_NAV_ITEMS.find((i) => i.path === path)?.label;
+  return (
+    <Result
+      status="info"
+      title={`“${label ?? path}”尚未开放`}
+      subTitle="该功能正在开发中，将在后续版本提供。台账数据不受影响。"
+    />
+  );
+});
