@@ -8,7 +8,6 @@ import { WaitNotice } from './components/WaitNotice';
 import { navigate, useRoute } from './lib/router';
 import { useChangeNotices } from './lib/useChangeNotices';
 import { ALL_NAV_ITEMS, NAV } from './nav';
-import { PageStack } from './PageStack';
 import { prefetchRoute, preloadCommonPages, ROUTES } from './routes';
 
 const { Sider, Header, Content } = Layout;
@@ -69,7 +68,7 @@ export function App() {
           ) : null}
           <DbBanners info={info.data} />
           {info.data?.isEmpty && !info.data.readOnly ? <DemoOffer /> : null}
-          <PageStack path={path}>{(p) => <PageView path={p} />}</PageStack>
+          <PageView path={path} />
         </Content>
       </Layout>
     </Layout>

@@ -3,7 +3,6 @@ import type { LinkEntity } from '@shared/contract/ledger';
 import type { Entity } from '@shared/domain';
 import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { pageShown } from '../lib/pageShown';
 import type { Options, Row } from './colDefs';
 import { firstPageKey, firstRowsShown, optionsQuery, rowsQuery as rowsQueryOf } from './ledgerRows';
 import type { GridLayout } from './useGridLayout';
@@ -75,7 +74,6 @@ export function useLedgerRows(
     requestAnimationFrame(() =>
       setTimeout(() => {
         firstRowsShown(entity, whereRef.current);
-        pageShown();
         setDrawn(true);
       }, 0),
     );
