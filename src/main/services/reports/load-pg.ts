@@ -1,7 +1,7 @@
 import type { LedgerColumns } from '../../../shared/metrics/fund';
 import type { OpenedDb } from '../../db/open';
 import { PgError } from '../../db/pg-sync';
-import { FUND_ORDER, type FundRow, fundsSql } from './load';
+import { FUND_ORDER, type FundRow, fundsSql } from './funds-sql';
 import { ledgerIn, parseFlows } from './parse-flows';
 
 type Raw = OpenedDb['raw'];
