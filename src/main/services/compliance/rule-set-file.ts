@@ -3,7 +3,6 @@
  * category, with Chinese headers; the same file imports back. Import is all-or-nothing: every row is
  * checked first (row-numbered Chinese messages), then every set is created or, by name, updated.
  */
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import {
   RULE_BASE,
@@ -14,6 +13,7 @@ import {
   ruleSetInputSchema,
 } from '../../../shared/compliance/rule-set';
 import type { OpenedDb } from '../../db/open';
+import { loadExcelJS } from '../../export/exceljs';
 import { readImportFile } from '../import/read';
 import type { Cell } from '../import/table';
 import { fail } from '../ledger/errors';
@@ -73,7 +73,7 @@ export async function exportRuleSets(
       data: Buffer.from(`\uFEFF${text}`, 'utf8'),
     };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet('返投规则集', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow([...RULE_SET_HEADERS]).font = { bold: true };
   for (const r of data) ws.addRow(r);

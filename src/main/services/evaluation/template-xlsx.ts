@@ -4,10 +4,11 @@
  * (等级, 最低分) and sheet 模板 (名称, 说明). An import is checked like a save (weights, tables, grades) and
  * becomes a new template; nothing is written when a row is wrong.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { METRIC_CODES, METRICS, type MetricCode } from '../../../shared/evaluation/metrics';
 import type { Indicator, TemplateBody } from '../../../shared/evaluation/template';
 import type { OpenedDb } from '../../db/open';
+import { loadExcelJS } from '../../export/exceljs';
 import { fail } from '../ledger/errors';
 import { getTemplate, saveTemplate } from './templates';
 
@@ -29,7 +30,7 @@ export async function templateXlsx(
   id: number,
 ): Promise<{ fileName: string; bytes: Buffer }> {
   const t = getTemplate(raw, id);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   wb.creator = 'FundDesk 基金台账';
   const ws = wb.addWorksheet('指标', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [8, 10, 26, 8, 10, 16, 36, 40].map((width) => ({ width }));
@@ -81,7 +82,7 @@ const number = (v: ExcelJS.CellValue): number => {
 
 /** Read a template workbook (the export's layout) into a body; row errors name the row. */
 export async function readTemplateXlsx(bytes: Buffer): Promise<TemplateBody> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

@@ -3,8 +3,8 @@
  * cells (as read), plus a 错误原因 column. xlsx through exceljs, CSV as UTF-8 with a BOM (Excel and WPS
  * open it as Chinese text).
  */
-import ExcelJS from 'exceljs';
 import type { DuplicatePolicy } from '../../../shared/contract/data';
+import { loadExcelJS } from '../../export/exceljs';
 import type { Analysis } from './service';
 
 export const REJECT_REASON_HEADER = '错误原因';
@@ -54,7 +54,7 @@ export async function rejectsFile(
     );
     return { rows: t.rows.length, data: Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8') };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcelJS()).Workbook();
   const ws = wb.addWorksheet('未导入的行');
   ws.addRow(t.headers).font = { bold: true };
   for (const r of t.rows) ws.addRow([...r.cells, r.reason]);
