@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './src/main/host/chromium-pdf';
+import { CHROMIUM_ARGS, findChromium } from './src/main/host/chromium-find';
 
 const executablePath = findChromium() ?? undefined;
 

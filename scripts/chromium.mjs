@@ -1,8 +1,8 @@
-// Where Chromium is and how to start it: one implementation, src/main/host/chromium-pdf.ts (the app, the CLI
+// Where Chromium is and how to start it: one implementation, src/main/host/chromium-find.ts (the app, the CLI
 // and the tests use it), loaded here through tsx as bin/funddesk.js loads the CLI.
 import { tsImport } from 'tsx/esm/api';
 
-const host = await tsImport('../src/main/host/chromium-pdf.ts', import.meta.url);
+const host = await tsImport('../src/main/host/chromium-find.ts', import.meta.url);
 
 /** @type {() => string | null} */
 export const findChromium = () => host.findChromium();

@@ -3,39 +3,12 @@
  * The browser is started on first use and closed after a minute without work (or by close()). Up to `pages`
  * prints run at once, each in its own tab (a large PDF is printed in parts, two at a time: export/pdf.ts).
  */
-import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { withPrintCsp } from '../electron/security';
 import { LOAD_PRINT_FONTS } from '../export/pdf-html';
+import { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE } from './chromium-find';
 
-/** Where Chromium is: FUNDDESK_CHROMIUM, CHROME_PATH, or the usual system paths (scripts/chromium.mjs too). */
-export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidates = [
-    env.FUNDDESK_CHROMIUM,
-    env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
-    'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
-  ].filter((p): p is string => Boolean(p));
-  return candidates.find((p) => existsSync(p)) ?? null;
-}
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-export const NO_CHROMIUM_MESSAGE =
-  '找不到 Chromium 或 Chrome 浏览器，无法导出 PDF。请安装 Chromium（或 Chrome），或用环境变量 FUNDDESK_CHROMIUM 指定其路径。';
+export { CHROMIUM_ARGS, findChromium, NO_CHROMIUM_MESSAGE };
 
 export interface PdfPrinter {
   printPdf(html: string): Promise<Uint8Array>;

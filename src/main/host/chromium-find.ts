@@ -1,0 +1,35 @@
+/**
+ * Where Chromium is and the flags it is started with, apart from the PDF printer (chromium-pdf.ts re-exports
+ * them): playwright.config.ts and scripts/chromium.mjs need only these, and chromium-pdf.ts brings in the print
+ * HTML and ECharts, which Playwright's runner and every test worker compiled and loaded just to read the config.
+ */
+import { existsSync } from 'node:fs';
+
+/** Where Chromium is: FUNDDESK_CHROMIUM, CHROME_PATH, or the usual system paths (scripts/chromium.mjs too). */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  const candidates = [
+    env.FUNDDESK_CHROMIUM,
+    env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+  ].filter((p): p is string => Boolean(p));
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export const NO_CHROMIUM_MESSAGE =
+  '找不到 Chromium 或 Chrome 浏览器，无法导出 PDF。请安装 Chromium（或 Chrome），或用环境变量 FUNDDESK_CHROMIUM 指定其路径。';
