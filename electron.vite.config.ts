@@ -63,12 +63,27 @@ export default defineConfig({
     root: 'src/renderer',
     resolve: { alias: shared },
     // antd's stylesheet without the rules of components the app does not use (scripts/antd-css.ts); the
-    // font's rules woff2 only, and the subsets of the menu's text (regular, and bold for the title and the
-    // grid's headers) preloaded (scripts/font-css.ts).
+    // font's rules woff2 only, those of the first screen's text (frame, a ledger's toolbar and headers) in
+    // the first stylesheet, the rest added after the first page (src/renderer/src/fonts.ts), and the subsets
+    // of the frame's text preloaded (scripts/font-css.ts).
     plugins: [
       react(),
       antdCss(),
-      fontCss({ sources: [resolve(import.meta.dirname, 'src/renderer/src/nav.tsx')], weights: [400, 700] }),
+      fontCss({
+        sources: [
+          'src/renderer/src/nav.tsx',
+          'src/renderer/src/App.tsx',
+          'src/shared/columns/ledgers.ts',
+          'src/renderer/src/pages/ledgers/views.ts',
+          'src/renderer/src/grid/LedgerGrid.tsx',
+          'src/renderer/src/grid/SearchBox.tsx',
+          'src/renderer/src/components/UnitSwitch.tsx',
+        ].map((f) => resolve(import.meta.dirname, f)),
+        frame: ['src/renderer/src/nav.tsx', 'src/renderer/src/App.tsx'].map((f) =>
+          resolve(import.meta.dirname, f),
+        ),
+        weights: [400, 500, 700],
+      }),
     ],
     build: {
       outDir: 'out/renderer',

@@ -3,12 +3,23 @@
 // - its @font-face rules keep only the woff2 file: Chromium (and so Electron) reads woff2, and it created a
 //   font resource for every url() of every rule at start, the never-used woff fallbacks included (564 of them,
 //   about 40 ms of the renderer's main thread); the woff files then leave the package too;
-// - the page preloads the subsets that the text of the app's frame needs (menu, brand, titles), so they
-//   arrive with the code instead of only after the first layout has asked for them.
-// Own code: fontsource has no option for either, and both need the built file names.
+// - the stylesheet that blocks the first paint keeps only the faces of the subsets the first screen's own
+//   text needs (menu, brand, titles, the ledgers' column headers: about 13 of the ~100 subsets per weight);
+//   the other faces are one more stylesheet, REST_OF_FONT, that src/renderer/src/fonts.ts adds once the first
+//   page is up. Every @font-face rule costs Chromium a font face object at parse and at each style
+//   recalculation (the 303 rules were most of the first style recalculation: a bare page 63 ms without CSS,
+//   185 ms with the app's, 105 ms without the font's rules); a character of another subset shows in the
+//   next font of the family list until then, as it did anyway while its file loaded (font-display: swap);
+// - the page preloads the subsets that the text of the app's frame needs, so they arrive with the code
+//   instead of only after the first layout has asked for them.
+// Own code: fontsource has no option for any of it, and the preloads need the built file names.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
+
+/** The import that brings the faces left out of the first stylesheet (src/renderer/src/fonts.ts). */
+export const REST_OF_FONT = 'virtual:noto-sans-sc-rest.css';
 
 const FONT_CSS = /\/@fontsource\/noto-sans-sc\/(\d+)\.css$/;
 /** `, url(…woff) format('woff')` after each woff2 source. */
@@ -43,35 +54,71 @@ export function subsetsFor(css: string, text: string): string[] {
     .map((s) => s.stem);
 }
 
+/** The @font-face rules of a fontsource stylesheet, each with its subset's file name stem. */
+function facesOf(css: string): { stem: string; rule: string }[] {
+  return [...css.matchAll(/@font-face\s*\{[^}]*\}/g)].map((m) => ({
+    stem: /url\(\.\/files\/([^)]+)\.woff2\)/.exec(m[0])?.[1] ?? '',
+    rule: m[0],
+  }));
+}
+
+/**
+ * A fontsource stylesheet split in two: the faces of the subsets holding a character of `text` (`first`),
+ * and all the others (`rest`). Together they are every face of the sheet, each once.
+ */
+export function splitFaces(css: string, text: string): { first: string; rest: string } {
+  const wanted = new Set(subsetsFor(css, text));
+  const faces = facesOf(css);
+  const pick = (inFirst: boolean) =>
+    faces
+      .filter((f) => wanted.has(f.stem) === inFirst)
+      .map((f) => f.rule)
+      .join('\n');
+  return { first: pick(true), rest: pick(false) };
+}
+
 /** The characters in the string literals and JSX text of a source file. */
 function textOf(file: string): string {
   return [...readFileSync(file, 'utf8').matchAll(/[\u3000-\u9fff\uff00-\uffef]+/g)].map((m) => m[0]).join('');
 }
 
 export interface FontPreload {
-  /** Source files whose Chinese text is on the first screen (the app's frame). */
+  /** Source files whose Chinese text is on the first screen: its faces are in the first stylesheet. */
   sources: string[];
-  /** Weights used by that text. */
+  /** Of those, the files of the app's frame (menu, brand): the subsets of their text are preloaded. */
+  frame: string[];
+  /** The weights the app imports (main.tsx): the rest of each is in REST_OF_FONT. */
   weights: number[];
 }
 
 export function fontCss(preload: FontPreload): Plugin {
   // Resolved as a package (this file is bundled into the config by electron-vite: no path relative to it).
-  const sheet = (w: number) =>
-    readFileSync(createRequire(import.meta.url).resolve(`@fontsource/noto-sans-sc/${w}.css`), 'utf8');
+  const path = (w: number) => createRequire(import.meta.url).resolve(`@fontsource/noto-sans-sc/${w}.css`);
+  const sheet = (w: number) => readFileSync(path(w), 'utf8');
+  const firstText = () => `${preload.sources.map(textOf).join('')}FundDesk`;
+  // The rest's stylesheet "lives" beside the package's own, so that its url(./files/…) resolve as theirs.
+  const restId = () => join(dirname(path(400)), 'funddesk-rest.css');
   return {
     name: 'funddesk-font-css',
     // Before Vite's CSS plugin, which turns each url() into an asset of the build.
     enforce: 'pre',
+    resolveId(id) {
+      return id === REST_OF_FONT ? restId() : null;
+    },
+    load(id) {
+      if (id !== restId()) return null;
+      const text = firstText();
+      return preload.weights.map((w) => splitFaces(woff2Only(sheet(w)), text).rest).join('\n');
+    },
     transform(code, id) {
       if (!FONT_CSS.test(id.replace(/\\/g, '/'))) return null;
-      return { code: woff2Only(code), map: null };
+      return { code: splitFaces(woff2Only(code), firstText()).first, map: null };
     },
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
         if (!ctx.bundle) return [];
-        const text = `${preload.sources.map(textOf).join('')}FundDesk`;
+        const text = `${preload.frame.map(textOf).join('')}FundDesk`;
         const stems = new Set(preload.weights.flatMap((w) => subsetsFor(sheet(w), text)));
         return Object.keys(ctx.bundle)
           .filter(

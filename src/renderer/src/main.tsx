@@ -13,6 +13,7 @@ import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { addRestOfFont } from './fonts';
 import { applySavedUserName } from './lib/userName';
 import { queryClient } from './queryClient';
 
@@ -44,3 +45,5 @@ createRoot(document.getElementById('root')!).render(
     </ConfigProvider>
   </StrictMode>,
 );
+
+addRestOfFont();
