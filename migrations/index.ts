@@ -10,6 +10,7 @@ import * as m0008 from './0008_sort_keys';
 import * as m0009 from './0009_users_and_versions';
 import * as m0010 from './0010_pg_insert_totals';
 import * as m0011 from './0011_name_indexes';
+import * as m0012 from './0012_search_text_index';
 
 /** Every migration, bundled statically: the app never scans a folder at run time. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0009_users_and_versions': m0009,
   '0010_pg_insert_totals': m0010,
   '0011_name_indexes': m0011,
+  '0012_search_text_index': m0012,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).at(-1) as string;

@@ -109,6 +109,9 @@ describe('ledger.page', () => {
       // Any case (轮次 such as Pre-A), and dates by their text.
       ['pre-a', 'wan'],
       [String(row.date).slice(0, 7), 'wan'],
+      // Words of a note and a 轮次 (matched on their own index on SQLite) with one of a linked name.
+      ['退出 B轮', 'wan'],
+      ['股权转让 深圳', 'wan'],
     ];
     for (const [quick, unit] of cases) {
       const want = clientFinds(quick, unit);
