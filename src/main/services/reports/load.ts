@@ -27,9 +27,20 @@ export function loadFunds(raw: Raw, asOf: string, filter: { kind?: 'sub' | 'dire
  */
 export function loadFundsAndLedgers(raw: Raw, asOf: string, fundId?: number) {
   if (isPostgresRaw(raw)) return loadFundsAndLedgersPg(raw, asOf, fundId);
-  const funds = loadFunds(raw, asOf, fundId === undefined ? {} : { id: fundId });
-  const ledgers = loadLedgers(raw, asOf, fundId === undefined ? undefined : new Set([fundId]));
-  return { funds, ledgers };
+  return oneRead(raw, () => {
+    const funds = loadFunds(raw, asOf, fundId === undefined ? {} : { id: fundId });
+    const ledgers = loadLedgers(raw, asOf, fundId === undefined ? undefined : new Set([fundId]));
+    return { funds, ledgers };
+  });
+}
+
+/**
+ * `read` in one read transaction (a savepoint inside one already open): the statements see one snapshot, and
+ * SQLite takes its lock and checks the file once instead of per statement. loadLedgers runs 2,000 statements
+ * at 100x the demo: their SQL CPU 121 → 100 ms (load ~26).
+ */
+function oneRead<T>(raw: Raw, read: () => T): T {
+  return raw.transaction(read)();
 }
 
 /**
@@ -51,6 +62,10 @@ export function loadFundsAndLedgers(raw: Raw, asOf: string, fundId?: number) {
  */
 export function loadLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): Map<number, LedgerColumns> {
   if (isPostgresRaw(raw)) return loadLedgersPg(raw, asOf, ids);
+  return oneRead(raw, () => readLedgers(raw, asOf, ids));
+}
+
+function readLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): Map<number, LedgerColumns> {
   const ledgers = new Map<number, LedgerColumns>();
   const get = (id: number) => ledgerIn(ledgers, id);
   const funds = ids
