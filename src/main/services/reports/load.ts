@@ -50,8 +50,8 @@ function oneRead<T>(raw: Raw, read: () => T): T {
  * The flows of each fund and type are one range of the covering index cash_flows(fund_id, type, date,
  * amount_fen) (migration 0002), read as two BLOBs: the dates end to end ("2021-03-042021-06-11…"; the
  * schema CHECKs every date against [12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9], so each is 10 bytes) and the
- * amounts in fen ("45000000,1520000000,…"), parsed straight into the ledger's columns (Flows: yyyymmdd and
- * fen). At 100x the demo data (1,000 funds, 870,000 calls and distributions):
+ * amounts in fen ("45000000,1520000000,…"), parsed straight into the ledger's columns (Flows: yyyymmdd, day
+ * number and fen). At 100x the demo data (1,000 funds, 870,000 calls and distributions):
  * - the ranges read only calls and distributions up to asOf (no fees or other flows, no later flows; a
  *   past asOf reads only its part): SQLite time 190–250 → 135 ms. The funds are found in the same index by
  *   a loose scan (one seek per fund), so flows of a fund id missing from funds still count, as they did;
