@@ -1,4 +1,4 @@
-// Kept whole (683 lines): the solver, its certificates and its fallbacks share one set of per-date sums and
+// Kept whole (726 lines): the solver, its certificates and its fallbacks share one set of per-date sums and
 // must be read together to trust the result (tests/unit/xirr.test.ts checks it against LibreOffice).
 //
 // XIRR: the rate r with Σ amount_i / (1+r)^((d_i − d_0)/365) = 0, d_0 the earliest date (Excel/LibreOffice).
