@@ -214,7 +214,10 @@ describe('fundMetrics', () => {
     expect(() => fundMetrics(ledger, '2025/06/30')).toThrow(RangeError);
     expect(() =>
       fundMetrics({ ...ledger, calls: [{ date: '2019-02-30', amountFen: 1 }] }, '2025-06-30'),
-    ).toThrow(RangeError);
+    ).toThrow(new RangeError('出资日期无效：2019-02-30（应为YYYY-MM-DD）'));
+    expect(() =>
+      fundMetrics({ ...ledger, distributions: [{ date: '2019-13-01', amountFen: 1 }] }, '2025-06-30'),
+    ).toThrow(new RangeError('分配日期无效：2019-13-01（应为YYYY-MM-DD）'));
   });
 });
 

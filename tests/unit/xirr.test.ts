@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type CashFlow, dayNumber, type XirrResult, xirr, xirrDays } from '../../src/shared/metrics/xirr';
+import {
+  type CashFlow,
+  dayNumber,
+  dayOfKey,
+  daysOfKeys,
+  NO_DAY,
+  type XirrResult,
+  xirr,
+  xirrDays,
+} from '../../src/shared/metrics/xirr';
 
 type Series = { id: string; description: string; flows: CashFlow[]; libreofficeGuess?: number };
 type LoResults = { libreoffice: string; results: { id: string; rate: number | null; error?: string }[] };
@@ -453,5 +462,28 @@ describe('dayNumber', () => {
       expect(dayNumber(s)).toBeNaN();
     }
     expect(dayNumber('2000-02-29')).toBe(Date.UTC(2000, 1, 29) / 864e5);
+  });
+});
+
+describe('daysOfKeys', () => {
+  // Every key the schema's GLOB lets through for these years: months 00–19, days 00–39.
+  const keys: number[] = [];
+  for (const y of [1000, 1900, 1999, 2000, 2023, 2024, 2100, 2999, 9999]) {
+    for (let m = 0; m <= 19; m++) for (let d = 0; d <= 39; d++) keys.push(y * 10000 + m * 100 + d);
+  }
+  const want = (list: number[]) => list.map((k) => (Number.isNaN(dayOfKey(k)) ? NO_DAY : dayOfKey(k)));
+
+  it('gives dayOfKey of each key, and NO_DAY for what is no calendar date, in date order', () => {
+    const got = daysOfKeys(Int32Array.from(keys));
+    expect(Array.from(got)).toEqual(want(keys));
+    expect(got[keys.indexOf(20240229)]).toBe(Date.UTC(2024, 1, 29) / 864e5);
+    expect(got[keys.indexOf(20230229)]).toBe(NO_DAY);
+    expect(got[keys.indexOf(20231301)]).toBe(NO_DAY);
+  });
+
+  it('and in any other order (a month met again after another one)', () => {
+    const mixed = keys.map((_, i) => keys[(i * 7919) % keys.length]!);
+    expect(Array.from(daysOfKeys(mixed))).toEqual(want(mixed));
+    expect(Array.from(daysOfKeys(mixed, 5))).toEqual(want(mixed.slice(0, 5)));
   });
 });

@@ -1,15 +1,17 @@
 // Fund metrics, docs/PRODUCT.md §5. Money is integer fen; ratios are plain numbers (null where undefined).
-import { dateKey, dayNumber, dayOfKey, xirrDays } from './xirr';
+import { dateKey, dayNumber, daysOfKeys, NO_DAY, xirrDays } from './xirr';
 
 /** A dated amount as a person reads it. */
 export type Flow = { date: string; amountFen: number };
 
 /**
- * Calls or distributions as two parallel columns: each flow's date as the number yyyymmdd (dateKey) and its
- * amount in fen. Columns, not a list of objects: at 100x the demo data the metrics read 870,000 flows, and
- * making an object per flow (and the garbage collector copying them) cost more than all the arithmetic.
+ * Calls or distributions as parallel columns: each flow's date as the number yyyymmdd (dateKey) and as its
+ * day number (daysOfKeys: dayOfKey, or NO_DAY for a key that is no calendar date), and its amount in fen.
+ * Columns, not a list of objects: at 100x the demo data the metrics read 870,000 flows, and making an object
+ * per flow (and the garbage collector copying them) cost more than all the arithmetic. The day numbers are
+ * worked out once, as the flows are read, rather than by the per-fund and the portfolio pass each.
  */
-export type Flows = { dates: Int32Array; fens: Float64Array };
+export type Flows = { dates: Int32Array; days: Int32Array; fens: Float64Array };
 
 /** A fund's ledger as a person writes it: dated amounts. */
 export type FundLedger = {
@@ -28,7 +30,11 @@ export type LedgerColumns = Omit<FundLedger, 'calls' | 'distributions'> & {
 export type AnyLedger = FundLedger | LedgerColumns;
 
 /** No flows. */
-export const NO_FLOWS: Flows = Object.freeze({ dates: new Int32Array(0), fens: new Float64Array(0) });
+export const NO_FLOWS: Flows = Object.freeze({
+  dates: new Int32Array(0),
+  days: new Int32Array(0),
+  fens: new Float64Array(0),
+});
 
 /** Flows from dated amounts; a date not of the form YYYY-MM-DD is refused (RangeError naming `what`). */
 export function flowsOf(list: readonly Flow[], what = '日期'): Flows {
@@ -40,7 +46,7 @@ export function flowsOf(list: readonly Flow[], what = '日期'): Flows {
     dates[i] = key;
     fens[i] = f.amountFen;
   });
-  return { dates, fens };
+  return { dates, days: daysOfKeys(dates), fens };
 }
 
 /** How many flows there are. */
@@ -194,8 +200,8 @@ function addFlows(l: AnyLedger, asOfDay: number, afterDay: number, k: number) {
     const isCall = j >= nd || (i < nc && calls.dates[i]! <= dists.dates[j]!);
     const from = isCall ? calls : dists;
     const at = isCall ? i++ : j++;
-    const d = dayOfKey(from.dates[at]!);
-    if (Number.isNaN(d)) throw invalidDate(isCall ? '出资日期' : '分配日期', keyDate(from.dates[at]!));
+    const d = from.days[at]!;
+    if (d === NO_DAY) throw invalidDate(isCall ? '出资日期' : '分配日期', keyDate(from.dates[at]!));
     if (d > asOfDay) continue;
     const fen = from.fens[at]!;
     if (isCall) {

@@ -1,4 +1,4 @@
-// Kept whole (683 lines): the solver, its certificates and its fallbacks share one set of per-date sums and
+// Kept whole (726 lines): the solver, its certificates and its fallbacks share one set of per-date sums and
 // must be read together to trust the result (tests/unit/xirr.test.ts checks it against LibreOffice).
 //
 // XIRR: the rate r with Σ amount_i / (1+r)^((d_i − d_0)/365) = 0, d_0 the earliest date (Excel/LibreOffice).
@@ -72,12 +72,41 @@ export function dayOfKey(key: number): number {
   const y = Math.floor(key / 10000);
   const m = Math.floor(key / 100) % 100;
   const d = key % 100;
-  const leap = (y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (m < 1 || m > 12 || d < 1 || d > (m === 2 ? (leap ? 29 : 28) : 30 + ((m + (m >> 3)) & 1)))
-    return Number.NaN;
+  const leap = isLeap(y);
+  if (m < 1 || m > 12 || d < 1 || d > monthLength(m, leap)) return Number.NaN;
   const py = y - 1; // leap days in years before y, counted from year 0
   const leapsBefore = Math.floor(py / 4) - Math.floor(py / 100) + Math.floor(py / 400);
   return (y - 1970) * 365 + leapsBefore - 477 + MONTH_START[m]! + (leap && m > 2 ? 1 : 0) + d - 1;
+}
+
+const isLeap = (y: number) => (y & 3) === 0 && (y % 100 !== 0 || y % 400 === 0);
+const monthLength = (m: number, leap: boolean) => (m === 2 ? (leap ? 29 : 28) : 30 + ((m + (m >> 3)) & 1));
+
+/** daysOfKeys' day for a key that is no calendar date (an Int32Array holds no NaN). */
+export const NO_DAY = -0x80000000;
+
+/**
+ * dayOfKey of each of the first n keys, NO_DAY where that is NaN. Keys in date order come in runs of one month
+ * (a fund's flows, ~7 a month at 100x the demo): the month's first day is computed once per run and each key
+ * of it is an addition, instead of a calendar computation per flow.
+ */
+export function daysOfKeys(keys: ArrayLike<number>, n = keys.length): Int32Array {
+  const days = new Int32Array(n);
+  let month = Number.NaN;
+  let first = 0;
+  let length = 0;
+  for (let i = 0; i < n; i++) {
+    const key = keys[i]!;
+    const ym = Math.floor(key / 100);
+    if (ym !== month) {
+      month = ym;
+      first = dayOfKey(ym * 100 + 1);
+      length = Number.isNaN(first) ? 0 : monthLength(ym % 100, isLeap(Math.floor(ym / 100)));
+    }
+    const d = key - ym * 100;
+    days[i] = d >= 1 && d <= length ? first + d - 1 : NO_DAY;
+  }
+  return days;
 }
 
 /** Days since 1970-01-01 of a strict YYYY-MM-DD date (years 1000–9999), or NaN if it is no calendar date. */

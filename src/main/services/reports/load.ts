@@ -27,9 +27,20 @@ export function loadFunds(raw: Raw, asOf: string, filter: { kind?: 'sub' | 'dire
  */
 export function loadFundsAndLedgers(raw: Raw, asOf: string, fundId?: number) {
   if (isPostgresRaw(raw)) return loadFundsAndLedgersPg(raw, asOf, fundId);
-  const funds = loadFunds(raw, asOf, fundId === undefined ? {} : { id: fundId });
-  const ledgers = loadLedgers(raw, asOf, fundId === undefined ? undefined : new Set([fundId]));
-  return { funds, ledgers };
+  return oneRead(raw, () => {
+    const funds = loadFunds(raw, asOf, fundId === undefined ? {} : { id: fundId });
+    const ledgers = loadLedgers(raw, asOf, fundId === undefined ? undefined : new Set([fundId]));
+    return { funds, ledgers };
+  });
+}
+
+/**
+ * `read` in one read transaction (a savepoint inside one already open): the statements see one snapshot, and
+ * SQLite takes its lock and checks the file once instead of per statement. loadLedgers runs 2,000 statements
+ * at 100x the demo: their SQL CPU 121 → 100 ms (load ~26).
+ */
+function oneRead<T>(raw: Raw, read: () => T): T {
+  return raw.transaction(read)();
 }
 
 /**
@@ -39,8 +50,8 @@ export function loadFundsAndLedgers(raw: Raw, asOf: string, fundId?: number) {
  * The flows of each fund and type are one range of the covering index cash_flows(fund_id, type, date,
  * amount_fen) (migration 0002), read as two BLOBs: the dates end to end ("2021-03-042021-06-11…"; the
  * schema CHECKs every date against [12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9], so each is 10 bytes) and the
- * amounts in fen ("45000000,1520000000,…"), parsed straight into the ledger's columns (Flows: yyyymmdd and
- * fen). At 100x the demo data (1,000 funds, 870,000 calls and distributions):
+ * amounts in fen ("45000000,1520000000,…"), parsed straight into the ledger's columns (Flows: yyyymmdd, day
+ * number and fen). At 100x the demo data (1,000 funds, 870,000 calls and distributions):
  * - the ranges read only calls and distributions up to asOf (no fees or other flows, no later flows; a
  *   past asOf reads only its part): SQLite time 190–250 → 135 ms. The funds are found in the same index by
  *   a loose scan (one seek per fund), so flows of a fund id missing from funds still count, as they did;
@@ -51,6 +62,10 @@ export function loadFundsAndLedgers(raw: Raw, asOf: string, fundId?: number) {
  */
 export function loadLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): Map<number, LedgerColumns> {
   if (isPostgresRaw(raw)) return loadLedgersPg(raw, asOf, ids);
+  return oneRead(raw, () => readLedgers(raw, asOf, ids));
+}
+
+function readLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): Map<number, LedgerColumns> {
   const ledgers = new Map<number, LedgerColumns>();
   const get = (id: number) => ledgerIn(ledgers, id);
   const funds = ids

@@ -1,4 +1,5 @@
 import { type Flows, type LedgerColumns, NO_FLOWS } from '../../../shared/metrics/fund';
+import { daysOfKeys } from '../../../shared/metrics/xirr';
 
 /** The ledger of fund `id` in `ledgers`, added empty (no flows, no NAV) the first time it is asked for. */
 export function ledgerIn(ledgers: Map<number, LedgerColumns>, id: number): LedgerColumns {
@@ -13,10 +14,11 @@ export function ledgerIn(ledgers: Map<number, LedgerColumns>, id: number): Ledge
 /** The flows of one fund and type from `dates` (10 bytes each, end to end) and `fens` (comma-separated). */
 export function parseFlows(dates: Uint8Array, fens: Uint8Array): Flows {
   const n = dates.length / 10;
-  const out: Flows = { dates: new Int32Array(n), fens: new Float64Array(n) };
+  const keys = new Int32Array(n);
+  const amounts = new Float64Array(n);
   const end = fens.length;
   for (let k = 0, i = 0, j = 0; k < n; k++, i += 10, j++) {
-    out.dates[k] =
+    keys[k] =
       (dates[i]! - 48) * 10000000 +
       (dates[i + 1]! - 48) * 1000000 +
       (dates[i + 2]! - 48) * 100000 +
@@ -31,7 +33,7 @@ export function parseFlows(dates: Uint8Array, fens: Uint8Array): Flows {
       if (c === 44) break;
       fen = fen * 10 + (c - 48);
     }
-    out.fens[k] = fen;
+    amounts[k] = fen;
   }
-  return out;
+  return { dates: keys, days: daysOfKeys(keys), fens: amounts };
 }
