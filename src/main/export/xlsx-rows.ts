@@ -24,7 +24,7 @@ const STRING = 3;
 const DATE = 4;
 
 interface SheetInternals {
-  stream: { write(chunk: string | Buffer): void };
+  stream: { write(chunk: string | Buffer): void; bufSize?: number };
   _rowZero: number;
   _rows: unknown[];
   startedData?: boolean;
@@ -36,7 +36,11 @@ interface BookInternals {
   sharedStrings: { add(s: string): number; _totalRefs: number };
 }
 
-const CHUNK = 1 << 16;
+/**
+ * Rows go to the sheet's stream, and on to zlib, in pieces of this size: 256 KB is ~550 rows of a ledger, one
+ * job on zlib's thread while the next piece is written (see `write`'s result).
+ */
+export const CHUNK = 1 << 18;
 
 /** “A”, “B”, … “AA”: a column's letters from its 0-based index. */
 function letters(i: number): string {
@@ -63,10 +67,14 @@ export function rawRows(
     typeof sheet._rowZero !== 'number' ||
     !sheet.stream ||
     !book.styles ||
-    typeof book.sharedStrings?._totalRefs !== 'number'
+    typeof book.sharedStrings?._totalRefs !== 'number' ||
+    typeof sheet.stream.bufSize !== 'number'
   ) {
     throw new Error('exceljs internals changed: src/main/export/xlsx-rows.ts needs updating');
   }
+  // The sheet's stream (exceljs's StreamBuf) hands data on to the zip when one of its buffers is full: as
+  // large as ours, a piece goes to zlib whole.
+  sheet.stream.bufSize = CHUNK;
   const refs = styles.map((_, i) => letters(i));
   const span = ` spans="1:${styles.length}"`;
   // Style id per column and value type, as cell-xform's prepare asks for it (a copy per type: exceljs keeps
@@ -91,16 +99,18 @@ export function rawRows(
     } else book.sharedStrings._totalRefs++;
     return id;
   };
-  // Rows go out in 64 KB buffers, written byte by byte: every piece of a row's XML is ASCII (cell references,
+  // Rows go out in CHUNK buffers, written byte by byte: every piece of a row's XML is ASCII (cell references,
   // style ids, numbers, shared-string ids), so no string is built for it. A row built as one string with +=
   // was ~50 string pieces per row for the garbage collector, then flattened and encoded (see the commits).
   let out = Buffer.allocUnsafe(CHUNK);
   let pos = 0;
+  let flushed = false;
   const flush = () => {
     if (!pos) return;
     sheet.stream.write(out.subarray(0, pos));
     out = Buffer.allocUnsafe(CHUNK);
     pos = 0;
+    flushed = true;
   };
   const put = (b: Uint8Array) => {
     for (let k = 0; k < b.length; k++) out[pos++] = b[k]!;
@@ -153,8 +163,13 @@ export function rawRows(
   // The most a cell takes: its reference, a style id, a number as String() writes it (≤ 24 characters).
   const CELL_MAX = 96;
   return {
-    /** One row; `height` in points when the row must be taller than the default. */
-    write(values: readonly RawCell[], height?: number) {
+    /**
+     * One row; `height` in points when the row must be taller than the default. True when a piece went to
+     * the stream: the caller then lets the event loop turn (breathe()), so that zlib, on its own thread,
+     * deflates it while the next piece is written. Without that turn zlib got its next piece only at a
+     * progress tick (every 5,000 rows) and deflated most of a 46 MB sheet after the last row, alone.
+     */
+    write(values: readonly RawCell[], height?: number): boolean {
       if (sheet._rows.length) throw new Error('xlsx-rows: rows before are not committed');
       if (!sheet.startedData) {
         sheet._writeColumns();
@@ -193,6 +208,9 @@ export function rawRows(
       }
       if (pos + CELL_MAX > CHUNK) flush();
       put(ROW_CLOSE);
+      const sent = flushed;
+      flushed = false;
+      return sent;
     },
     /** Hands the rows written so far to the sheet's stream (before the next ws.addRow()). */
     flush,
