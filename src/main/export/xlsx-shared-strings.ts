@@ -41,15 +41,51 @@ export function sharedStringsXml(values: readonly string[]): string {
 }
 
 interface BookInternals {
-  sharedStrings?: { values?: unknown[] };
+  sharedStrings?: { values?: unknown[]; _values?: unknown[]; _totalRefs?: number; add?(v: unknown): number };
   zip?: { append(data: string, o: { name: string }): void };
   addSharedStrings?: () => Promise<void>;
 }
 
-/** Has `wb` write its shared strings with sharedStringsXml (exceljs's own way when a value is not text). */
+/**
+ * Has `wb` keep its text in a Map: exceljs (utils/shared-strings.js) keys its table by object property, so
+ * every new text was interned into V8's string table and added to a dictionary object (~72,000 of them for
+ * 落地项目台账 at 100x), and xlsx-rows.ts kept a Map in front of that. Same ids, same order; a value that is
+ * not text (rich text) still goes to exceljs's own table.
+ */
+function mapSharedStrings(book: BookInternals): void {
+  const table = book.sharedStrings;
+  const own = table?.add;
+  if (
+    !table ||
+    typeof own !== 'function' ||
+    !Array.isArray(table._values) ||
+    typeof table._totalRefs !== 'number'
+  ) {
+    return;
+  }
+  const values = table._values;
+  const ids = new Map<string, number>();
+  table.add = (v: unknown) => {
+    if (typeof v !== 'string') return own.call(table, v);
+    let id = ids.get(v);
+    if (id === undefined) {
+      id = values.length;
+      values.push(v);
+      ids.set(v, id);
+    }
+    table._totalRefs!++;
+    return id;
+  };
+}
+
+/**
+ * Has `wb` write its shared strings with sharedStringsXml (exceljs's own way when a value is not text), and
+ * keep them in a Map (mapSharedStrings).
+ */
 export function writeSharedStringsFast(wb: ExcelJS.stream.xlsx.WorkbookWriter): void {
   const book = wb as unknown as BookInternals;
   const own = book.addSharedStrings;
+  mapSharedStrings(book);
   if (typeof own !== 'function' || !Array.isArray(book.sharedStrings?.values) || !book.zip) return;
   book.addSharedStrings = async function (this: BookInternals) {
     const values = this.sharedStrings!.values!;
