@@ -80,8 +80,13 @@ describe('rows written as XML into a streamed sheet', () => {
   });
 
   it('writes the shared-string table as exceljs does, and texts read back as written', async () => {
-    expect(sharedStringsXml(TEXTS)).toBe(
+    expect(sharedStringsXml(TEXTS).toString('utf8')).toBe(
       new SharedStringsXform().toXml({ values: TEXTS, count: TEXTS.length }),
+    );
+    // Texts longer than the table's first guess of their size (48 bytes each).
+    const long = [...TEXTS, '长名称'.repeat(400), 'x'.repeat(5000), '<&>'.repeat(300)];
+    expect(sharedStringsXml(long).toString('utf8')).toBe(
+      new SharedStringsXform().toXml({ values: long, count: long.length }),
     );
     const ws = await sheetOf((wb, ws) => {
       const body = rawRows(wb, ws, STYLES.slice(0, 1));

@@ -4,6 +4,9 @@ import { writeSharedStringsFast } from './xlsx-shared-strings';
 
 let loading: Promise<typeof ExcelJS> | undefined;
 
+/** zlib's output buffer for the workbook's entries. */
+const ZIP_CHUNK = 1 << 18;
+
 /**
  * exceljs, loaded on the first xlsx written: it is a large CommonJS package (hundreds of modules) that every
  * start of the CLI and the preview paid for while importing the handlers, most of them never writing xlsx.
@@ -35,6 +38,9 @@ export async function streamedWorkbook(): Promise<{
     stream: out,
     useStyles: true,
     useSharedStrings: true,
+    // archiver's own level (fastest), and room for what zlib makes of a whole chunk of sheet XML
+    // (xlsx-rows.ts CHUNK) so one trip to zlib's thread deflates it, not one per 16 KB of output.
+    zip: { zlib: { level: 1, chunkSize: ZIP_CHUNK } },
   });
   writeSharedStringsFast(wb);
   const bytes = async () => {

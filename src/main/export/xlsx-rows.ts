@@ -9,7 +9,7 @@
  * same cell for cell. tests/service/export-xlsx-rows.test.ts reads such a sheet back with exceljs.
  *
  * Uses three internals of exceljs's WorksheetWriter (its output `stream`, `_rowZero` — the number of the next
- * row — and `startedData`) and two of its WorkbookWriter (`styles`, `sharedStrings` with its `_totalRefs` count); a later exceljs that
+ * row — and `startedData`) and two of its WorkbookWriter (`styles`, `sharedStrings`); a later exceljs that
  * renames them fails that test, not silently.
  */
 import type ExcelJS from 'exceljs';
@@ -24,7 +24,7 @@ const STRING = 3;
 const DATE = 4;
 
 interface SheetInternals {
-  stream: { write(chunk: string | Buffer): void };
+  stream: { write(chunk: string | Buffer): void; bufSize?: number };
   _rowZero: number;
   _rows: unknown[];
   startedData?: boolean;
@@ -33,10 +33,14 @@ interface SheetInternals {
 }
 interface BookInternals {
   styles: { addStyleModel(model: Partial<ExcelJS.Style>, type: number): number };
-  sharedStrings: { add(s: string): number; _totalRefs: number };
+  sharedStrings: { add(s: string): number };
 }
 
-const CHUNK = 1 << 16;
+/**
+ * Rows go to the sheet's stream, and on to zlib, in pieces of this size: 256 KB is ~550 rows of a ledger, one
+ * job on zlib's thread while the next piece is written (see `write`'s result).
+ */
+export const CHUNK = 1 << 18;
 
 /** “A”, “B”, … “AA”: a column's letters from its 0-based index. */
 function letters(i: number): string {
@@ -47,6 +51,40 @@ function letters(i: number): string {
 
 /** A date as Excel's serial day number (1900 system), as exceljs utils.dateToExcel computes it. */
 const serial = (d: Date) => 25569 + d.getTime() / (24 * 3600 * 1000);
+
+// The writers below take the buffer and the position and return the position after what they wrote: plain
+// functions V8 inlines into the row loop, which then keeps both in registers (as closures over `out` and
+// `pos` they were loaded and stored through the closure's context for every byte).
+function put(o: Uint8Array, p: number, b: Uint8Array, length = b.length): number {
+  for (let k = 0; k < length; k++) o[p++] = b[k]!;
+  return p;
+}
+
+/** The digits of the row being written. */
+const rowNumber = new Uint8Array(24);
+
+const digits = new Uint8Array(16);
+/** A number as String(v) writes it; whole numbers (ids, row numbers, days, most amounts) by their digits. */
+function num(o: Uint8Array, p: number, v: number): number {
+  if (Number.isInteger(v) && v > -1e15 && v < 1e15) {
+    let n = v;
+    if (n < 0) {
+      o[p++] = 45; // '-'
+      n = -n;
+    }
+    let d = 0;
+    do {
+      const q = Math.floor(n / 10);
+      digits[d++] = 48 + n - q * 10;
+      n = q;
+    } while (n > 0);
+    while (d > 0) o[p++] = digits[--d]!;
+    return p;
+  }
+  const s = String(v);
+  for (let k = 0; k < s.length; k++) o[p++] = s.charCodeAt(k);
+  return p;
+}
 
 /**
  * A writer of body rows into `ws`, every cell of column i styled `styles[i]`. Write only after every row
@@ -63,10 +101,14 @@ export function rawRows(
     typeof sheet._rowZero !== 'number' ||
     !sheet.stream ||
     !book.styles ||
-    typeof book.sharedStrings?._totalRefs !== 'number'
+    typeof book.sharedStrings?.add !== 'function' ||
+    typeof sheet.stream.bufSize !== 'number'
   ) {
     throw new Error('exceljs internals changed: src/main/export/xlsx-rows.ts needs updating');
   }
+  // The sheet's stream (exceljs's StreamBuf) hands data on to the zip when one of its buffers is full: as
+  // large as ours, a piece goes to zlib whole.
+  sheet.stream.bufSize = CHUNK;
   const refs = styles.map((_, i) => letters(i));
   const span = ` spans="1:${styles.length}"`;
   // Style id per column and value type, as cell-xform's prepare asks for it (a copy per type: exceljs keeps
@@ -80,50 +122,20 @@ export function rawRows(
     }
     return id;
   };
-  // exceljs keys its shared strings by object property: each new string from the database is interned in
-  // V8's string table first. A Map in front does that once per distinct text (1.2 s → see the commit).
-  const strings = new Map<string, number>();
-  const stringId = (v: string) => {
-    let id = strings.get(v);
-    if (id === undefined) {
-      id = book.sharedStrings.add(v);
-      strings.set(v, id);
-    } else book.sharedStrings._totalRefs++;
-    return id;
-  };
-  // Rows go out in 64 KB buffers, written byte by byte: every piece of a row's XML is ASCII (cell references,
+  // The workbook's table of texts (a Map: xlsx-shared-strings.ts mapSharedStrings).
+  const sharedStrings = book.sharedStrings;
+  // Rows go out in CHUNK buffers, written byte by byte: every piece of a row's XML is ASCII (cell references,
   // style ids, numbers, shared-string ids), so no string is built for it. A row built as one string with +=
   // was ~50 string pieces per row for the garbage collector, then flattened and encoded (see the commits).
   let out = Buffer.allocUnsafe(CHUNK);
   let pos = 0;
+  let flushed = false;
   const flush = () => {
     if (!pos) return;
     sheet.stream.write(out.subarray(0, pos));
     out = Buffer.allocUnsafe(CHUNK);
     pos = 0;
-  };
-  const put = (b: Uint8Array) => {
-    for (let k = 0; k < b.length; k++) out[pos++] = b[k]!;
-  };
-  const ascii = (s: string) => {
-    for (let k = 0; k < s.length; k++) out[pos++] = s.charCodeAt(k);
-  };
-  // A number as String(v) writes it; whole numbers (ids, row numbers, most amounts) by their digits.
-  const digits = new Uint8Array(16);
-  const num = (v: number) => {
-    if (Number.isInteger(v) && v > -1e15 && v < 1e15) {
-      let n = v;
-      if (n < 0) {
-        out[pos++] = 45; // '-'
-        n = -n;
-      }
-      let d = 0;
-      do {
-        digits[d++] = 48 + (n % 10);
-        n = Math.floor(n / 10);
-      } while (n > 0);
-      while (d > 0) out[pos++] = digits[--d]!;
-    } else ascii(String(v));
+    flushed = true;
   };
   const bytes = (s: string) => Buffer.from(s, 'latin1');
   // Per column: `<c r="B` before the row number, and per value type what follows it up to the value.
@@ -153,8 +165,13 @@ export function rawRows(
   // The most a cell takes: its reference, a style id, a number as String() writes it (≤ 24 characters).
   const CELL_MAX = 96;
   return {
-    /** One row; `height` in points when the row must be taller than the default. */
-    write(values: readonly RawCell[], height?: number) {
+    /**
+     * One row; `height` in points when the row must be taller than the default. True when a piece went to
+     * the stream: the caller then lets the event loop turn (breathe()), so that zlib, on its own thread,
+     * deflates it while the next piece is written. Without that turn zlib got its next piece only at a
+     * progress tick (every 5,000 rows) and deflated most of a 46 MB sheet after the last row, alone.
+     */
+    write(values: readonly RawCell[], height?: number): boolean {
       if (sheet._rows.length) throw new Error('xlsx-rows: rows before are not committed');
       if (!sheet.startedData) {
         sheet._writeColumns();
@@ -163,16 +180,24 @@ export function rawRows(
       }
       const r = sheet._rowZero++;
       if (pos + 2 * CELL_MAX > CHUNK) flush();
-      put(ROW_OPEN);
-      num(r);
+      let o = out;
+      let p = put(o, pos, ROW_OPEN);
+      // The row's number once; each cell's reference copies it.
+      const rowLen = num(rowNumber, 0, r);
+      p = put(o, p, rowNumber, rowLen);
       if (height) {
-        put(HEIGHT_OPEN);
-        num(height);
-        put(HEIGHT_CLOSE);
+        p = put(o, p, HEIGHT_OPEN);
+        p = num(o, p, height);
+        p = put(o, p, HEIGHT_CLOSE);
       }
-      put(ROW_REST);
+      p = put(o, p, ROW_REST);
       for (let i = 0; i < values.length; i++) {
-        if (pos + CELL_MAX > CHUNK) flush();
+        if (p + CELL_MAX > CHUNK) {
+          pos = p;
+          flush();
+          o = out;
+          p = 0;
+        }
         const v = values[i];
         const type =
           v === null || v === undefined
@@ -184,15 +209,31 @@ export function rawRows(
                 : DATE;
         const mid = midOf(i, type);
         if (mid === null) continue; // an empty cell without a style is left out
-        put(cellOpen[i]!);
-        num(r);
-        put(mid);
+        p = put(o, p, cellOpen[i]!);
+        p = put(o, p, rowNumber, rowLen);
+        p = put(o, p, mid);
         if (type === NULL) continue;
-        num(type === NUMBER ? (v as number) : type === STRING ? stringId(v as string) : serial(v as Date));
-        put(CELL_CLOSE);
+        p = num(
+          o,
+          p,
+          type === NUMBER
+            ? (v as number)
+            : type === STRING
+              ? sharedStrings.add(v as string)
+              : serial(v as Date),
+        );
+        p = put(o, p, CELL_CLOSE);
       }
-      if (pos + CELL_MAX > CHUNK) flush();
-      put(ROW_CLOSE);
+      if (p + CELL_MAX > CHUNK) {
+        pos = p;
+        flush();
+        o = out;
+        p = 0;
+      }
+      pos = put(o, p, ROW_CLOSE);
+      const sent = flushed;
+      flushed = false;
+      return sent;
     },
     /** Hands the rows written so far to the sheet's stream (before the next ws.addRow()). */
     flush,

@@ -229,7 +229,7 @@ async function writeTable(
   const body = rawRows(wb, ws as unknown as ExcelJS.Worksheet, bodyStyles);
   for (let i = 0; i < t.rows.length; i++) {
     const values = t.rows[i]!;
-    body.write(cellsOf(values), heightOf(values));
+    if (body.write(cellsOf(values), heightOf(values))) await breathe();
     if (i % 5000 === 4999) {
       body.flush();
       await tick();
