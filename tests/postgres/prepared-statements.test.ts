@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { PgConnection } from '../../src/main/db/pg-sync';
-import { TEST_PG, tempPgSchema } from '../helpers/temp-db';
+import { performanceMetrics } from '../../src/main/services/reports/performance';
+import { TEST_PG, tempDb, tempPgSchema } from '../helpers/temp-db';
 
 // Only in the PostgreSQL leg. A statement run twice is kept prepared on the server (pg-worker.ts); these are the
 // cases where a kept statement could answer from an old table: what a user reads must follow the table as it is.
@@ -89,5 +90,37 @@ describe('statements kept prepared on the server', () => {
       for (let i = 0; i < 3; i++) expect(() => conn.query(bad, [1])).toThrow(/nosuch/);
       expect(conn.query(ALL, [2]).rows).toEqual([{ id: 2, name: '二号基金' }]);
     });
+  });
+
+  it('the metrics of all funds, kept prepared, follow a cash flow another session adds', async () => {
+    const t = await tempDb();
+    const other = new pg.Client({ connectionString: t.path });
+    await other.connect();
+    try {
+      const id = t.opened.raw
+        .prepare(`INSERT INTO funds (kind, name, total_size_fen) VALUES ('sub', '一号基金', 100000000)`)
+        .run().lastInsertRowid;
+      t.opened.raw
+        .prepare(
+          `INSERT INTO cash_flows (fund_id, date, type, amount_fen) VALUES (?, '2024-01-10', 'call', 5000000)`,
+        )
+        .run(id);
+      const fund = () => performanceMetrics(t.opened, '2025-06-30').byFund.get(Number(id))!;
+      for (let i = 0; i < 7; i++) expect(fund().paidInFen).toBe(5000000);
+      expect(fund().distributedFen).toBe(0);
+      await other.query(
+        `INSERT INTO cash_flows (fund_id, date, type, amount_fen) VALUES (${id}, '2025-03-01', 'distribution', 1200000)`,
+      );
+      expect(fund().distributedFen).toBe(1200000);
+      // A flow after the date is not counted; the same statement read at another date counts it.
+      await other.query(
+        `INSERT INTO cash_flows (fund_id, date, type, amount_fen) VALUES (${id}, '2025-09-01', 'call', 800000)`,
+      );
+      expect(fund().paidInFen).toBe(5000000);
+      expect(performanceMetrics(t.opened, '2025-12-31').byFund.get(Number(id))!.paidInFen).toBe(5800000);
+    } finally {
+      await other.end();
+      await t.cleanup();
+    }
   });
 });

@@ -29,11 +29,17 @@ export interface FundRow {
   notes: string | null;
 }
 
-/** loadFunds' statement (parameters @asOf, @kind, @id); `f` is the funds table. */
-export function fundsSql(filter: { kind?: 'sub' | 'direct'; id?: number }) {
-  const where = ['(f.established_date IS NULL OR f.established_date <= @asOf)'];
-  if (filter.kind) where.push('f.kind = @kind');
-  if (filter.id !== undefined) where.push('f.id = @id');
+/**
+ * loadFunds' statement (parameters @asOf, @kind, @id, or what `value` writes in their place: load-pg.ts writes
+ * checked literals); `f` is the funds table.
+ */
+export function fundsSql(
+  filter: { kind?: 'sub' | 'direct'; id?: number },
+  value: (name: 'asOf' | 'kind' | 'id') => string = (name) => `@${name}`,
+) {
+  const where = [`(f.established_date IS NULL OR f.established_date <= ${value('asOf')})`];
+  if (filter.kind) where.push(`f.kind = ${value('kind')}`);
+  if (filter.id !== undefined) where.push(`f.id = ${value('id')}`);
   return `SELECT f.id, f.kind, f.name, m.name AS manager_name, f.uscc, f.amac_code, f.established_date,
         f.total_size_fen, f.guidance_commitment_fen, f.other_lp_commitment_fen, f.collective_assets_fen,
         f.industries, f.district, f.invest_end_date, f.exit_end_date, f.extension_end_date, f.status,
