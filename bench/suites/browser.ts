@@ -36,13 +36,6 @@ const TARGETS: Record<'menu' | 'sort' | 'filter' | 'firstRows' | 'allRows' | 'he
   allRows: { '100x': max(3000) },
   heapMb: { '100x': max(80, 'MB') },
 };
-/**
- * Flags for the bench's headless Chromium only, never for the app: a headless Chromium (156) builds its
- * omnibox popup (a WebUI page of ~100 modules in a renderer of its own) for every new window, which an Electron
- * window has no omnibox to do. On this 2-core machine it took ~0.9 s of CPU (its renderer's main thread
- * 682 ms) while the app started, measured in a trace of one start: time the app's start-up would not pay.
- */
-const BENCH_ONLY_ARGS = ['--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup'];
 /** Each load's browser context: a fresh profile, the window size and locale of a user's screen. */
 const CONTEXT = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
@@ -57,7 +50,7 @@ export async function browserSuite(ctx: BenchContext) {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({
     executablePath,
-    args: [...CHROMIUM_ARGS, ...BENCH_ONLY_ARGS],
+    args: CHROMIUM_ARGS,
     headless: true,
   });
   try {
