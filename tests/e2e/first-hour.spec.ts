@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { bodyRows, expect, openSection, pinnedCell, runCli, test, totalCell } from './fixtures';
-import { openLedger } from './ledgers-kit';
+import { openLedger, showColumn } from './ledgers-kit';
 
 test.describe.configure({ timeout: 300_000 });
 
@@ -26,6 +26,7 @@ test('a refused cell edit says why at the cell, keeps the typed text, and Esc re
     ['total_size_fen', '-2亿'],
     ['invest_end_date', '2023-02-30'],
   ] as const) {
+    await showColumn(grid, col);
     const before = (await at(col).textContent()) ?? '';
     await at(col).click();
     await page.keyboard.press('Enter');
@@ -48,6 +49,7 @@ test('a refused cell edit says why at the cell, keeps the typed text, and Esc re
   }
 
   // A value the database refuses (a rule across fields): toast, and the cell opens again with the text.
+  await showColumn(grid, 'invest_end_date');
   const before = (await at('invest_end_date').textContent()) ?? '';
   await at('invest_end_date').click();
   await page.keyboard.press('Enter');

@@ -42,7 +42,7 @@ test('融资对接: add, edit, closing before first contact refused, 已完成 w
     bad: { col: 'closed_date', text: '2025-01-01', message: '完成日期不能早于首次对接日期' },
   });
   // Stage 已完成 needs a closed amount and date: refused at the cell.
-  const stage = at('stage');
+  const stage = await at('stage');
   await stage.click();
   await page.keyboard.press('Enter');
   await page.locator('.ag-list-item', { hasText: '已完成' }).click();

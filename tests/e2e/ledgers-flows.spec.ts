@@ -40,7 +40,7 @@ test('估值: add a NAV, edit it, an impossible date refused, the same fund and 
     bad: { col: 'as_of_date', text: '2026-02-30', message: '日期无效：2026年2月没有30日' },
   });
   // A second NAV of the same fund on a date it already has: refused at the cell, naming the record.
-  await typeInCell(page, at('as_of_date'), '2025-09-30');
+  await typeInCell(page, await at('as_of_date'), '2025-09-30');
   await expect(
     page.getByText(/该基金在 2025-09-30 已有估值（编号 \d+），同一估值日只能有一条/).first(),
   ).toBeVisible();

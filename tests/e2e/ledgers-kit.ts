@@ -27,11 +27,35 @@ export async function expectCount(grid: Locator, firstCol: string, n: number, wo
   await expect(totalCell(grid, firstCol)).toHaveText(new RegExp(`^合计（${n} ${word}）`));
 }
 
-/** The body row holding `text`, and one of its cells. */
+/**
+ * Scroll a grid sideways until the column `colId` is drawn, as a user drags the grid's scrollbar: the grid
+ * draws only the columns in view (column virtualisation), so a cell of a column off to the right is not in
+ * the page until then.
+ */
+export async function showColumn(grid: Locator, colId: string) {
+  const header = grid.locator(`.ag-header-cell[col-id="${colId}"]`);
+  const viewport = grid.locator('.ag-grid-viewport').first();
+  for (let step = 0; step < 40 && (await header.count()) === 0; step++) {
+    const moved = await viewport.evaluate((el, fromStart) => {
+      const before = el.scrollLeft;
+      el.scrollLeft = fromStart ? 0 : before + el.clientWidth / 2;
+      return fromStart || el.scrollLeft !== before;
+    }, step === 0);
+    // The grid draws the columns scrolled into view in its next frames.
+    await viewport.evaluate(
+      () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))),
+    );
+    if (!moved) break;
+  }
+  await expect(header).toHaveCount(1);
+}
+
+/** The body row holding `text`, and one of its cells (its column scrolled into view). */
 export async function rowCell(grid: Locator, text: string, colId: string) {
   const row = rowWith(grid, text);
   await expect(row).toBeVisible();
   const id = await row.getAttribute('row-id');
+  await showColumn(grid, colId);
   return grid.locator(`.ag-grid-scrolling-container .ag-row[row-id="${id}"] [col-id="${colId}"]`);
 }
 
@@ -139,16 +163,19 @@ export async function roundTrip(page: Page, url: string, c: LedgerCase) {
   await expectCount(grid, c.first, 1, c.word);
   await expect(bodyRows(grid)).toHaveCount(1);
   const id = await bodyRows(grid).first().getAttribute('row-id');
-  const at = (col: string) =>
-    grid.locator(`.ag-grid-scrolling-container .ag-row[row-id="${id}"] [col-id="${col}"]`);
-  for (const [col, text] of Object.entries(c.shows)) await expect(at(col)).toHaveText(text);
+  // A cell of that row, its column scrolled into view first (the grid draws only the columns in view).
+  const at = async (col: string) => {
+    await showColumn(grid, col);
+    return grid.locator(`.ag-grid-scrolling-container .ag-row[row-id="${id}"] [col-id="${col}"]`);
+  };
+  for (const [col, text] of Object.entries(c.shows)) await expect(await at(col)).toHaveText(text);
 
   // Edit in the cell.
-  await typeInCell(page, at(c.edit.col), c.edit.text);
-  await expect(at(c.edit.col)).toHaveText(c.edit.shows);
+  await typeInCell(page, await at(c.edit.col), c.edit.text);
+  await expect(await at(c.edit.col)).toHaveText(c.edit.shows);
 
   // A bad value is refused with a Chinese message; the stored value stays.
-  await typeInCell(page, at(c.bad.col), c.bad.text);
+  await typeInCell(page, await at(c.bad.col), c.bad.text);
   await expect(page.getByText(c.bad.message).first()).toBeVisible();
   await page.keyboard.press('Escape');
 
@@ -156,12 +183,12 @@ export async function roundTrip(page: Page, url: string, c: LedgerCase) {
   await page.reload();
   await expect(page.getByPlaceholder('快速搜索（名称、代码、金额…）')).toHaveValue(c.key);
   await expectCount(grid, c.first, 1, c.word);
-  await expect(at(c.edit.col)).toHaveText(c.edit.shows);
-  await expect(at(c.bad.col)).not.toHaveText(c.bad.text);
+  await expect(await at(c.edit.col)).toHaveText(c.edit.shows);
+  await expect(await at(c.bad.col)).not.toHaveText(c.bad.text);
 
   // Delete with the keyboard, then undo with Ctrl+Z: the record comes back whole.
-  const kept = (await at(c.bad.col).textContent()) ?? '';
-  await at(c.bad.col).click({ position: { x: 3, y: 3 } });
+  const kept = (await (await at(c.bad.col)).textContent()) ?? '';
+  await (await at(c.bad.col)).click({ position: { x: 3, y: 3 } });
   await page.keyboard.press('Delete');
   await confirmDelete(page);
   await expectCount(grid, c.first, 0, c.word);
@@ -170,7 +197,7 @@ export async function roundTrip(page: Page, url: string, c: LedgerCase) {
   await page.keyboard.press('Control+z');
   await expect(page.locator('.ant-message')).toContainText('已撤销删除');
   await expectCount(grid, c.first, 1, c.word);
-  await expect(at(c.bad.col)).toHaveText(kept);
-  await expect(at(c.edit.col)).toHaveText(c.edit.shows);
+  await expect(await at(c.bad.col)).toHaveText(kept);
+  await expect(await at(c.edit.col)).toHaveText(c.edit.shows);
   return { grid, at };
 }

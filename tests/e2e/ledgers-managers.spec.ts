@@ -24,7 +24,7 @@ test('基金管理人: add, edit, wrong USCC check character refused naming the 
     bad: { col: 'uscc', text: wrong, message: `校验位错误：应为“${USCC[17]}”，实际为“${wrong[17]}”` },
   });
   // The same USCC as another manager: refused, naming the manager that has it.
-  await typeInCell(page, at('uscc'), '91440306558189826D');
+  await typeInCell(page, await at('uscc'), '91440306558189826D');
   await expect(
     page.getByText('已被基金管理人“深圳市乾芯私募股权投资基金管理有限公司”（编号 1）使用').first(),
   ).toBeVisible();
