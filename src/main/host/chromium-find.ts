@@ -22,10 +22,39 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 }
 
 /**
- * The last flag: a headless Chromium (156) builds its omnibox popup (a WebUI page of ~100 modules in a renderer
- * of its own) for every new window, though a headless window never shows it. In a trace of one app start in the
- * bench it took ~0.9 s of CPU on this 2-core machine; the PDF printer and the e2e tests pay it on every window.
+ * The features Playwright (playwright-core 1.64) turns off in every Chromium it starts. Chromium keeps only the
+ * LAST --disable-features of its command line (checked: a second one brings back what the first turned off),
+ * and Playwright's own comes before ours, so ours repeats its list. tests/unit/chromium-args.test.ts reads the
+ * list from the installed playwright-core and fails when a new version changes it.
  */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'DialMediaRouteProvider',
+  'GlobalMediaControls',
+  'HttpsUpgrades',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'BlockOriginHeaderModificationOnRedirect',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'Translate',
+  'AutoDeElevate',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * A headless Chromium (156) builds its omnibox popup (a WebUI page of ~100 modules in a renderer of its own)
+ * for every new window, though a headless window never shows it. In a trace of one app start in the bench it
+ * took ~0.9 s of CPU on this 2-core machine; the PDF printer and the e2e tests pay it on every window.
+ */
+export const OMNIBOX_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxFullPopup', 'WebUIOmniboxAimPopup'];
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -34,7 +63,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
-  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OMNIBOX_FEATURES].join(',')}`,
 ];
 
 export const NO_CHROMIUM_MESSAGE =
