@@ -48,11 +48,7 @@ export async function browserSuite(ctx: BenchContext) {
   }
   const renderer = await rendererBuild(ctx.log);
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath,
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   try {
     for (const scale of ctx.scales) {
       const w = workDir(`browser-${scale}`);
