@@ -6,6 +6,9 @@ import { antdCss } from './scripts/antd-css';
 import { fontCss } from './scripts/font-css';
 
 const shared = { '@shared': resolve(import.meta.dirname, 'src/shared') };
+const fromRoot = (f: string) => resolve(import.meta.dirname, f);
+/** The files of the app's frame (menu, brand): the font subsets of their text are preloaded. */
+const FRAME_TEXT = ['src/renderer/src/nav.tsx', 'src/renderer/src/App.tsx'];
 
 // The backup/check worker thread is a plain CommonJS file run as it is (services/backup/copy-worker.ts finds it
 // beside the bundle): copied next to out/main/index.js.
@@ -71,17 +74,14 @@ export default defineConfig({
       antdCss(),
       fontCss({
         sources: [
-          'src/renderer/src/nav.tsx',
-          'src/renderer/src/App.tsx',
+          ...FRAME_TEXT,
           'src/shared/columns/ledgers.ts',
           'src/renderer/src/pages/ledgers/views.ts',
           'src/renderer/src/grid/LedgerGrid.tsx',
           'src/renderer/src/grid/SearchBox.tsx',
           'src/renderer/src/components/UnitSwitch.tsx',
-        ].map((f) => resolve(import.meta.dirname, f)),
-        frame: ['src/renderer/src/nav.tsx', 'src/renderer/src/App.tsx'].map((f) =>
-          resolve(import.meta.dirname, f),
-        ),
+        ].map(fromRoot),
+        frame: FRAME_TEXT.map(fromRoot),
         weights: [400, 500, 700],
       }),
     ],

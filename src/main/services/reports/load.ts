@@ -29,7 +29,7 @@ export function loadFundsAndLedgers(raw: Raw, asOf: string, fundId?: number) {
   if (isPostgresRaw(raw)) return loadFundsAndLedgersPg(raw, asOf, fundId);
   return oneRead(raw, () => {
     const funds = loadFunds(raw, asOf, fundId === undefined ? {} : { id: fundId });
-    const ledgers = loadLedgers(raw, asOf, fundId === undefined ? undefined : new Set([fundId]));
+    const ledgers = readLedgers(raw, asOf, fundId === undefined ? undefined : new Set([fundId]));
     return { funds, ledgers };
   });
 }
