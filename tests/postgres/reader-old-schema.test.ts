@@ -2,6 +2,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/main/db/open';
 import { rollBackAfter } from '../helpers/migrations';
+import { admin as pgAdmin } from '../helpers/pg-schema';
 import { TEST_PG, tempPgSchema } from '../helpers/temp-db';
 
 // A reader role (SELECT only) cannot upgrade a database an older FundDesk wrote: refused with a clear message,
@@ -9,15 +10,7 @@ import { TEST_PG, tempPgSchema } from '../helpers/temp-db';
 const role = `fd_old_reader_${Math.random().toString(36).slice(2, 8)}`;
 let schema: Awaited<ReturnType<typeof tempPgSchema>>;
 
-async function admin(sql: string) {
-  const c = new pg.Client({ connectionString: TEST_PG as string });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (sql: string) => pgAdmin(TEST_PG as string, sql);
 
 beforeEach(async () => {
   schema = await tempPgSchema(TEST_PG as string);
