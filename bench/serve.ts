@@ -1,16 +1,16 @@
 /**
  * The browser preview for the grid rows, in its own process (as Electron's main process is): the real
- * preview server and data host (a worker thread, as `funddesk serve` runs it) on a database, serving a
- * given renderer build. Prints one JSON line { url } when it listens; stops on SIGTERM.
+ * preview server and data host (a worker thread, as `funddesk serve` runs it) on a database (a SQLite file or a
+ * postgres:// URL, as the pg suite's grid rows use it), serving a given renderer build. Prints one JSON line { url } when it listens; stops on SIGTERM.
  *
- *   node --import tsx bench/serve.ts DB_FILE RENDERER_DIR
+ *   node --import tsx bench/serve.ts DB_FILE_OR_POSTGRES_URL RENDERER_DIR
  */
 import { startWorkerHost } from '../src/main/host/data-host/worker';
 import { startPreviewServer } from '../src/main/host/preview-server';
 
 const [dbPath, rendererDir] = process.argv.slice(2);
 if (!dbPath || !rendererDir) {
-  process.stderr.write('usage: bench/serve.ts DB_FILE RENDERER_DIR\n');
+  process.stderr.write('usage: bench/serve.ts DB_FILE|postgres://… RENDERER_DIR\n');
   process.exit(2);
 }
 const host = await startWorkerHost({

@@ -19,6 +19,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../src/main/host/chromium-pdf';
 import { type BenchContext, copyDb, fmtInt, runsOf, workDir } from '../lib/context';
 import { median, timingOf } from '../lib/measure';
 import { rendererBuild } from '../lib/renderer';
+import type { Results } from '../lib/results';
 
 const root = join(import.meta.dirname, '..', '..');
 const ROUTE = '/investments';
@@ -39,22 +40,31 @@ const TARGETS: Record<'menu' | 'sort' | 'filter' | 'firstRows' | 'allRows' | 'he
 /** Each load's browser context: a fresh profile, the window size and locale of a user's screen. */
 const CONTEXT = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
+/**
+ * Which engine a set of grid rows measured: SQLite's rows keep their plain ids; the pg suite (#17) measures the
+ * same rows through the same functions on its PostgreSQL copy, under ids and names of its own.
+ */
+export interface GridEngine {
+  id: string;
+  name: string;
+}
+const SQLITE: GridEngine = { id: '', name: '' };
+type RowRest = Parameters<Results['add']> extends [string, string, ...infer T] ? T : never;
+
 export async function browserSuite(ctx: BenchContext) {
   const { results: R } = ctx;
-  const executablePath = findChromium();
-  if (!executablePath) {
-    R.missing('grid.first-rows', 'grid: first rows shown', '—', 'Chromium not found (set FUNDDESK_CHROMIUM)');
+  const ui = await startUi(ctx);
+  if ('why' in ui) {
+    R.missing('grid.first-rows', 'grid: first rows shown', '—', ui.why);
     return;
   }
-  const renderer = await rendererBuild(ctx.log);
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  const { browser } = ui;
   try {
     for (const scale of ctx.scales) {
       const w = workDir(`browser-${scale}`);
       const db = copyDb(ctx.dbs[scale]!, w.dir);
       const { rows, needle } = gridFacts(db);
-      const server = await serve(db, renderer.dir);
+      const server = await serve(db, ui.rendererDir);
       try {
         await gridRuns(ctx, browser, server.url, scale, rows, needle);
       } finally {
@@ -68,8 +78,20 @@ export async function browserSuite(ctx: BenchContext) {
   }
 }
 
+export type Ui = { browser: Browser; rendererDir: string } | { why: string };
+
+/** Chromium and a renderer build of the current sources for the grid rows, or why there are none. */
+export async function startUi(ctx: BenchContext): Promise<Ui> {
+  const executablePath = findChromium();
+  if (!executablePath) return { why: 'Chromium not found (set FUNDDESK_CHROMIUM)' };
+  const renderer = await rendererBuild(ctx.log);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+  return { browser, rendererDir: renderer.dir };
+}
+
 /** Rows of the grid, and a quick-search text that narrows it to a few rows (the last investment's enterprise). */
-function gridFacts(db: string): { rows: number; needle: string } {
+export function gridFacts(db: string): { rows: number; needle: string } {
   const raw = new SqliteDatabase(db, { readonly: true });
   try {
     const rows = raw.prepare('SELECT count(*) FROM investments').pluck().get() as number;
@@ -85,7 +107,8 @@ function gridFacts(db: string): { rows: number; needle: string } {
   }
 }
 
-function serve(db: string, rendererDir: string): Promise<{ url: string; proc: ChildProcess }> {
+/** The preview server (bench/serve.ts) on a SQLite file or a postgres:// URL. */
+export function serve(db: string, rendererDir: string): Promise<{ url: string; proc: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(
       process.execPath,
@@ -116,15 +139,19 @@ function serve(db: string, rendererDir: string): Promise<{ url: string; proc: Ch
   });
 }
 
-async function gridRuns(
+export async function gridRuns(
   ctx: BenchContext,
   browser: Browser,
   url: string,
   scale: (typeof ctx.scales)[number],
   rows: number,
   needle: string,
+  engine: GridEngine = SQLITE,
 ) {
-  const { results: R } = ctx;
+  const R = {
+    add: (id: string, name: string, ...rest: RowRest) =>
+      ctx.results.add(`${engine.id}${id}`, `${engine.name}${name}`, ...rest),
+  };
   const first: number[] = [];
   const list: number[] = [];
   const boot: number[] = [];

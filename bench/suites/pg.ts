@@ -5,6 +5,9 @@
  * SQLite benchmark file is copied into a database of its own there with `funddesk copy`'s service
  * (services/copy.ts, checked by row counts and money sums). A read's target is computed: PostgreSQL's median
  * ≤ 3× SQLite's. Without PostgreSQL (no initdb) every row is recorded as not measured, never as passed.
+ * The interactive rows of #13 (menu click, sort, quick search, app start; ids pg.grid.*) are measured on the same
+ * PostgreSQL copy by the browser suite's own functions (browser.ts), the preview server opened on its URL, and
+ * judged against the same targets as SQLite's grid.* rows.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -18,6 +21,7 @@ import type { DbScale } from '../generate';
 import { type BenchContext, copyDb, fmtInt, runsOf, workDir } from '../lib/context';
 import { measure, timingOf } from '../lib/measure';
 import type { Target } from '../lib/results';
+import { gridFacts, gridRuns, serve, startUi, type Ui } from './browser';
 import { must } from './io';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -90,18 +94,39 @@ export async function pgSuite(ctx: BenchContext) {
     return;
   }
   ctx.log(`PostgreSQL cluster at ${cluster.url}`);
+  const ui = await startUi(ctx);
   try {
     const file = ctx.export50k ? await importFile(ctx.export50k) : null;
     for (const scale of ctx.scales) {
       try {
-        await onScale(ctx, scale, reads, file, cluster.url);
+        await onScale(ctx, scale, reads, file, cluster.url, ui);
       } catch (e) {
         // One scale's failure is its row, not the end of the suite (the other scale is still measured).
         R.missing('pg.error', 'PostgreSQL suite', scale, `crashed: ${(e as Error).message.split('\n')[0]}`);
       }
     }
   } finally {
+    if ('browser' in ui) await ui.browser.close();
     execFileSync(process.execPath, [CLUSTER, 'stop', cluster.dir], { stdio: 'ignore' });
+  }
+}
+
+/** The grid rows (browser.ts) through the preview server on the PostgreSQL database `url`. */
+async function gridOnPg(ctx: BenchContext, scale: DbScale, url: string, litePath: string, ui: Ui) {
+  if ('why' in ui) {
+    ctx.results.missing('pg.grid.sort', 'PostgreSQL: grid: sort by a column', scale, ui.why);
+    return;
+  }
+  const { rows, needle } = gridFacts(litePath);
+  const server = await serve(url, ui.rendererDir);
+  try {
+    await gridRuns(ctx, ui.browser, server.url, scale, rows, needle, {
+      id: 'pg.',
+      name: 'PostgreSQL: ',
+    });
+  } finally {
+    server.proc.kill('SIGTERM');
+    await new Promise((ok) => server.proc.once('exit', ok));
   }
 }
 
@@ -125,10 +150,12 @@ async function onScale(
   reads: Read[],
   file: ImportFile | null,
   clusterUrl: string,
+  ui: Ui,
 ) {
   const { results: R } = ctx;
   const w = workDir(`pg-${scale}`);
-  const lite = await openDatabase(copyDb(ctx.dbs[scale]!, w.dir), { skipIntegrityCheck: true });
+  const litePath = copyDb(ctx.dbs[scale]!, w.dir);
+  const lite = await openDatabase(litePath, { skipIntegrityCheck: true });
   let pgDb: OpenedDb | null = null;
   try {
     const url = await createDatabase(clusterUrl, `bench_${scale}`);
@@ -160,6 +187,8 @@ async function onScale(
         note: `PostgreSQL/SQLite = ${ratio.toFixed(2)}× (SQLite ${sqlite.median.toFixed(1)} ms)`,
       });
     }
+
+    await gridOnPg(ctx, scale, url, litePath, ui);
 
     if (file) {
       const input = { ledger: 'cash_flow', fileName: file.fileName, bytes: file.data };

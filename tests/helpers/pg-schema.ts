@@ -7,7 +7,7 @@ import pg from 'pg';
 export const TEST_PG = process.env.FUNDDESK_TEST_PG || null;
 
 /** One statement on the test server's own database (schemas and databases are made and dropped this way). */
-async function admin(base: string, sql: string) {
+export async function admin(base: string, sql: string) {
   const c = new pg.Client({ connectionString: base });
   await c.connect();
   try {

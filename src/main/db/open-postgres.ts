@@ -1,6 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator } from 'kysely';
 import { parse } from 'pg-connection-string';
+import { migrations } from '../../../migrations';
 import { catchUpIds, LEDGER_TABLES } from './engine';
 import { DbError } from './errors';
 import { type OpenedDb, type OpenOptions, refuseUnknownMigrations, StaticProvider } from './opened';
@@ -36,6 +37,13 @@ export async function openPostgres(
   }
   const name = target.shown;
   const readOnly = options.readOnly ?? (tables.includes('funds') ? roleReadOnly(conn) : null);
+  if (readOnly && tables.includes('kysely_migration')) {
+    try {
+      refusePending(conn, readOnly, target.shown);
+    } catch (e) {
+      fail(e as DbError);
+    }
+  }
   const db = new Kysely<Database>({ dialect: fundDeskPostgresDialect(conn) });
   try {
     if (!readOnly) await migrate(db, schema);
@@ -131,6 +139,22 @@ export function roleReadOnly(conn: PgConnection): string | null {
     [[...LEDGER_TABLES, 'meta']],
   ).rows[0] as { can: boolean };
   return row.can ? null : '当前数据库账号只有查看权限';
+}
+
+/**
+ * A read-only role cannot run pending migrations: a database an older FundDesk wrote is refused, as a read-only
+ * SQLite file is (open.ts), instead of opening with columns the app reads missing (audit_log.user_name of 0009:
+ * the audit log and the change notices then failed with 「column "user_name" does not exist」).
+ */
+function refusePending(conn: PgConnection, readOnly: string, name: string) {
+  const rows = conn.query('SELECT name FROM kysely_migration').rows as { name: string }[];
+  const done = new Set(rows.map((r) => r.name));
+  if (Object.keys(migrations).some((m) => !done.has(m))) {
+    throw new DbError(
+      'read_only',
+      `${readOnly}：PostgreSQL 数据库“${name}”由较早版本的 FundDesk 写入，需要先升级结构才能打开，而只读账号不能升级。请先用有修改权限的账号打开一次（会自动升级），再用此账号打开`,
+    );
+  }
 }
 
 /** Pending migrations in one transaction; after any ran, each id sequence continues after the largest id. */

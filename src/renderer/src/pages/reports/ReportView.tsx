@@ -18,7 +18,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { api } from '../../api';
 import { UnitSwitch } from '../../components/UnitSwitch';
 import { navigate } from '../../lib/router';
@@ -40,12 +40,15 @@ export function useAsOf(): [string, (d: string) => void] {
 }
 
 export function AsOfPicker(props: { value: string; onChange: (d: string) => void }) {
+  // One dayjs object per date: rc-picker resets a typed, not yet confirmed date whenever its `value` is another
+  // object, so a page re-rendering between the typing and the Enter (a query answering) lost the date.
+  const value = useMemo(() => dayjs(props.value), [props.value]);
   return (
     <Space size={6}>
       <Typography.Text type="secondary">截至日期</Typography.Text>
       <DatePicker
         allowClear={false}
-        value={dayjs(props.value)}
+        value={value}
         onChange={(d) => d && props.onChange(d.format('YYYY-MM-DD'))}
         disabledDate={(d) => d.year() < 1990 || d.year() > 2100}
         data-testid="as-of"
