@@ -11,6 +11,7 @@ import * as m0009 from './0009_users_and_versions';
 import * as m0010 from './0010_pg_insert_totals';
 import * as m0011 from './0011_name_indexes';
 import * as m0012 from './0012_search_text_index';
+import * as m0013 from './0013_pg_sort_indexes';
 
 /** Every migration, bundled statically: the app never scans a folder at run time. Append only. */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '0010_pg_insert_totals': m0010,
   '0011_name_indexes': m0011,
   '0012_search_text_index': m0012,
+  '0013_pg_sort_indexes': m0013,
 };
 
 export const LATEST_MIGRATION = Object.keys(migrations).at(-1) as string;
