@@ -31,6 +31,7 @@ import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
 import { showTruncatedTitle } from './cellTitles';
 import { buildColDefs, type Options, type Row } from './colDefs';
+import { drawAhead, FIRST_BUFFER } from './drawAhead';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
 import { PasteDialog } from './PasteDialog';
 import { QuickSearch } from './quickSearch';
@@ -261,12 +262,18 @@ export function LedgerGrid(props: LedgerGridProps) {
     },
     [sortKeys],
   );
+  // A small ledger's other rows are drawn once idle (drawAhead.ts): a sort then only moves rows.
+  const stopDrawing = useRef<(() => void) | null>(null);
+  useEffect(() => () => stopDrawing.current?.(), []);
   const onRowDataUpdated = useCallback(
     (e: { api: GridApi<Row> }) => {
       markStale();
       search.warm(e.api);
+      if (pages) return;
+      stopDrawing.current?.();
+      stopDrawing.current = drawAhead(e.api);
     },
-    [search, markStale],
+    [search, markStale, pages],
   );
   const onFilterChanged = useCallback(
     (e: FilterChangedEvent<Row>) => {
@@ -409,7 +416,7 @@ export function LedgerGrid(props: LedgerGridProps) {
             stopEditingWhenCellsLoseFocus
             enterNavigatesVerticallyAfterEdit
             // Rows drawn beyond the visible ones (10 by default): each costs every redraw (a sort, a search).
-            rowBuffer={4}
+            rowBuffer={FIRST_BUFFER}
             rowSelection={rowSelection}
             onSelectionChanged={onSelectionChanged}
             defaultColDef={defaultColDef}
