@@ -31,6 +31,7 @@ import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
 import { showTruncatedTitle } from './cellTitles';
 import { buildColDefs, type Options, type Row } from './colDefs';
+import { DrawAhead, FIRST_BUFFER } from './drawAhead';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
 import { PasteDialog } from './PasteDialog';
 import { QuickSearch } from './quickSearch';
@@ -183,6 +184,9 @@ export function LedgerGrid(props: LedgerGridProps) {
   // One search per grid (its columns are fixed per page); a new unit is given to it by reset below.
   const [search] = useState(() => new QuickSearch(columns, unit));
   useEffect(() => () => search.stop(), [search]);
+  // A small ledger's other rows are drawn once idle (drawAhead.ts): a sort then only moves rows.
+  const [ahead] = useState(() => new DrawAhead());
+  useEffect(() => () => ahead.stop(), [ahead]);
   useEffect(() => {
     const g = gridRef.current;
     if (!g) return;
@@ -226,10 +230,13 @@ export function LedgerGrid(props: LedgerGridProps) {
       // The grid filters at once (a large one reads its rows again); the box and the remembered layout follow.
       if (pages) {
         if (pages.setQuick(text)) gridRef.current?.refreshInfiniteCache();
-      } else if (search.set(text)) gridRef.current?.onFilterChanged();
+      } else {
+        ahead.beforeFilter();
+        if (search.set(text)) gridRef.current?.onFilterChanged();
+      }
       save({ quick: text });
     },
-    [save, search, pages],
+    [save, search, pages, ahead],
   );
   const onColumnVisible = useCallback(
     (e: { api: GridApi<Row> }) => {
@@ -265,8 +272,9 @@ export function LedgerGrid(props: LedgerGridProps) {
     (e: { api: GridApi<Row> }) => {
       markStale();
       search.warm(e.api);
+      if (!pages) ahead.start(e.api);
     },
-    [search, markStale],
+    [search, markStale, pages, ahead],
   );
   const onFilterChanged = useCallback(
     (e: FilterChangedEvent<Row>) => {
@@ -409,7 +417,7 @@ export function LedgerGrid(props: LedgerGridProps) {
             stopEditingWhenCellsLoseFocus
             enterNavigatesVerticallyAfterEdit
             // Rows drawn beyond the visible ones (10 by default): each costs every redraw (a sort, a search).
-            rowBuffer={4}
+            rowBuffer={FIRST_BUFFER}
             rowSelection={rowSelection}
             onSelectionChanged={onSelectionChanged}
             defaultColDef={defaultColDef}
