@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { LEDGER_OF } from './paths';
+import { prefetchLedgerPage } from './routes';
 
 /**
  * The ledger page kept ready, hidden, beside the page on screen (App.tsx PageView): the one the user is most
@@ -58,7 +59,13 @@ export function usePreparedLedger(path: string): string | null {
         timer = setTimeout(whenIdle, 250);
         return;
       }
-      const ready = () => stopped || setIdle(true);
+      const ready = () => {
+        if (stopped) return;
+        // Its rows and code are asked for first, so they arrive while it renders (in a transition: in
+        // slices, so that a click meanwhile is not held behind it).
+        prefetchLedgerPage(qc, lastLedger());
+        startTransition(() => setIdle(true));
+      };
       if (typeof requestIdleCallback === 'function') requestIdleCallback(ready, { timeout: 2000 });
       else timer = setTimeout(ready, 500);
     };
