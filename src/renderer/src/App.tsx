@@ -5,6 +5,7 @@ import { api } from './api';
 import { DbBanners } from './components/DbBanners';
 import { DemoOffer } from './components/DemoOffer';
 import { WaitNotice } from './components/WaitNotice';
+import { PageHidden } from './lib/onScreen';
 import { navigate, PagePath, useRoute } from './lib/router';
 import { useChangeNotices } from './lib/useChangeNotices';
 import { ALL_NAV_ITEMS, NAV } from './nav';
@@ -130,7 +131,9 @@ function PageSlot({ path, hidden }: { path: string; hidden: boolean }) {
   const page = useMemo(() => <PagePath.Provider value={path}>{pageOf(path)}</PagePath.Provider>, [path]);
   return (
     <div style={hidden ? HIDDEN_STYLE : undefined} inert={hidden} aria-hidden={hidden || undefined}>
-      <Suspense fallback={hidden ? null : <Spin className="fd-page-loading" />}>{page}</Suspense>
+      <PageHidden.Provider value={hidden}>
+        <Suspense fallback={hidden ? null : <Spin className="fd-page-loading" />}>{page}</Suspense>
+      </PageHidden.Provider>
     </div>
   );
 }
