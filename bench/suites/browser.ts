@@ -266,7 +266,7 @@ export async function gridRuns(
     timingOf(menu.ms),
     {
       target: TARGETS.menu[scale] ?? null,
-      note: `${note}; the app started on 总览 and done loading it; click to first rows painted; ledger requests started meanwhile: ${
+      note: `${note}; the app started on 总览 and done loading it (投资, the ledger most likely next, then prepared hidden: App.tsx PageView); click to first rows shown and painted; ledger requests started meanwhile: ${
         menu.requests.join(', ') || 'none'
       }`,
     },
@@ -394,7 +394,10 @@ async function menuRuns(
   return { ms: out, requests };
 }
 
-/** Arms a watcher: from the next mousedown until the grid's row 0 holds text and that frame is painted. */
+/**
+ * Arms a watcher: from the next mousedown until the grid's row 0 holds text, is shown (a prepared page's grid
+ * is drawn before the click, hidden: its reveal is an attribute change) and that frame is painted.
+ */
 const MENU_JS = `(selector) => {
   let t0 = null;
   document.addEventListener('mousedown', () => { if (t0 === null) window.__menuT0 = t0 = performance.now(); }, { capture: true, once: true });
@@ -403,12 +406,14 @@ const MENU_JS = `(selector) => {
     const obs = new MutationObserver(() => {
       if (done || t0 === null) return;
       const row = document.querySelector(selector);
-      if (!row || (row.textContent || '').trim() === '') return;
+      // Shown: a row of a page kept mounted hidden (inert, visibility hidden) is not what the user sees.
+      if (!row || (row.textContent || '').trim() === '' || row.closest('[inert]')
+        || !row.checkVisibility({ visibilityProperty: true })) return;
       done = true;
       obs.disconnect();
       requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
     });
-    obs.observe(document, { childList: true, subtree: true, characterData: true });
+    obs.observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
     setTimeout(() => { if (!done) reject(new Error('no grid rows 60 s after the menu click')); }, 60000);
   });
 }`;

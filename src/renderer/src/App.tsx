@@ -1,13 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
-import { memo, Suspense, useEffect, useRef } from 'react';
+import { memo, Suspense, useEffect, useMemo, useRef } from 'react';
 import { api } from './api';
 import { DbBanners } from './components/DbBanners';
 import { DemoOffer } from './components/DemoOffer';
 import { WaitNotice } from './components/WaitNotice';
-import { navigate, useRoute } from './lib/router';
+import { PageHidden } from './lib/onScreen';
+import { navigate, PagePath, useRoute } from './lib/router';
 import { useChangeNotices } from './lib/useChangeNotices';
 import { ALL_NAV_ITEMS, NAV } from './nav';
+import { usePreparedLedger } from './pages/ledgers/prepared';
 import { prefetchRoute, preloadCommonPages, ROUTES } from './routes';
 
 const { Sider, Header, Content } = Layout;
@@ -93,14 +95,52 @@ const NavMenu = memo(function NavMenu({ path }: { path: string }) {
   return <Menu mode="inline" selectedKeys={[path]} onClick={onMenuClick} items={MENU_ITEMS} />;
 });
 
+/**
+ * The page on screen, and beside it at most one ledger page mounted hidden (pages/ledgers/prepared.ts): the
+ * ledger most likely opened next, prepared once the app is idle, or the ledger just left. Each page is keyed by
+ * its route, so the prepared one becomes the visible one without being mounted again (its grid already drawn),
+ * and a page left for another is dropped unless it is that ledger. Hidden: laid out at its real size (AG Grid
+ * measures it) but invisible, inert (no focus, clicks or tab stops) and aria-hidden.
+ */
 const PageView = memo(function PageView({ path }: { path: string }) {
+  const prepared = usePreparedLedger(path);
+  const shown = prepared && prepared !== path ? [path, prepared] : [path];
+  return (
+    <div style={PAGES_STYLE}>
+      {shown.map((p) => (
+        <PageSlot key={p} path={p} hidden={p !== path} />
+      ))}
+    </div>
+  );
+});
+
+const PAGES_STYLE = { position: 'relative' } as const;
+/** Off the flow (no scroll area of its own: clipped to nothing) at the width it will have when shown. */
+const HIDDEN_STYLE = {
+  position: 'absolute',
+  top: 0,
+  left: 0,
+  right: 0,
+  height: 0,
+  overflow: 'hidden',
+  visibility: 'hidden',
+} as const;
+
+function PageSlot({ path, hidden }: { path: string; hidden: boolean }) {
+  // The page's element is kept while the slot only turns hidden or visible: React then leaves the page as it is.
+  const page = useMemo(() => <PagePath.Provider value={path}>{pageOf(path)}</PagePath.Provider>, [path]);
+  return (
+    <div style={hidden ? HIDDEN_STYLE : undefined} inert={hidden} aria-hidden={hidden || undefined}>
+      <PageHidden.Provider value={hidden}>
+        <Suspense fallback={hidden ? null : <Spin className="fd-page-loading" />}>{page}</Suspense>
+      </PageHidden.Provider>
+    </div>
+  );
+}
+
+function pageOf(path: string) {
   const Page = ROUTES[path];
-  if (Page)
-    return (
-      <Suspense fallback={<Spin className="fd-page-loading" />}>
-        <Page />
-      </Suspense>
-    );
+  if (Page) return <Page />;
   const label = ALL_NAV_ITEMS.find((i) => i.path === path)?.label;
   return (
     <Result
@@ -109,4 +149,4 @@ const PageView = memo(function PageView({ path }: { path: string }) {
       subTitle="该功能正在开发中，将在后续版本提供。台账数据不受影响。"
     />
   );
-});
+}

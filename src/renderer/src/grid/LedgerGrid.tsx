@@ -25,6 +25,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { Button, Space, Spin, Tooltip, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { UnitSwitch } from '../components/UnitSwitch';
+import { onScreen } from '../lib/onScreen';
 import { readOnlyTip, useReadOnly } from '../lib/readOnly';
 import { AddRecordModal } from './AddRecordModal';
 import { gridLocale, gridTheme } from './ag';
@@ -168,7 +169,7 @@ export function LedgerGrid(props: LedgerGridProps) {
   // Ctrl+V on the grid (not while editing a cell) opens the paste preview with the clipboard's rows.
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
-      if (readOnly || !boxRef.current || boxRef.current.offsetParent === null) return;
+      if (readOnly || !onScreen(boxRef.current)) return;
       const t = e.target as HTMLElement | null;
       if (t?.closest?.('input, textarea, [contenteditable="true"], .ant-modal, .ant-select')) return;
       if ((gridRef.current?.getEditingCells().length ?? 0) > 0) return;

@@ -9,6 +9,7 @@ import type { CellEditRequestEvent, GridApi } from 'ag-grid-community';
 import { App as AntApp } from 'antd';
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api';
+import { onScreen } from '../lib/onScreen';
 import { newCellEditMemo } from './cellEditMemo';
 import { type CellErrors, cellKey, type Row } from './colDefs';
 import { rowsKey } from './ledgerRows';
@@ -216,7 +217,7 @@ export function useRecordEditing(props: {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // Only the grid on screen answers (a detail view keeps other tabs' grids mounted but hidden).
-      if (!boxRef.current || boxRef.current.offsetParent === null) return;
+      if (!onScreen(boxRef.current)) return;
       if ((e.target as HTMLElement).closest('.ant-modal')) return;
       const t = e.target as HTMLElement;
       const inInput = t.closest('input, textarea, .ant-select, .ant-modal');

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore } from 'react';
 
 /** A hash router: '#/sub-funds?id=3'. Works under file:// (Electron) and http (preview). */
 function current() {
@@ -35,4 +35,17 @@ export function useRoute() {
 export function navigate(path: string, params?: Record<string, string | number>) {
   const q = params ? `?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]))}` : '';
   window.location.hash = `#${path}${q}`;
+}
+
+/**
+ * The route of the page being rendered: App.tsx PageView gives each page it keeps mounted its own, so that a
+ * page mounted hidden (prepared, or kept after a visit) reads its own route, not the one on screen.
+ */
+export const PagePath = createContext<string | null>(null);
+
+/** The route of this page (its own when it is kept mounted hidden, else the one on screen). */
+export function usePagePath(): string {
+  const own = useContext(PagePath);
+  const { path } = useRoute();
+  return own ?? path;
 }

@@ -1,5 +1,5 @@
 import { LedgerGrid } from '../../grid/LedgerGrid';
-import { useRoute } from '../../lib/router';
+import { usePagePath } from '../../lib/router';
 import { LEDGER_OF } from './paths';
 import { LEDGER_VIEW } from './views';
 
@@ -9,7 +9,7 @@ import { LEDGER_VIEW } from './views';
  * Excel, undo, remembered layout. Names of funds and enterprises link to their detail views.
  */
 export function LedgerPage() {
-  const { path } = useRoute();
+  const path = usePagePath();
   const entity = LEDGER_OF[path];
   if (!entity) return null;
   return <LedgerGrid key={path} gridId={path.slice(1)} entity={entity} {...LEDGER_VIEW[entity]} />;
