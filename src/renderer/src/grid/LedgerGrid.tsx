@@ -26,13 +26,12 @@ import { Button, Space, Spin, Tooltip, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { UnitSwitch } from '../components/UnitSwitch';
 import { readOnlyTip, useReadOnly } from '../lib/readOnly';
-import { AddRecordModal } from './AddRecordModal';
 import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
 import { showTruncatedTitle } from './cellTitles';
 import { buildColDefs, type Options, type Row } from './colDefs';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
-import { PasteDialog } from './PasteDialog';
+import { AddRecordModal, PasteDialog, PreloadDialogs } from './lazyDialogs';
 import { QuickSearch } from './quickSearch';
 import { type SortBy, sortKeyOf, sortRows, TextRanks } from './rowSort';
 import { SearchBox } from './SearchBox';
@@ -434,6 +433,7 @@ export function LedgerGrid(props: LedgerGridProps) {
           <Spin className="fd-grid-wait" />
         )}
       </div>
+      <PreloadDialogs ready={rows.length > 0 || !rowsQuery.isLoading} />
       {paste ? (
         <PasteDialog
           open
