@@ -1,54 +1,97 @@
 // The grid's dialogs (新增, 粘贴导入) and its link picker, loaded on first open instead of with the grid.
 // They bring antd's Form, Select, Table, Modal … that the ledger's first screen never shows; evaluated with
 // the grid, they delayed its first rows at app start. Their code is fetched from the app's own files (no
-// network) when the page is idle after the first rows, so a first open is normally at once; on a slow first
-// load a spinner shows until it is there. React.lazy + Suspense, nothing of our own beyond the wrappers.
+// network) when the page is idle after the first rows. Code that has arrived renders at once (lib/lazy.ts
+// says why not through React.lazy); before that, a spinner shows until it is there (React.lazy + Suspense).
 import { Spin } from 'antd';
-import { type ComponentProps, lazy, Suspense, useEffect } from 'react';
+import {
+  type ComponentType,
+  createElement,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useEffect,
+  useState,
+} from 'react';
+import { type Loader, loader } from '../lib/lazy';
 import type { AddRecordModal as AddRecordModalImpl } from './AddRecordModal';
 import type { PasteDialog as PasteDialogImpl } from './PasteDialog';
 
-const loadAdd = () => import('./AddRecordModal');
-const loadPaste = () => import('./PasteDialog');
-export const loadLinkSelect = () => import('./LinkSelect');
+const loadAdd = loader(() => import('./AddRecordModal'));
+const loadPaste = loader(() => import('./PasteDialog'));
+const loadLinkSelect = loader(() => import('./LinkSelect'));
 
-const LazyAdd = lazy(() => loadAdd().then((m) => ({ default: m.AddRecordModal })));
-const LazyPaste = lazy(() => loadPaste().then((m) => ({ default: m.PasteDialog })));
+interface Part<P> {
+  now: () => ComponentType<P> | undefined;
+  Lazy: ComponentType<P>;
+  wait: ReactNode;
+}
+
+/** A component whose code loads on its first use: at once when it has arrived, else `wait` until it has. */
+function onFirstUse<M, P extends object>(
+  code: Loader<M>,
+  pick: (m: M) => ComponentType<P>,
+  wait: ReactNode,
+): ComponentType<P> {
+  const part: Part<P> = {
+    now: () => {
+      const m = code.now();
+      return m === undefined ? undefined : pick(m);
+    },
+    Lazy: lazy(() => code().then((m) => ({ default: pick(m) }))),
+    wait,
+  };
+  return (props: P) => createElement(FirstUse<P>, { part, props });
+}
+
+function FirstUse<P extends object>({ part, props }: { part: Part<P>; props: P }) {
+  // Decided once per mount: switching from the lazy form to the direct one would remount it.
+  const [Ready] = useState(() => {
+    const C = part.now();
+    return C === undefined ? undefined : { C };
+  });
+  if (Ready) return <Ready.C {...props} />;
+  return (
+    <Suspense fallback={part.wait}>
+      <part.Lazy {...props} />
+    </Suspense>
+  );
+}
 
 /** Shown while a dialog's code arrives: over the page, where the dialog will open. */
-function DialogLoading() {
-  return (
-    <div className="fd-dialog-loading" data-testid="dialog-loading">
+const dialogLoading = (
+  <div className="fd-dialog-loading" data-testid="dialog-loading">
+    <div>
       <Spin /> 正在打开…
     </div>
-  );
-}
+  </div>
+);
 
-export function AddRecordModal(props: ComponentProps<typeof AddRecordModalImpl>) {
-  return (
-    <Suspense fallback={<DialogLoading />}>
-      <LazyAdd {...props} />
-    </Suspense>
-  );
-}
+export const AddRecordModal = onFirstUse(
+  loadAdd,
+  (m): ComponentType<Parameters<typeof AddRecordModalImpl>[0]> => m.AddRecordModal,
+  dialogLoading,
+);
 
-export function PasteDialog(props: ComponentProps<typeof PasteDialogImpl>) {
-  return (
-    <Suspense fallback={<DialogLoading />}>
-      <LazyPaste {...props} />
-    </Suspense>
-  );
-}
+export const PasteDialog = onFirstUse(
+  loadPaste,
+  (m): ComponentType<Parameters<typeof PasteDialogImpl>[0]> => m.PasteDialog,
+  dialogLoading,
+);
 
-let preloaded = false;
+/** The link cell's editor (LinkSelect.tsx): a small spinner in the cell until its Select is there. */
+export const LinkCellEditor = onFirstUse(
+  loadLinkSelect,
+  (m) => m.LinkSelect,
+  <Spin size="small" style={{ margin: 8 }} />,
+);
 
 /** Fetches the dialogs' code once the grid shows its rows and the page is idle. */
 export function PreloadDialogs(props: { ready: boolean }) {
   useEffect(() => {
-    if (!props.ready || preloaded) return;
+    if (!props.ready || loadLinkSelect.now()) return;
     const id = requestIdleCallback(
       () => {
-        preloaded = true;
         void loadAdd();
         void loadPaste();
         void loadLinkSelect();
