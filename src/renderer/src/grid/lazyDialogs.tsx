@@ -86,19 +86,28 @@ export const LinkCellEditor = onFirstUse(
   <Spin size="small" style={{ margin: 8 }} />,
 );
 
-/** Fetches the dialogs' code once the grid shows its rows and the page is idle. */
+/**
+ * Fetches the dialogs' code a moment after the grid shows its rows, when the page is idle: not while the
+ * first rows are being drawn, nor in the rest's way of a large ledger.
+ */
 export function PreloadDialogs(props: { ready: boolean }) {
   useEffect(() => {
     if (!props.ready || loadLinkSelect.now()) return;
-    const id = requestIdleCallback(
-      () => {
-        void loadAdd();
-        void loadPaste();
-        void loadLinkSelect();
-      },
-      { timeout: 4000 },
-    );
-    return () => cancelIdleCallback(id);
+    let idle = 0;
+    const timer = setTimeout(() => {
+      idle = requestIdleCallback(
+        () => {
+          void loadAdd();
+          void loadPaste();
+          void loadLinkSelect();
+        },
+        { timeout: 4000 },
+      );
+    }, 1500);
+    return () => {
+      clearTimeout(timer);
+      cancelIdleCallback(idle);
+    };
   }, [props.ready]);
   return null;
 }
