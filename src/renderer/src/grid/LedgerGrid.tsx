@@ -27,14 +27,13 @@ import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } fro
 import { UnitSwitch } from '../components/UnitSwitch';
 import { onScreen } from '../lib/onScreen';
 import { readOnlyTip, useReadOnly } from '../lib/readOnly';
-import { AddRecordModal } from './AddRecordModal';
 import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
 import { showTruncatedTitle } from './cellTitles';
 import { buildColDefs, type Options, type Row } from './colDefs';
 import { DrawAhead, FIRST_BUFFER } from './drawAhead';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
-import { PasteDialog } from './PasteDialog';
+import { AddRecordModal, PasteDialog, PreloadDialogs } from './lazyDialogs';
 import { QuickSearch } from './quickSearch';
 import { type SortBy, sortKeyOf, sortRows, TextRanks } from './rowSort';
 import { SearchBox } from './SearchBox';
@@ -443,6 +442,7 @@ export function LedgerGrid(props: LedgerGridProps) {
           <Spin className="fd-grid-wait" />
         )}
       </div>
+      <PreloadDialogs ready={rows.length > 0 || !rowsQuery.isLoading} />
       {paste ? (
         <PasteDialog
           open
