@@ -10,10 +10,12 @@ import {
   lazy,
   type ReactNode,
   Suspense,
+  useContext,
   useEffect,
   useState,
 } from 'react';
 import { type Loader, loader } from '../lib/lazy';
+import { PageHidden } from '../lib/onScreen';
 import type { AddRecordModal as AddRecordModalImpl } from './AddRecordModal';
 import type { PasteDialog as PasteDialogImpl } from './PasteDialog';
 
@@ -91,23 +93,27 @@ export const LinkCellEditor = onFirstUse(
  * first rows are being drawn, nor in the rest's way of a large ledger.
  */
 export function PreloadDialogs(props: { ready: boolean }) {
+  // A ledger kept mounted hidden (App.tsx PageView) waits until it is shown: its menu click is not to meet a
+  // preload begun meanwhile.
+  const hidden = useContext(PageHidden);
   useEffect(() => {
-    if (!props.ready || loadLinkSelect.now()) return;
+    if (!props.ready || hidden || loadLinkSelect.now()) return;
+    // One dialog per idle moment, each a short task: a click meanwhile waits for one at most.
+    const queue = [loadAdd, loadPaste, loadLinkSelect];
     let idle = 0;
+    const next = () => {
+      const load = queue.shift();
+      if (!load) return;
+      void load();
+      idle = requestIdleCallback(next, { timeout: 4000 });
+    };
     const timer = setTimeout(() => {
-      idle = requestIdleCallback(
-        () => {
-          void loadAdd();
-          void loadPaste();
-          void loadLinkSelect();
-        },
-        { timeout: 4000 },
-      );
+      idle = requestIdleCallback(next, { timeout: 4000 });
     }, 1500);
     return () => {
       clearTimeout(timer);
       cancelIdleCallback(idle);
     };
-  }, [props.ready]);
+  }, [props.ready, hidden]);
   return null;
 }

@@ -22,14 +22,17 @@ window.api?.onNavigate((route) => {
 /** The route's path now (outside React). */
 export const currentPath = () => snapshot.path;
 
+function subscribe(cb: () => void) {
+  listeners.add(cb);
+  return () => {
+    listeners.delete(cb);
+  };
+}
+const getSnapshot = () => snapshot;
+const unsubscribed = () => () => {};
+
 export function useRoute() {
-  return useSyncExternalStore(
-    (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
-    () => snapshot,
-  );
+  return useSyncExternalStore(subscribe, getSnapshot);
 }
 
 export function navigate(path: string, params?: Record<string, string | number>) {
@@ -43,9 +46,13 @@ export function navigate(path: string, params?: Record<string, string | number>)
  */
 export const PagePath = createContext<string | null>(null);
 
-/** The route of this page (its own when it is kept mounted hidden, else the one on screen). */
+/**
+ * The route of this page (its own when App.tsx PageView gives it one, else the one on screen). A page with its
+ * own route does not follow the route's changes: a ledger kept hidden is not rendered again by every click in
+ * the menu.
+ */
 export function usePagePath(): string {
   const own = useContext(PagePath);
-  const { path } = useRoute();
-  return own ?? path;
+  const route = useSyncExternalStore(own === null ? subscribe : unsubscribed, getSnapshot);
+  return own ?? route.path;
 }
