@@ -20,7 +20,7 @@ export interface PgResult {
 }
 
 type Reply =
-  | ({ ok: true; tx: string | null; json: string | null } & PgResult)
+  | ({ ok: true; tx: string | null } & PgResult)
   | { ok: false; tx: string | null; error: Record<string, string> };
 
 /** A PostgreSQL failure, with the SQLite-style `code` db/errors.ts explains to the user in Chinese. */
@@ -141,7 +141,6 @@ export class PgConnection {
     const r = this.call({ op: 'query', sql, params, arrays });
     this.tx = r.tx;
     if (!r.ok) throw new PgError(r.error, this.secret);
-    if (typeof r.json === 'string') r.rows = JSON.parse(r.json); // plain values as one text (pg-worker.ts)
     if (!arrays && r.fields.length > 0) r.rows = asObjects(r.rows as unknown[][], r.fields);
     return r;
   }
