@@ -1,7 +1,8 @@
 /**
  * The browser preview for the grid rows, in its own process (as Electron's main process is): the real
- * preview server and data host (a worker thread, as `funddesk serve` runs it) on a database (a SQLite file or a
- * postgres:// URL, as the pg suite's grid rows use it), serving a given renderer build. Prints one JSON line { url } when it listens; stops on SIGTERM.
+ * preview server and data host (a worker thread, as `funddesk serve` runs it) on a database (a SQLite file or
+ * a postgres:// URL, as the pg suite's grid rows use it), serving a given renderer build. Prints one JSON
+ * line { url } when it listens; stops on SIGTERM.
  *
  *   node --import tsx bench/serve.ts DB_FILE_OR_POSTGRES_URL RENDERER_DIR
  */
