@@ -1,7 +1,6 @@
 // The link picker (LinkSelect.tsx), its antd Select loaded on first use: grid/lazyDialogs.tsx says why.
 import { Spin } from 'antd';
-import { loader } from '../lib/lazy';
-import { onFirstUse } from './firstUse';
+import { loader, onFirstUse } from '../lib/lazy';
 
 export const loadLinkSelect = loader(() => import('./LinkSelect'));
 

@@ -2,13 +2,12 @@
 // LinkCellEditor.tsx). They bring antd's Form, Select, Table, Modal … that the ledger's first screen never
 // shows; evaluated with the grid, they delayed its first rows at app start. Their code is fetched from the
 // app's own files (no network) when the page is idle after the first rows; until it is there, a spinner
-// shows (firstUse.tsx).
+// shows (lib/lazy.ts onFirstUse).
 import { Spin } from 'antd';
 import { type ComponentType, useContext, useEffect } from 'react';
-import { loader } from '../lib/lazy';
+import { loader, onFirstUse } from '../lib/lazy';
 import { PageHidden } from '../lib/onScreen';
 import type { AddRecordModal as AddRecordModalImpl } from './AddRecordModal';
-import { onFirstUse } from './firstUse';
 import { loadLinkSelect } from './LinkCellEditor';
 import type { PasteDialog as PasteDialogImpl } from './PasteDialog';
 

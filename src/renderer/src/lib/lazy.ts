@@ -1,4 +1,4 @@
-import { type ComponentType, createElement, lazy, useState } from 'react';
+import { type ComponentType, createElement, lazy, type ReactNode, Suspense, useState } from 'react';
 
 /** A page's code, loaded once; `now()` is the module when it has arrived (else undefined). */
 export interface Loader<M> {
@@ -34,26 +34,46 @@ export function lazyPage<M>(
   load: Loader<M> | (() => Promise<M>),
   pick: (m: M) => ComponentType,
 ): ComponentType {
-  const code = 'now' in load ? load : loader(load);
-  const page: PageCode = {
+  // No fallback of its own: the page view's Suspense shows the page's spinner.
+  return onFirstUse('now' in load ? load : loader(load), pick);
+}
+
+interface Part<P> {
+  now: () => ComponentType<P> | undefined;
+  Lazy: ComponentType<P>;
+  wait: ReactNode;
+}
+
+/**
+ * A component whose code loads on its first use (a page, the grid's dialogs and link picker): rendered at
+ * once when its code has arrived (lazyPage says why not through React.lazy then), else through React.lazy,
+ * with `wait` shown until it has (or, without `wait`, the nearest Suspense's fallback).
+ */
+export function onFirstUse<M, P extends object>(
+  code: Loader<M>,
+  pick: (m: M) => ComponentType<P>,
+  wait?: ReactNode,
+): ComponentType<P> {
+  const part: Part<P> = {
     now: () => {
       const m = code.now();
       return m === undefined ? undefined : pick(m);
     },
     Lazy: lazy(() => code().then((m) => ({ default: pick(m) }))),
+    wait,
   };
-  return () => createElement(PageOf, { page });
+  return (props: P) => createElement(FirstUse<P>, { part, props });
 }
 
-interface PageCode {
-  now: () => ComponentType | undefined;
-  Lazy: ComponentType;
-}
-
-function PageOf({ page }: { page: PageCode }) {
-  // Decided once per visit: switching from the lazy form to the direct one would remount the page.
-  const [Ready] = useState(page.now);
-  return Ready === undefined ? createElement(page.Lazy) : createElement(Ready);
+function FirstUse<P extends object>({ part, props }: { part: Part<P>; props: P }) {
+  // Decided once per mount: switching from the lazy form to the direct one would remount it.
+  const [Ready] = useState(() => {
+    const C = part.now();
+    return C === undefined ? undefined : { C };
+  });
+  if (Ready) return createElement(Ready.C, props);
+  const lazyPart = createElement(part.Lazy, props);
+  return part.wait === undefined ? lazyPart : createElement(Suspense, { fallback: part.wait }, lazyPart);
 }
 
 /** The names of a module's exports that are components (pages). */
