@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Unit } from '../../shared/money';
-import { DbTargetError, dbTarget } from '../db/target';
+import { DbTargetError, dbTarget, isPostgresUrl } from '../db/target';
 
 /** A failure the user caused: printed to stderr, exit code 2 (usage: the command's usage line follows) or 1. */
 export class CliError extends Error {
@@ -10,6 +10,20 @@ export class CliError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * What to check when --db names nothing FundDesk can open: for a file, that nothing was created and its path;
+ * for a PostgreSQL URL, that nothing was changed and the server and database it names. `createFlag` names the
+ * option that would create it there.
+ */
+export function notOpenedAdvice(db: string, createFlag?: string): string {
+  if (isPostgresUrl(db)) {
+    const create = createFlag ? `；如确实要在这个数据库中建立 FundDesk 的表，请加 ${createFlag}` : '';
+    return `未做任何改动。请检查 --db 的连接地址（服务器与数据库名）${create}`;
+  }
+  const create = createFlag ? `；如确实要在这里新建一个空数据库，请加 ${createFlag}` : '';
+  return `没有创建任何文件。请检查 --db 的路径${create}`;
 }
 
 /** Exit codes, as `funddesk --help` states them. */

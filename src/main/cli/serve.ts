@@ -8,7 +8,7 @@ import { resolveDbPath } from '../host/db-path';
 import { startPreviewServer } from '../host/preview-server';
 import { connectionDir, readSavedConnection } from '../host/saved-connection';
 import { finishPendingRestore } from '../services/backup/restore';
-import { CliError, parse, portArg } from './args';
+import { CliError, notOpenedAdvice, parse, portArg } from './args';
 import type { Command } from './commands-core';
 import { serveRecoveryPage } from './serve-recovery';
 
@@ -55,9 +55,7 @@ export const serveCommand: Command = {
         }
         await pdf.close();
         if (e instanceof HostOpenError && (e.code === 'missing' || e.code === 'empty')) {
-          throw new CliError(
-            `${e.message}；没有创建任何文件。请检查 --db 的路径；如确实要在这里新建一个空数据库，请加 --create`,
-          );
+          throw new CliError(`${e.message}；${notOpenedAdvice(dbPath, '--create')}`);
         }
         if (e instanceof HostOpenError && e.code === 'damaged') {
           throw new CliError(`${e.message}（funddesk restore --db 数据库 --from 备份文件）`);

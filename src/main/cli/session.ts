@@ -5,7 +5,7 @@ import { defaultUserName, setSessionUser } from '../db/session-user';
 import type { HandlerContext } from '../handlers';
 import { appVersion } from '../host/app-root';
 import { chromiumPrintPdf } from '../host/chromium-pdf';
-import { CliError } from './args';
+import { CliError, notOpenedAdvice } from './args';
 
 /**
  * Open the database for one command and always close it. `mustExist`: a missing or empty file is refused
@@ -31,9 +31,7 @@ export async function withDb<T>(
       return withDb(path, { ...open, fullCheck: true }, run);
     }
     if (e instanceof DbError && (e.code === 'missing' || e.code === 'empty')) {
-      throw new CliError(
-        `${e.message}；没有创建任何文件。请检查 --db 的路径${createFlag ? `；如确实要在这里新建一个空数据库，请加 ${createFlag}` : ''}`,
-      );
+      throw new CliError(`${e.message}；${notOpenedAdvice(path, createFlag)}`);
     }
     if (e instanceof DbError && e.code === 'damaged') {
       throw new CliError(`${e.message}（funddesk restore --db 数据库 --from 备份文件）`);
