@@ -98,7 +98,26 @@ export async function copyDatabase(
   });
   copy();
   await catchUpIds(to.db);
+  if (isPostgresRaw(to.raw)) freshenStatistics(to.raw, [...tables, 'cash_flow_year_totals']);
   return source;
+}
+
+/**
+ * A PostgreSQL target's tables, just filled, have no planner statistics and no visibility map until autovacuum
+ * gets to them (up to a minute or more after the copy, on its own schedule): meanwhile the planner guesses row
+ * counts and an index-only scan visits the table for every row. At 10x the demo, right after the copy: the
+ * headline figures 15.5 ms and the metrics of all funds 121 ms, against 5.1 and 38 ms once analysed. So
+ * VACUUM (ANALYZE) of the copied tables, after the copy's transaction (VACUUM cannot run inside one): 0.2 s after
+ * the copy's 3.2 s at 10x, 0.7 s after 41 s at 100x. The copy is committed
+ * and checked by then: should this fail (a role that does not own the tables is only warned), autovacuum still
+ * does it later.
+ */
+function freshenStatistics(raw: Raw, tables: string[]) {
+  try {
+    raw.exec(`VACUUM (ANALYZE) ${tables.map((t) => `"${t}"`).join(', ')}`);
+  } catch {
+    // statistics are for speed only: the copied rows are committed and checked
+  }
 }
 
 function copyTable(from: Raw, to: Raw, table: string) {

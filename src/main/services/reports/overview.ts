@@ -7,12 +7,14 @@ import { INDUSTRY, INDUSTRY_SHORT, type Industry } from '../../../shared/domain'
 import { leverage, paidInProgress, portfolioMetrics } from '../../../shared/metrics/fund';
 import { shortFundName } from '../../../shared/reports/format';
 import type { ReportColumn, ReportData, ReportFigure, ReportRow } from '../../../shared/reports/types';
+import { isPostgresRaw } from '../../db/engine';
 import type { OpenedDb } from '../../db/open';
 import { NO_REINVEST, reinvestFiguresByFund } from '../compliance/reinvest';
 import { getOverview } from '../overview';
 import { writeBrief } from './brief';
 import { baseReport, chartOf, col, itemTable, type ReportParams, ratio, table, yearOf } from './common';
 import { type FunnelCounts, funnelChart, funnelTable } from './financing';
+import { type LandedYear, landedByIndustryYearPg } from './landed-years-pg';
 import { EMPTY_LEDGER, homeDistrict, loadFundsAndLedgers } from './load';
 
 type Raw = OpenedDb['raw'];
@@ -33,7 +35,8 @@ type Raw = OpenedDb['raw'];
  * landed_date, status, amount_fen) (migration 0004), and the next year with a project is one seek: no sort
  * of every project for a GROUP BY. Industries are INDUSTRY's codes (the column's CHECK).
  */
-function landedByIndustryYear(raw: Raw, asOf: string) {
+function landedByIndustryYear(raw: Raw, asOf: string): LandedYear[] {
+  if (isPostgresRaw(raw)) return landedByIndustryYearPg(raw, asOf);
   const nextDate = raw
     .prepare(
       `SELECT min(landed_date) FROM landed_projects WHERE industry = ? AND landed_date > ? AND landed_date <= ?`,
@@ -45,7 +48,7 @@ function landedByIndustryYear(raw: Raw, asOf: string) {
        WHERE industry = ? AND landed_date >= ? AND landed_date <= ? AND status <> 'cancelled'`,
     )
     .raw(true);
-  const out: [industry: string, year: string, count: number, amountFen: number][] = [];
+  const out: LandedYear[] = [];
   for (const ind of INDUSTRY.codes) {
     // A stored date is YYYY-MM-DD (CHECK), so a year's dates lie from YYYY-00-00 to YYYY-99-99.
     for (let d = nextDate.get(ind, '', asOf) as string | null; d !== null; ) {
