@@ -9,6 +9,16 @@ import { TEST_PG, tempPgSchema } from '../helpers/temp-db';
 // the same rows and numbers, the same SQLite-style codes and Chinese messages, the same transactions.
 const SERVER = TEST_PG as string;
 
+/** What `fn` threw (undefined when it did not). */
+function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 describe.each([
   { way: 'on the caller’s thread', direct: true },
   { way: 'through the worker', direct: false },
@@ -42,12 +52,7 @@ describe.each([
     conn.query('BEGIN');
     conn.query(`INSERT INTO funds VALUES (1, '一号基金', 1)`);
     expect(conn.query('SELECT count(*) AS n FROM funds').rows).toEqual([{ n: 1 }]);
-    let caught: unknown;
-    try {
-      conn.query('INSERT INTO funds VALUES ($1, $2, $3)', [2, '一号基金', 2]);
-    } catch (e) {
-      caught = e;
-    }
+    const caught = thrown(() => conn.query('INSERT INTO funds VALUES ($1, $2, $3)', [2, '一号基金', 2]));
     expect(caught).toMatchObject({ code: 'SQLITE_CONSTRAINT_UNIQUE' });
     expect(explainDbError(caught).message).toMatch(/[一-龥]/);
     expect(conn.tx).toBe('E');
@@ -59,12 +64,7 @@ describe.each([
 
   it('a whole number beyond the safe range fails that read only; the session goes on', () => {
     conn.query(`INSERT INTO funds VALUES (1, '一号基金', 9007199254740993)`);
-    let caught: unknown;
-    try {
-      conn.query('SELECT size_fen FROM funds');
-    } catch (e) {
-      caught = e;
-    }
+    const caught = thrown(() => conn.query('SELECT size_fen FROM funds'));
     expect(caught).toMatchObject({ code: 'SQLITE_TOOBIG' });
     expect(explainDbError(caught).message).toMatch(/内容过大/);
     expect(conn.query('SELECT name FROM funds').rows).toEqual([{ name: '一号基金' }]);
@@ -87,12 +87,7 @@ describe.each([
       await admin.end();
     }
     await new Promise((r) => setTimeout(r, 50));
-    let caught: unknown;
-    try {
-      conn.query('SELECT 1');
-    } catch (e) {
-      caught = e;
-    }
+    const caught = thrown(() => conn.query('SELECT 1'));
     expect(caught).toMatchObject({ code: 'SQLITE_IOERR' });
     expect(explainDbError(caught).message).toMatch(/读写磁盘出错/);
     expect(() => conn.query('SELECT 1')).toThrow();

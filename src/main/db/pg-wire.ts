@@ -66,6 +66,7 @@ export class PgWire {
   /** Field names and row parsers of each statement kept prepared under a name (described once, when parsed). */
   private readonly described = new Map<string, Described>();
   private lost: Error | null = null;
+  private readBuf = Buffer.allocUnsafe(READ_CHUNK);
 
   constructor(
     private readonly fd: number,
@@ -191,16 +192,20 @@ export class PgWire {
         case 'error':
           error ??= errorRecord(m);
           break;
+        case 'copyInResponse': // no COPY FROM STDIN here: refused, so the server does not wait for data
+          this.write(this.serialize.copyFail('FundDesk 不从这里发送 COPY 数据'));
+          break;
         case 'readyForQuery':
           tx = m.status ?? null;
           break;
       }
     };
     while (tx === null) {
-      const buf = Buffer.allocUnsafe(READ_CHUNK); // fresh: the parser keeps a partial message's bytes
-      const n = this.read(buf);
+      const n = this.read(this.readBuf);
       if (n === 0) throw new Error('PostgreSQL 服务器关闭了连接');
-      this.parser.parse(buf.subarray(0, n), onMessage);
+      this.parser.parse(this.readBuf.subarray(0, n), onMessage);
+      // The parser keeps the bytes of a message not yet whole by reference: the next read goes elsewhere.
+      if (this.parser.bufferLength !== 0) this.readBuf = Buffer.allocUnsafe(READ_CHUNK);
     }
     this.status = tx;
     if (error) return { ok: false, error, tx };
