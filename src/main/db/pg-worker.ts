@@ -67,14 +67,18 @@ function failure(e) {
   return out;
 }
 
-// The socket's descriptor for the caller (pg-wire.ts), or -1 where it cannot read it itself.
+// The socket's descriptor for the caller (pg-wire.ts), or -1 where it cannot read it itself (TLS, Windows, a
+// Node without these handle methods): then this thread keeps running the statements.
 function handOver(direct) {
   const stream = client.connection && client.connection.stream;
   const handle = stream && stream._handle;
-  if (!direct || process.platform === 'win32' || !handle || stream.encrypted || typeof handle.setBlocking !== 'function' || !(handle.fd >= 0)) return -1;
+  if (!direct || process.platform === 'win32' || !handle || stream.encrypted || !(handle.fd >= 0)) return -1;
+  if (typeof handle.setBlocking !== 'function' || typeof handle.readStop !== 'function') return -1;
+  if (typeof handle.readStart !== 'function') return -1;
   handle.reading = false;
   handle.readStop();
   if (handle.setBlocking(true) !== 0) {
+    handle.reading = true;
     handle.readStart();
     return -1;
   }
