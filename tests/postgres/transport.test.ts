@@ -82,11 +82,16 @@ describe.each([
     const admin = new pg.Client({ connectionString: SERVER });
     await admin.connect();
     try {
+      // pg_terminate_backend only signals: wait until the session is really gone (bounded; the test then fails).
       await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+      for (let i = 0; i < 200; i++) {
+        const r = await admin.query('SELECT 1 FROM pg_stat_activity WHERE pid = $1', [pid]);
+        if (r.rowCount === 0) break;
+        await new Promise((ok) => setTimeout(ok, 25));
+      }
     } finally {
       await admin.end();
     }
-    await new Promise((r) => setTimeout(r, 50));
     const caught = thrown(() => conn.query('SELECT 1'));
     expect(caught).toMatchObject({ code: 'SQLITE_IOERR' });
     expect(explainDbError(caught).message).toMatch(/读写磁盘出错/);
