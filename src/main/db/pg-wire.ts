@@ -75,6 +75,8 @@ export class PgWire {
     /** The last ReadyForQuery status ('I', 'T', 'E'). */
     private status: string | null,
   ) {
+    // pg-protocol as pg itself resolves it (the same version pg speaks with; package.json pins it too, as the
+    // packaged app's loaded modules must be dependencies: tests/unit/packaging.test.ts).
     const require = createRequire(pgPath);
     const pg = require(pgPath);
     this.serialize = require('pg-protocol').serialize;
