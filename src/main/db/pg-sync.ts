@@ -1,12 +1,16 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { StatementNames } from './pg-statements';
+import { PgWire, type WireReply } from './pg-wire';
 import { PG_WORKER_SOURCE } from './pg-worker';
 import { pgClientConfig, redactSecrets } from './target';
 
 /**
  * A synchronous PostgreSQL connection: `pg` runs in a worker thread (pg-worker.ts) and the caller blocks on
  * Atomics.wait until the answer is posted, the technique of the `synckit` library (not used: it needs a worker
- * file on disk and a TS runner for tests; this is the forty lines it would wrap). Why synchronous: the services
+ * file on disk and a TS runner for tests; this is the forty lines it would wrap). The worker connects and logs
+ * in; on a plain socket it then hands the socket over and each statement is a blocking write/read on this
+ * thread (pg-wire.ts), without the two thread hops per statement. Why synchronous: the services
  * read through better-sqlite3's synchronous API (~110 calls); with PgRaw below, the same calls run on PostgreSQL
  * unchanged, and Kysely's queries go through the same connection (pg-dialect.ts), so a transaction opened by
  * either sees the other's writes, as on SQLite. Only SQL text that is SQLite's own differs (docs/ARCHITECTURE.md).
@@ -19,9 +23,7 @@ export interface PgResult {
   rowCount: number | null;
 }
 
-type Reply =
-  | ({ ok: true; tx: string | null } & PgResult)
-  | { ok: false; tx: string | null; error: Record<string, string> };
+type Reply = WireReply | { ok: true; fd: number; tx: string | null };
 
 /** A PostgreSQL failure, with the SQLite-style `code` db/errors.ts explains to the user in Chinese. */
 export class PgError extends Error {
@@ -106,10 +108,16 @@ export class PgConnection {
   /** 'I' idle, 'T' in a transaction, 'E' in a failed transaction (PostgreSQL's ReadyForQuery status). */
   tx: string | null = 'I';
   open = true;
+  private connected = false;
+  /** The socket, read and written on this thread once the worker handed it over (null: through the worker). */
+  private wire: PgWire | null = null;
+  private readonly names = new StatementNames();
 
+  /** `direct: false` keeps every statement in the worker (as on TLS or Windows; the tests run both ways). */
   constructor(
     url: string,
     private readonly secret?: string,
+    private readonly options: { direct?: boolean } = {},
   ) {
     pgPath ??= createRequire(import.meta.url).resolve('pg');
     const { port1, port2 } = new MessageChannel();
@@ -122,6 +130,7 @@ export class PgConnection {
     this.worker.unref();
   }
 
+  /** Through the worker, as posted back. */
   private call(message: Record<string, unknown>): Reply {
     if (!this.open) throw new PgError({ message: '连接已关闭', code: '08003' });
     Atomics.store(this.flag, 0, 0);
@@ -136,17 +145,53 @@ export class PgConnection {
     return got.message as Reply;
   }
 
-  /** One statement (or several, without parameters), synchronously. */
-  query(sql: string, params: readonly unknown[] = [], arrays = false): PgResult {
-    const r = this.call({ op: 'query', sql, params, arrays });
+  /** Connect and log in (in the worker), once; take the socket over where it can be. */
+  private connect() {
+    if (this.connected) return;
+    const r = this.call({ op: 'connect', direct: this.options.direct !== false });
     this.tx = r.tx;
     if (!r.ok) throw new PgError(r.error, this.secret);
-    if (!arrays && r.fields.length > 0) r.rows = asObjects(r.rows as unknown[][], r.fields);
-    return r;
+    if ('fd' in r && r.fd >= 0) this.wire = new PgWire(r.fd, pgPath!, r.tx);
+    this.connected = true;
+  }
+
+  private send(sql: string, params: readonly unknown[], name: string | undefined): WireReply {
+    if (this.wire) return this.wire.query(sql, params, name);
+    return this.call({ op: 'query', sql, params, name }) as WireReply;
+  }
+
+  private newGeneration() {
+    this.names.newGeneration();
+    this.wire?.forget();
+  }
+
+  /** One statement (or several, without parameters), synchronously. */
+  query(sql: string, params: readonly unknown[] = [], arrays = false): PgResult {
+    if (!this.open) throw new PgError({ message: '连接已关闭', code: '08003' });
+    this.connect();
+    if (this.names.stale && this.tx !== 'E') {
+      const d = this.send('DEALLOCATE ALL', [], undefined);
+      this.tx = d.tx;
+      if (!d.ok) throw new PgError(d.error, this.secret);
+      this.names.stale = false;
+    }
+    const before = this.tx;
+    let r = this.send(sql, params, this.names.nameFor(sql, params));
+    if (!r.ok && r.error.code === '0A000' && /cached plan/.test(r.error.message ?? '')) {
+      this.newGeneration();
+      if (before === 'I') r = this.send(sql, params, this.names.nameFor(sql, params));
+    }
+    this.tx = r.tx;
+    if (!r.ok) throw new PgError(r.error, this.secret);
+    if (r.ddl) this.newGeneration();
+    const out: PgResult = { rows: r.rows, fields: r.fields, command: r.command, rowCount: r.rowCount };
+    if (!arrays && r.fields.length > 0) out.rows = asObjects(r.rows as unknown[][], r.fields);
+    return out;
   }
 
   close() {
     if (!this.open) return;
+    this.wire?.terminate();
     this.call({ op: 'close' });
     this.open = false;
     void this.worker.terminate();

@@ -3,26 +3,20 @@
  * source text of a CommonJS script run with `eval: true`, so the built app needs no extra file beside its
  * bundle; `pg` is required by the absolute path the parent resolved.
  *
- * Numbers: int8 (bigint money, count(*)) and numeric (sum of bigints) come back as JS numbers; a whole value
- * beyond Number.MAX_SAFE_INTEGER fails the query (code FD_UNSAFE_INTEGER) instead of being rounded.
+ * It connects and logs in (pg does TLS, SCRAM and the rest). Then, on a plain socket with a file descriptor
+ * (not TLS, not Windows), it stops reading the socket, makes it blocking and hands its descriptor to the caller,
+ * which speaks the protocol itself from then on (pg-wire.ts): this thread only closes the socket at the end.
+ * Otherwise it runs each statement it is sent, under the name pg-sync.ts chose (pg-statements.ts).
  *
- * Prepared statements: a statement with parameters run a second time gets a name, so the server keeps it parsed
- * (and, after five runs, may keep its plan): on a small database, parsing and planning a statement take as long
- * as running it (a page of 投资 rows at 1x: 1.0 → 0.5 ms of server CPU). Names are per connection and carry a
- * generation (fd<gen>_<n>); any DDL on this connection (a migration) starts a new generation and drops the old
- * statements (DEALLOCATE ALL), and so does PostgreSQL's "cached plan must not change result type" (0A000: another
- * connection changed a table a statement selects * from), after which a statement outside a transaction is run
- * again. A reconnect is a new worker, with none.
+ * Numbers (PG_TYPES_SOURCE, also used by pg-wire.ts): int8 (bigint money, count(*)) and numeric (sum of bigints)
+ * come back as JS numbers; a whole value beyond Number.MAX_SAFE_INTEGER fails the query (code FD_UNSAFE_INTEGER)
+ * instead of being rounded.
  *
  * Rows always come back as arrays (pg's rowMode 'array') with the field names once: cloning arrays across the
  * thread and making the objects on the caller's side costs about half of cloning the objects (100 投资 rows of
  * 24 columns: 0.5 against 0.9 ms).
  */
-export const PG_WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
-const pg = require(workerData.pgPath);
-const { port, flag, config } = workerData;
-
+export const PG_TYPES_SOURCE = `
 function whole(text) {
   const n = Number(text);
   if (!Number.isSafeInteger(n)) {
@@ -39,10 +33,17 @@ const types = {
     return pg.types.getTypeParser(oid, format);
   },
 };
+`;
 
+export const PG_WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
+const pg = require(workerData.pgPath);
+const { port, flag, config } = workerData;
+${PG_TYPES_SOURCE}
 const client = new pg.Client({ ...config, types });
 let connected = null;
 let lost = null;
+let handedOver = false;
 client.on('error', (e) => { lost = e; });
 
 // JIT off for this session unless the connection, the database or the role chose it (pg_settings.source): the
@@ -51,46 +52,7 @@ client.on('error', (e) => { lost = e; });
 const JIT_OFF = "SELECT set_config('jit', 'off', false) FROM pg_settings WHERE name = 'jit'" +
   " AND source NOT IN ('client', 'database', 'user', 'database user', 'session')";
 
-const MAX_NAMED = 2000;
-const MAX_TEXT = 20000;
-let generation = 0;
-let count = 0;
-let named = new Map(); // SQL text → 1 (seen once) or its statement name
-let stale = false; // statements of an old generation are still on the server
-
-// A statement without parameters is named too when it is one SELECT (a page of grid rows asks LIMIT 100 as a
-// literal, so its plan is the one for 100 rows and the server keeps it); other texts go as a simple query.
-// Texts with values written in could be many: they take at most half of the names.
-const ONE_SELECT = /^\\s*(SELECT|WITH)\\b[^;]*$/i;
-function nameFor(req) {
-  if (req.sql.length > MAX_TEXT) return undefined;
-  const bare = !req.params || req.params.length === 0;
-  if (bare && !ONE_SELECT.test(req.sql)) return undefined;
-  const seen = named.get(req.sql);
-  if (typeof seen === 'string') return seen;
-  if (named.size >= (bare ? MAX_NAMED / 2 : MAX_NAMED)) return undefined;
-  if (seen === undefined) {
-    named.set(req.sql, 1);
-    return undefined;
-  }
-  const name = 'fd' + generation + '_' + count++;
-  named.set(req.sql, name);
-  return name;
-}
-function newGeneration() {
-  generation++;
-  named = new Map();
-  stale = true;
-}
 const DDL = /^(CREATE|ALTER|DROP)/;
-function run(req) {
-  return client.query({
-    text: req.sql,
-    values: req.params,
-    name: nameFor(req),
-    rowMode: 'array',
-  });
-}
 
 function reply(message) {
   port.postMessage(message);
@@ -105,10 +67,30 @@ function failure(e) {
   return out;
 }
 
+// The socket's descriptor for the caller (pg-wire.ts), or -1 where it cannot read it itself (TLS, Windows, a
+// Node without these handle methods): then this thread keeps running the statements.
+function handOver(direct) {
+  const stream = client.connection && client.connection.stream;
+  const handle = stream && stream._handle;
+  if (!direct || process.platform === 'win32' || !handle || stream.encrypted || !(handle.fd >= 0)) return -1;
+  if (typeof handle.setBlocking !== 'function' || typeof handle.readStop !== 'function') return -1;
+  if (typeof handle.readStart !== 'function') return -1;
+  handle.reading = false;
+  handle.readStop();
+  if (handle.setBlocking(true) !== 0) {
+    handle.reading = true;
+    handle.readStart();
+    return -1;
+  }
+  handedOver = true;
+  return handle.fd;
+}
+
 port.on('message', async (req) => {
   try {
     if (req.op === 'close') {
-      await client.end().catch(() => {});
+      if (handedOver) client.connection.stream.destroy();
+      else await client.end().catch(() => {});
       reply({ ok: true });
       port.close();
       return;
@@ -116,22 +98,12 @@ port.on('message', async (req) => {
     if (lost) throw lost;
     connected ??= client.connect().then(() => client.query(JIT_OFF).catch(() => {}));
     await connected;
-    if (stale && client.getTransactionStatus() !== 'E') {
-      await client.query('DEALLOCATE ALL');
-      stale = false;
+    if (req.op === 'connect') {
+      reply({ ok: true, fd: handOver(req.direct), tx: client.getTransactionStatus() });
+      return;
     }
-    const before = client.getTransactionStatus();
-    let r;
-    try {
-      r = await run(req);
-    } catch (e) {
-      if (e.code !== '0A000' || !/cached plan/.test(e.message)) throw e;
-      newGeneration();
-      if (before !== 'I') throw e;
-      r = await run(req);
-    }
+    const r = await client.query({ text: req.sql, values: req.params, name: req.name, rowMode: 'array' });
     const results = Array.isArray(r) ? r : [r];
-    if (results.some((x) => DDL.test(x.command || ''))) newGeneration();
     const last = results[results.length - 1];
     reply({
       ok: true,
@@ -139,6 +111,7 @@ port.on('message', async (req) => {
       fields: (last.fields ?? []).map((f) => f.name),
       command: last.command ?? null,
       rowCount: last.rowCount ?? null,
+      ddl: results.some((x) => DDL.test(x.command || '')),
       tx: client.getTransactionStatus(),
     });
   } catch (e) {
