@@ -115,7 +115,18 @@ port.on('message', async (req) => {
       tx: client.getTransactionStatus(),
     });
   } catch (e) {
+    if (!lost) await readyForQuery();
     reply({ ok: false, error: failure(e), tx: lost ? null : client.getTransactionStatus() });
   }
 });
+
+// pg rejects a statement at the server's ErrorResponse, before the ReadyForQuery that follows it says whether
+// a transaction is now failed ('E'): when that message came in a later read, the status would still read 'T'.
+// Wait for it (it is on its way; the connection's loss ends the wait too).
+function readyForQuery() {
+  return new Promise((done) => {
+    const tick = () => (client.readyForQuery || lost ? done() : setImmediate(tick));
+    tick();
+  });
+}
 `;
