@@ -61,3 +61,19 @@ test('a ledger left for another: its grid is gone at once and Ctrl+N adds to the
   await expect(page.getByTestId('grid-cash-flows')).toHaveCount(0);
   await expectCount(page.getByTestId('grid-investments'), 'fund_id', 106, '笔');
 });
+
+test('a dialog open as its page is left (the window menu navigates) closes with the page', async ({
+  page,
+  app,
+}) => {
+  const grid = await openLedger(page, app.url, '/cash-flows', 'cash-flows');
+  await grid.locator('.ag-cell').first().focus();
+  await page.keyboard.press('Control+n');
+  await expect(page.getByRole('dialog', { name: '新增现金流' })).toBeVisible();
+  // The Electron menu's routes arrive as a route change, whatever is open (lib/router.ts).
+  await page.evaluate(() => {
+    location.hash = '#/investments';
+  });
+  await expect(bodyRows(page.getByTestId('grid-investments')).first()).toBeVisible({ timeout: 60_000 });
+  expect(await page.getByRole('dialog', { name: '新增现金流' }).count()).toBe(0);
+});

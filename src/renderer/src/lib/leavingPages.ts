@@ -29,11 +29,22 @@ export function useLeavingPages(shown: readonly string[], path: string): Leaving
     setState({ shown, path, leaving });
   } else if (state.path !== path) setState({ ...state, path });
   const any = leaving.length > 0;
+  // A dialog or drawer open as the page is left (a navigation from the window's menu) lives in the body, not
+  // in the page's box: the pages left are then taken down at once, as before, so that it closes with them.
+  useLayoutEffect(() => {
+    if (any && overlayOpen()) setState((s) => ({ ...s, leaving: [] }));
+  }, [any]);
   useEffect(() => {
     if (!any) return;
     return whenAppIdle(qc, () => setState((s) => ({ ...s, leaving: [] })));
   }, [qc, any]);
   return leaving;
+}
+
+function overlayOpen(): boolean {
+  return [...document.querySelectorAll('.ant-modal-wrap, .ant-drawer')].some((el) =>
+    el.checkVisibility({ visibilityProperty: true }),
+  );
 }
 
 /**
