@@ -4,7 +4,8 @@
  * own overhead is not counted):
  * - first rows, opened in the running app: the app started on its 总览 page and done loading it, a click on
  *   投资 in the menu until the first body row holds text and that frame is painted (what a user waits for
- *   when opening a ledger: the target);
+ *   when opening a ledger: the target); the same for 现金流, a ledger not prepared hidden, whose click creates
+ *   its page and grid (the cold open);
  * - first rows at app start: from navigation start of a fresh browser profile straight to the 投资 page to the
  *   first body row holding text, plus the frame that paints it (the whole app's start-up is in it);
  * - sort: a click on the 投资金额 header until row 0 shows another record (and that frame);
@@ -258,7 +259,7 @@ export async function gridRuns(
     target: TARGETS.filter[scale] ?? null,
     note: `${note}; an enterprise's name typed at once`,
   });
-  const menu = await menuRuns(browser, url, runsOf(ctx, 3));
+  const menu = await menuRuns(browser, url, runsOf(ctx, 3), PREPARED);
   R.add(
     'grid.menu-first-rows',
     'grid: first rows after 投资 is clicked in the menu',
@@ -268,6 +269,19 @@ export async function gridRuns(
       target: TARGETS.menu[scale] ?? null,
       note: `${note}; the app started on 总览 and done loading it (投资, the ledger most likely next, then prepared hidden: App.tsx PageView); click to first rows shown and painted; ledger requests started meanwhile: ${
         menu.requests.join(', ') || 'none'
+      }`,
+    },
+  );
+  const cold = await menuRuns(browser, url, runsOf(ctx, 3), COLD);
+  R.add(
+    'grid.menu-cold-first-rows',
+    'grid: first rows after 现金流 (not prepared) is clicked in the menu',
+    scale,
+    timingOf(cold.ms),
+    {
+      target: TARGETS.menu[scale] ?? null,
+      note: `${fmtInt(cold.rows)} cash-flow rows; the same start on 总览, then a click on 现金流, a ledger not prepared (checked before each click: no 现金流 grid in the page, the hidden one is 投资): its page and grid created on the click, the hidden 投资 page dropped; ledger requests started meanwhile: ${
+        cold.requests.join(', ') || 'none'
       }`,
     },
   );
@@ -353,18 +367,32 @@ async function resetLayout(page: Page) {
   }).then((r) => r.json())`);
 }
 
+/** A ledger clicked in the menu from 总览: its menu label and grid, and whether the app should have it prepared. */
+interface MenuTarget {
+  label: string;
+  grid: string;
+  prepared: boolean;
+}
+/** 投资: the ledger a fresh profile prepares hidden (pages/ledgers/prepared.ts). */
+const PREPARED: MenuTarget = { label: '投资', grid: GRID, prepared: true };
+/** 现金流: a ledger not prepared, so its click creates the page and its grid. */
+const COLD: MenuTarget = { label: '现金流', grid: '[data-testid="grid-cash-flows"]', prepared: false };
+
 /**
  * The app started on its 总览 page (a fresh browser profile), left until that page has its report and the
- * network is quiet; then a click on 投资 in the menu, timed from the mousedown to the first grid row holding
- * text and that frame painted.
+ * network is quiet; then a click on the target's ledger in the menu, timed from the mousedown to the first
+ * grid row holding text and that frame painted. Before the click, the page is checked to hold the target's
+ * grid hidden (prepared) or not at all (not prepared), so the row measures what its name says.
  */
 async function menuRuns(
   browser: Browser,
   url: string,
   runs: number,
-): Promise<{ ms: number[]; requests: string[] }> {
+  target: MenuTarget,
+): Promise<{ ms: number[]; requests: string[]; rows: number }> {
   const out: number[] = [];
   let requests: string[] = [];
+  let rows = 0;
   for (let i = 0; i < runs + 1; i++) {
     const context = await browser.newContext(CONTEXT);
     const page = await context.newPage();
@@ -373,10 +401,17 @@ async function menuRuns(
       await page.getByTestId('brief').waitFor({ timeout: 120_000 });
       await page.waitForLoadState('networkidle', { timeout: 120_000 });
       await page.waitForTimeout(1000);
-      await page.evaluate(`(${MENU_JS})(${JSON.stringify(`${GRID} ${ROW0}`)})`);
+      const there = (await page.evaluate(
+        `document.querySelectorAll(${JSON.stringify(target.grid)}).length`,
+      )) as number;
+      if (there > 0 !== target.prepared)
+        throw new Error(
+          `${target.label}: expected ${target.prepared ? 'prepared (hidden grid in the page)' : 'not prepared (no grid in the page)'} before the click, found ${there} grid(s)`,
+        );
+      await page.evaluate(`(${MENU_JS})(${JSON.stringify(`${target.grid} ${ROW0}`)})`);
       await page
         .locator('.ant-menu-item')
-        .filter({ hasText: /^投资$/ })
+        .filter({ hasText: new RegExp(`^${target.label}$`) })
         .click();
       const ms = (await page.evaluate('window.__timed')) as number;
       if (i > 0) out.push(ms); // the first run warms the server
@@ -386,12 +421,26 @@ async function menuRuns(
         .filter((e) => e.name.includes('/api/ledger.') && e.startTime >= window.__menuT0
           && e.startTime <= window.__menuT0 + ${ms})
         .map((e) => e.name.replace(/^.*\\/api\\//, ''))`)) as string[];
-      await resetLayout(page);
+      rows = await totalRows(page, target.grid);
+      if (target.prepared) await resetLayout(page);
     } finally {
       await context.close();
     }
   }
-  return { ms: out, requests };
+  return { ms: out, requests, rows };
+}
+
+/** The row count a grid's 合计 row reports, once every row is in (0 if it does not say within 60 s). */
+async function totalRows(page: Page, grid: string): Promise<number> {
+  const sel = JSON.stringify(`${grid} .fd-total-row`);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const text = (await page.evaluate(`(document.querySelector(${sel}) || {}).textContent || ''`)) as string;
+    const m = /合计（([\d,]+) /.exec(text);
+    if (m) return Number(m[1]!.replace(/,/g, ''));
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+  return 0;
 }
 
 /**

@@ -5,6 +5,7 @@ import { api } from './api';
 import { DbBanners } from './components/DbBanners';
 import { DemoOffer } from './components/DemoOffer';
 import { WaitNotice } from './components/WaitNotice';
+import { useDetached, useLeavingPages } from './lib/leavingPages';
 import { PageHidden } from './lib/onScreen';
 import { navigate, PagePath, useRoute } from './lib/router';
 import { useChangeNotices } from './lib/useChangeNotices';
@@ -105,10 +106,18 @@ const NavMenu = memo(function NavMenu({ path }: { path: string }) {
 const PageView = memo(function PageView({ path }: { path: string }) {
   const prepared = usePreparedLedger(path);
   const shown = prepared && prepared !== path ? [path, prepared] : [path];
+  // Pages just left: out of the document at once, taken down once the app is idle (lib/leavingPages.ts).
+  // One list (React matches keys within one array only), those first, so that a page shown is never moved
+  // (re-inserted) past them.
+  const leaving = useLeavingPages(shown, path);
+  const slots = [
+    ...leaving.map((l) => ({ ...l, leaving: true })),
+    ...shown.map((p) => ({ path: p, hidden: p !== path, leaving: false })),
+  ];
   return (
     <div style={PAGES_STYLE}>
-      {shown.map((p) => (
-        <PageSlot key={p} path={p} hidden={p !== path} />
+      {slots.map((s) => (
+        <PageSlot key={s.path} path={s.path} hidden={s.hidden} leaving={s.leaving} />
       ))}
     </div>
   );
@@ -126,14 +135,24 @@ const HIDDEN_STYLE = {
   visibility: 'hidden',
 } as const;
 
-function PageSlot({ path, hidden }: { path: string; hidden: boolean }) {
+function PageSlot({ path, hidden, leaving = false }: { path: string; hidden: boolean; leaving?: boolean }) {
   // The page's element is kept while the slot only turns hidden or visible: React then leaves the page as it is.
   const page = useMemo(() => <PagePath.Provider value={path}>{pageOf(path)}</PagePath.Provider>, [path]);
+  const slot = useRef<HTMLDivElement>(null);
+  const own = useRef<HTMLDivElement>(null);
+  useDetached(own, slot, leaving);
   return (
-    <div style={hidden ? HIDDEN_STYLE : undefined} inert={hidden} aria-hidden={hidden || undefined}>
-      <PageHidden.Provider value={hidden}>
-        <Suspense fallback={hidden ? null : <Spin className="fd-page-loading" />}>{page}</Suspense>
-      </PageHidden.Provider>
+    <div
+      ref={slot}
+      style={hidden ? HIDDEN_STYLE : undefined}
+      inert={hidden}
+      aria-hidden={hidden || undefined}
+    >
+      <div ref={own}>
+        <PageHidden.Provider value={hidden}>
+          <Suspense fallback={hidden ? null : <Spin className="fd-page-loading" />}>{page}</Suspense>
+        </PageHidden.Provider>
+      </div>
     </div>
   );
 }

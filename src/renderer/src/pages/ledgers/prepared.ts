@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { startTransition, useEffect, useState } from 'react';
+import { whenAppIdle } from '../../lib/appIdle';
 import { LEDGER_OF } from './paths';
 import { prefetchLedgerPage } from './routes';
 
@@ -50,31 +51,16 @@ function remember(path: string) {
 export function usePreparedLedger(path: string): string | null {
   const qc = useQueryClient();
   const [idle, setIdle] = useState(false);
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const whenIdle = () => {
-      if (stopped) return;
-      if (qc.isFetching() > 0) {
-        timer = setTimeout(whenIdle, 250);
-        return;
-      }
-      const ready = () => {
-        if (stopped) return;
+  useEffect(
+    () =>
+      whenAppIdle(qc, () => {
         // Its rows and code are asked for first, so they arrive while it renders (in a transition: in
         // slices, so that a click meanwhile is not held behind it).
         prefetchLedgerPage(qc, lastLedger());
         startTransition(() => setIdle(true));
-      };
-      if (typeof requestIdleCallback === 'function') requestIdleCallback(ready, { timeout: 2000 });
-      else timer = setTimeout(ready, 500);
-    };
-    whenIdle();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [qc]);
+      }),
+    [qc],
+  );
   remember(path);
   return idle && !WITH_GRID.has(path) ? lastLedger() : null;
 }

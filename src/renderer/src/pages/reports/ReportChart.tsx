@@ -31,11 +31,16 @@ export function ReportChart(props: { chart: Chart; unit: Unit }) {
   const inst = useRef<echarts.ECharts | null>(null);
 
   useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
+    const box = el.current;
+    if (!box) return;
+    const c = echarts.init(box, undefined, { renderer: 'canvas' });
     inst.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
+    // Not while the page is out of the document (a page just left, App.tsx PageView): drawing the chart
+    // again at no size there is work in the way of the page on screen.
+    const ro = new ResizeObserver(() => {
+      if (box.isConnected) c.resize();
+    });
+    ro.observe(box);
     return () => {
       ro.disconnect();
       c.dispose();
