@@ -77,7 +77,8 @@ describe.each([
     expect(rows[2999]).toEqual({ id: 3000, name: `${'基'.repeat(200)}3000` });
   });
 
-  it('a session the server ended fails as a lost connection, with a Chinese message', async () => {
+  /** Ends this session from outside, as a server restart or a dropped network does, and waits until it is gone. */
+  async function endSession() {
     const pid = (conn.query('SELECT pg_backend_pid() AS pid').rows[0] as { pid: number }).pid;
     const admin = new pg.Client({ connectionString: SERVER });
     await admin.connect();
@@ -92,9 +93,42 @@ describe.each([
     } finally {
       await admin.end();
     }
-    const caught = thrown(() => conn.query('SELECT 1'));
-    expect(caught).toMatchObject({ code: 'SQLITE_IOERR' });
-    expect(explainDbError(caught).message).toMatch(/读写磁盘出错/);
-    expect(() => conn.query('SELECT 1')).toThrow();
+    return pid;
+  }
+  const pidNow = () => (conn.query('SELECT pg_backend_pid() AS pid').rows[0] as { pid: number }).pid;
+
+  it('a read after the server ended the session connects anew, with the session’s user name', async () => {
+    conn.setSession(`SELECT set_config('funddesk.user_name', $1, false)`, ['张经理']);
+    const old = await endSession();
+    expect(conn.query('SELECT count(*) AS n FROM funds').rows).toEqual([{ n: 0 }]);
+    expect(pidNow()).not.toBe(old);
+    expect(conn.query(`SELECT current_setting('funddesk.user_name') AS u`).rows).toEqual([{ u: '张经理' }]);
+    conn.query(`INSERT INTO funds VALUES ($1, $2, $3)`, [1, '一号基金', 1]);
+    expect(conn.query('SELECT name FROM funds').rows).toEqual([{ name: '一号基金' }]);
+  });
+
+  it('a transaction the lost connection ended fails in Chinese, keeps nothing, and the next one works', async () => {
+    conn.query('BEGIN');
+    conn.query(`INSERT INTO funds VALUES (1, '一号基金', 1)`);
+    await endSession();
+    const caught = thrown(() => conn.query(`INSERT INTO funds VALUES (2, '二号基金', 2)`));
+    expect(caught).toMatchObject({ sqlstate: '08006' });
+    expect(explainDbError(caught).message).toMatch(
+      /与 PostgreSQL 服务器的连接中断了，本次操作没有写入任何内容/,
+    );
+    conn.query('ROLLBACK');
+    expect(conn.tx).toBe('I');
+    expect(conn.query('SELECT count(*) AS n FROM funds').rows).toEqual([{ n: 0 }]);
+    conn.query('BEGIN');
+    conn.query(`INSERT INTO funds VALUES (3, '三号基金', 3)`);
+    conn.query('COMMIT');
+    expect(conn.query('SELECT id FROM funds').rows).toEqual([{ id: 3 }]);
+  });
+
+  it('a write outside a transaction is not sent twice: it fails, and the next statement connects anew', async () => {
+    await endSession();
+    const caught = thrown(() => conn.query(`INSERT INTO funds VALUES (1, '一号基金', 1)`));
+    expect(caught).toMatchObject({ sqlstate: '08006' });
+    expect(conn.query('SELECT count(*) AS n FROM funds').rows).toEqual([{ n: 0 }]);
   });
 });

@@ -103,6 +103,12 @@ export function explainDbError(e: unknown): ApiError {
   const raw = (e as Error)?.message ?? String(e);
   const primary = sqlitePrimary(e);
   const db = (message: string): ApiError => new ApiError({ code: 'database', message });
+  if ((e as { sqlstate?: unknown })?.sqlstate === '08006') {
+    // pg-sync.ts: the server connection was lost (a restart, the network); the next action connects anew.
+    return db(
+      `与 PostgreSQL 服务器的连接中断了，${NOTHING}（未完成的修改已由服务器撤销）。FundDesk 会自动重新连接：请稍后重试；如仍失败，请检查网络和服务器是否在运行`,
+    );
+  }
   switch (primary) {
     case 'CONSTRAINT':
       return new ApiError(constraintMessage(full, raw));

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { StatementNames } from './pg-statements';
 import { PgWire, type WireReply } from './pg-wire';
 import { PG_WORKER_SOURCE } from './pg-worker';
@@ -54,6 +54,16 @@ const CODES: Record<string, string> = {
   '3D000': 'SQLITE_CANTOPEN',
 };
 
+/** Statements that change nothing, so that running one again after a lost connection is safe. */
+const RERUNNABLE = /^\s*(SELECT|WITH\s+RECURSIVE|BEGIN|START\s+TRANSACTION|SHOW|ROLLBACK|DEALLOCATE)\b/i;
+
+/** SQLSTATE 08006 (connection_failure): db/errors.ts tells the user the server connection was lost. */
+export const LOST_CONNECTION = '08006';
+
+function lostConnection(why: string | undefined): PgError {
+  return new PgError({ message: `PostgreSQL 连接已断开：${why ?? ''}`, code: LOST_CONNECTION });
+}
+
 function sqliteStyleCode(code: string | undefined): string {
   if (!code) return 'SQLITE_IOERR'; // no SQLSTATE: the connection itself failed
   if (code in CODES) return CODES[code]!;
@@ -102,8 +112,8 @@ function asObjects(rows: unknown[][], fields: string[]): Record<string, unknown>
 let pgPath: string | undefined;
 
 export class PgConnection {
-  private readonly worker: Worker;
-  private readonly port;
+  private worker!: Worker;
+  private port!: MessagePort;
   private readonly flag = new Int32Array(new SharedArrayBuffer(4));
   /** 'I' idle, 'T' in a transaction, 'E' in a failed transaction (PostgreSQL's ReadyForQuery status). */
   tx: string | null = 'I';
@@ -114,17 +124,27 @@ export class PgConnection {
   private readonly names = new StatementNames();
 
   /** `direct: false` keeps every statement in the worker (as on TLS or Windows; the tests run both ways). */
+  /** The server ended the session or the network dropped it: the next statement connects anew first. */
+  private lost = false;
+  /** Session settings (the user name, #17) made again on a new connection: statement text → parameters. */
+  private readonly session = new Map<string, readonly unknown[]>();
+
   constructor(
-    url: string,
+    private readonly url: string,
     private readonly secret?: string,
     private readonly options: { direct?: boolean } = {},
   ) {
     pgPath ??= createRequire(import.meta.url).resolve('pg');
+    this.start();
+  }
+
+  /** A worker of its own for one connection (a lost one's worker is ended, never reused). */
+  private start() {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(PG_WORKER_SOURCE, {
       eval: true,
-      workerData: { pgPath, port: port2, flag: this.flag, config: pgClientConfig(url) },
+      workerData: { pgPath, port: port2, flag: this.flag, config: pgClientConfig(this.url) },
       transferList: [port2],
     });
     this.worker.unref();
@@ -168,6 +188,7 @@ export class PgConnection {
   /** One statement (or several, without parameters), synchronously. */
   query(sql: string, params: readonly unknown[] = [], arrays = false): PgResult {
     if (!this.open) throw new PgError({ message: '连接已关闭', code: '08003' });
+    if (this.lost) this.reconnect();
     this.connect();
     if (this.names.stale && this.tx !== 'E') {
       const d = this.send('DEALLOCATE ALL', [], undefined);
@@ -181,6 +202,18 @@ export class PgConnection {
       this.newGeneration();
       if (before === 'I') r = this.send(sql, params, this.names.nameFor(sql, params));
     }
+    if (!r.ok && r.tx === null) {
+      // The connection is gone (a server restart, a dropped network). Outside a transaction a statement that
+      // cannot have changed anything runs again on a new connection; otherwise the server has rolled the
+      // transaction back: the caller hears of the loss, and its next statement connects anew.
+      this.lost = true;
+      if (before === 'I' && RERUNNABLE.test(sql)) {
+        this.reconnect();
+        r = this.send(sql, params, this.names.nameFor(sql, params));
+        if (!r.ok && r.tx === null) this.lost = true;
+      }
+      if (!r.ok && r.tx === null) throw lostConnection(r.error.message);
+    }
     this.tx = r.tx;
     if (!r.ok) throw new PgError(r.error, this.secret);
     if (r.ddl) this.newGeneration();
@@ -189,8 +222,40 @@ export class PgConnection {
     return out;
   }
 
+  /** Runs a session setting now and again on every new connection after a lost one. */
+  setSession(sql: string, params: readonly unknown[]): void {
+    this.query(sql, params);
+    this.session.set(sql, params);
+  }
+
+  /** A new connection in place of a lost one, with this session's settings (throws when the server is away). */
+  private reconnect() {
+    this.wire = null;
+    void this.worker.terminate();
+    this.start();
+    this.connected = false;
+    this.tx = 'I';
+    this.newGeneration();
+    this.names.stale = false;
+    try {
+      this.connect();
+      for (const [sql, params] of this.session) {
+        const r = this.send(sql, params, undefined);
+        if (!r.ok) throw new PgError(r.error, this.secret);
+      }
+    } catch (e) {
+      throw lostConnection((e as Error).message);
+    }
+    this.lost = false;
+  }
+
   close() {
     if (!this.open) return;
+    if (this.lost) {
+      this.open = false;
+      void this.worker.terminate();
+      return;
+    }
     this.wire?.terminate();
     this.call({ op: 'close' });
     this.open = false;

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import type { OpenedDb } from './opened';
+import type { PgRaw } from './pg-raw';
 
 /**
  * Who is working (#17): the session's user name, recorded in every audit-log entry written on this
@@ -32,7 +33,10 @@ export function setSessionUser(opened: Pick<OpenedDb, 'engine' | 'raw' | 'readOn
   if (opened.readOnly) {
     // writes nothing: no trigger to make
   } else if (opened.engine === 'postgres') {
-    opened.raw.prepare(`SELECT set_config('funddesk.user_name', ?, false)`).get(clean);
+    // Kept by the connection: made again on the new connection after a lost one (pg-sync.ts reconnect).
+    (opened.raw as unknown as PgRaw).conn.setSession(`SELECT set_config('funddesk.user_name', $1, false)`, [
+      clean,
+    ]);
   } else {
     opened.raw.exec('DROP TRIGGER IF EXISTS temp.funddesk_audit_user');
     if (clean) {
