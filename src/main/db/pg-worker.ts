@@ -44,6 +44,7 @@ const client = new pg.Client({ ...config, types });
 let connected = null;
 let lost = null;
 let handedOver = false;
+let loggedIn = false;
 client.on('error', (e) => { lost = e; });
 
 // JIT off for this session unless the connection, the database or the role chose it (pg_settings.source): the
@@ -98,6 +99,7 @@ port.on('message', async (req) => {
     if (lost) throw lost;
     connected ??= client.connect().then(() => client.query(JIT_OFF).catch(() => {}));
     await connected;
+    loggedIn = true;
     if (req.op === 'connect') {
       reply({ ok: true, fd: handOver(req.direct), tx: client.getTransactionStatus() });
       return;
@@ -115,17 +117,20 @@ port.on('message', async (req) => {
       tx: client.getTransactionStatus(),
     });
   } catch (e) {
-    if (!lost) await readyForQuery();
+    if (!lost && loggedIn) await readyForQuery();
     reply({ ok: false, error: failure(e), tx: lost ? null : client.getTransactionStatus() });
   }
 });
 
 // pg rejects a statement at the server's ErrorResponse, before the ReadyForQuery that follows it says whether
 // a transaction is now failed ('E'): when that message came in a later read, the status would still read 'T'.
-// Wait for it (it is on its way; the connection's loss ends the wait too).
+// Wait for it (it is on its way; the connection's loss ends the wait too). Only for a statement of a session that
+// logged in: a failed connect has no ReadyForQuery to come, and the caller must hear of it at once. Bounded, so
+// that no state of pg's client can leave the caller blocked.
 function readyForQuery() {
+  const until = Date.now() + 2000;
   return new Promise((done) => {
-    const tick = () => (client.readyForQuery || lost ? done() : setImmediate(tick));
+    const tick = () => (client.readyForQuery || lost || Date.now() > until ? done() : setImmediate(tick));
     tick();
   });
 }
