@@ -29,6 +29,9 @@ export class DbError extends Error {
   }
 }
 
+/** SQLSTATE 08006 (connection_failure): pg-sync.ts gives it to a statement that met a lost server connection. */
+export const LOST_CONNECTION = '08006';
+
 const NOTHING = '本次操作没有写入任何内容，已有数据未受影响';
 
 type Explained = { code: ApiError['code']; message: string };
@@ -103,7 +106,7 @@ export function explainDbError(e: unknown): ApiError {
   const raw = (e as Error)?.message ?? String(e);
   const primary = sqlitePrimary(e);
   const db = (message: string): ApiError => new ApiError({ code: 'database', message });
-  if ((e as { sqlstate?: unknown })?.sqlstate === '08006') {
+  if ((e as { sqlstate?: unknown })?.sqlstate === LOST_CONNECTION) {
     // pg-sync.ts: the server connection was lost (a restart, the network); the next action connects anew.
     return db(
       `与 PostgreSQL 服务器的连接中断了，${NOTHING}（未完成的修改已由服务器撤销）。FundDesk 会自动重新连接：请稍后重试；如仍失败，请检查网络和服务器是否在运行`,

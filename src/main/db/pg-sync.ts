@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { LOST_CONNECTION } from './errors';
 import { StatementNames } from './pg-statements';
 import { PgWire, type WireReply } from './pg-wire';
 import { PG_WORKER_SOURCE } from './pg-worker';
@@ -56,9 +57,6 @@ const CODES: Record<string, string> = {
 
 /** Statements that change nothing, so that running one again after a lost connection is safe. */
 const RERUNNABLE = /^\s*(SELECT|WITH\s+RECURSIVE|BEGIN|START\s+TRANSACTION|SHOW|ROLLBACK|DEALLOCATE)\b/i;
-
-/** SQLSTATE 08006 (connection_failure): db/errors.ts tells the user the server connection was lost. */
-export const LOST_CONNECTION = '08006';
 
 function lostConnection(why: string | undefined): PgError {
   return new PgError({ message: `PostgreSQL 连接已断开：${why ?? ''}`, code: LOST_CONNECTION });
@@ -122,8 +120,6 @@ export class PgConnection {
   /** The socket, read and written on this thread once the worker handed it over (null: through the worker). */
   private wire: PgWire | null = null;
   private readonly names = new StatementNames();
-
-  /** `direct: false` keeps every statement in the worker (as on TLS or Windows; the tests run both ways). */
   /** The server ended the session or the network dropped it: the next statement connects anew first. */
   private lost = false;
   /** Session settings (the user name, #17) made again on a new connection: statement text → parameters. */
@@ -132,6 +128,7 @@ export class PgConnection {
   constructor(
     private readonly url: string,
     private readonly secret?: string,
+    /** `direct: false` keeps every statement in the worker (as on TLS or Windows; the tests run both ways). */
     private readonly options: { direct?: boolean } = {},
   ) {
     pgPath ??= createRequire(import.meta.url).resolve('pg');
