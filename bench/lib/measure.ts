@@ -21,6 +21,12 @@ export interface MeasureOptions<S> {
   runs?: number;
   /** Stop adding runs once timed work has taken this long (at least one run always happens). */
   budgetMs?: number;
+  /**
+   * A pause after each run's GC before the clock starts (ms). The GC returns with V8's helper threads still
+   * sweeping what it freed; a call that needs a second process (the PostgreSQL server) then waited for a core
+   * on 2 cores. See bench/suites/pg.ts.
+   */
+  settleMs?: number;
 }
 
 export function median(xs: readonly number[]): number {
@@ -40,6 +46,7 @@ export async function measure<S = undefined>(o: MeasureOptions<S>): Promise<Timi
   const once = async (): Promise<number> => {
     const state = (await o.setup?.()) as S;
     globalThis.gc?.();
+    if (o.settleMs) await new Promise((ok) => setTimeout(ok, o.settleMs));
     const t0 = performance.now();
     await o.run(state);
     const ms = performance.now() - t0;

@@ -37,6 +37,15 @@ interface Read {
 }
 
 const GRID_PAGE = { entity: 'investment', where: {}, limit: 100 };
+/**
+ * Each read waits this long after its run's GC, on both engines alike. The forced GC (bench/lib/measure.ts) returns
+ * with V8's sweeper threads still at work; a PostgreSQL call needs the caller's thread and the server's process
+ * at once, and on 2 cores one of them then waited for a core: the grid page's samples fell in two clusters
+ * (1x, a 3M-object heap, 15 runs each: ~2 ms and 4–7.9 ms, a third of the runs slow; with
+ * `--single-threaded-gc` or `--no-concurrent-sweeping` ~2 ms in all but one). 20 ms after the GC: one slow
+ * run in 15. SQLite's calls need no second process and were not in two clusters.
+ */
+const SETTLE_MS = 20;
 const hctx = (opened: OpenedDb): HandlerContext => ({ opened, host: 'test', version: 'bench' });
 
 function readsOf(asOf: string): Read[] {
@@ -172,7 +181,13 @@ async function onScale(
 
     for (const r of reads) {
       const time = (o: OpenedDb) =>
-        measure({ run: () => r.run(o), warmup: 2, runs: runsOf(ctx, r.runs), budgetMs: 30_000 });
+        measure({
+          run: () => r.run(o),
+          warmup: 2,
+          runs: runsOf(ctx, r.runs),
+          budgetMs: 30_000,
+          settleMs: SETTLE_MS,
+        });
       const sqlite = await time(lite);
       const onPg = await time(pgDb);
       const ratio = onPg.median / sqlite.median;
