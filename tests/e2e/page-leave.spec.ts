@@ -77,3 +77,35 @@ test('a dialog open as its page is left (the window menu navigates) closes with 
   await expect(bodyRows(page.getByTestId('grid-investments')).first()).toBeVisible({ timeout: 60_000 });
   expect(await page.getByRole('dialog', { name: '新增现金流' }).count()).toBe(0);
 });
+
+test('a page taken out of the document is not told its size is 0; put back, its size is reported', async ({
+  page,
+  app,
+}) => {
+  // lib/detachedResizes.ts: the grids of a page left reacted to that 0 inside the next page's first frames.
+  await page.goto(app.url);
+  await expect(page.getByTestId('brief')).toBeVisible({ timeout: 60_000 });
+  const widths = await page.evaluate(async () => {
+    const box = document.createElement('div');
+    box.style.width = '120px';
+    box.style.height = '30px';
+    document.body.appendChild(box);
+    const seen: number[] = [];
+    const observer = new ResizeObserver((entries) => {
+      for (const e of entries) seen.push(Math.round(e.contentRect.width));
+    });
+    observer.observe(box);
+    const frames = () =>
+      new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0))));
+    await frames();
+    box.remove();
+    await frames();
+    box.style.width = '200px';
+    document.body.appendChild(box);
+    await frames();
+    observer.disconnect();
+    box.remove();
+    return seen;
+  });
+  expect(widths).toEqual([120, 200]);
+});
