@@ -237,3 +237,51 @@ describe('ledger.page', () => {
     expect(many.message).toContain('每次最多读取');
   });
 });
+
+describe('the cash-flow ledger’s 合计, read from the yearly totals when nothing is filtered', () => {
+  type Where = Record<string, string | number>;
+  const onPage = async (where?: Where) => {
+    const p = await api('ledger.page', {
+      entity: 'cash_flow',
+      unit: 'wan',
+      startRow: 0,
+      endRow: 1,
+      totals: true,
+      ...(where ? { where } : {}),
+    });
+    return { count: p.count, amount: p.totals?.amount_fen };
+  };
+  const ofRows = async (where?: Where) => {
+    const rows = await api('ledger.list', { entity: 'cash_flow', ...(where ? { where } : {}) });
+    return { count: rows.length, amount: rows.reduce((a, r) => a + Number(r.amount_fen), 0) };
+  };
+
+  it('whole, one fund, one type, one fund’s one type: equal to the rows after adds, edits and deletes', async () => {
+    const [flow] = await api('ledger.list', { entity: 'cash_flow' });
+    const fund = flow!.fund_id as number;
+    const scopes: (Where | undefined)[] = [
+      undefined,
+      { fund_id: fund },
+      { type: 'call' },
+      { fund_id: fund, type: 'distribution' },
+      { fund_id: 999_999 },
+    ];
+    const check = async () => {
+      for (const w of scopes) expect(await onPage(w), JSON.stringify(w)).toEqual(await ofRows(w));
+    };
+    await check();
+    const added = await api('ledger.create', {
+      entity: 'cash_flow',
+      values: { fund_id: fund, date: '2025-03-01', type: 'distribution', amount_fen: 12_345 },
+    });
+    await check();
+    await api('ledger.update', {
+      entity: 'cash_flow',
+      id: added.id,
+      values: { type: 'call', date: '2019-07-01', amount_fen: 99_999 },
+    });
+    await check();
+    await api('ledger.delete', { entity: 'cash_flow', id: added.id });
+    await check();
+  });
+});

@@ -354,12 +354,34 @@ export async function ledgerPage(opened: Pick<OpenedDb, 'db'>, r: PageRequest): 
   if (!r.totals) return page;
   const t = together
     ? (found[0] ?? { n: 0 })
-    : ((await filtered()
+    : ((await fromYearTotals(opened.db, r, filtering)) ??
+      ((await filtered()
         .select((eb: Q) => sums(eb, false))
-        .executeTakeFirstOrThrow()) as Record<string, unknown>);
+        .executeTakeFirstOrThrow()) as Record<string, unknown>));
   const totals: Record<string, number> = {};
   for (const s of money) totals[s.field] = Number(t[`sum_${s.field}`] ?? 0);
   return { ...page, count: Number(t.n), totals };
+}
+
+/**
+ * The count and 金额 sum of the cash-flow ledger, whole or one fund's or one type's, from the yearly totals the
+ * triggers keep with every write (migrations/0003; tested to equal the rows): ~48,000 rows at 100x instead of
+ * 1,000,000. The 现金流 grid's first rows wait for them on opening the ledger: ledger.page with totals at 100x,
+ * SQLite 37 → 4 ms, PostgreSQL 62 → 7 ms (medians of 15). Null when filtered or searched (the rows are counted).
+ */
+async function fromYearTotals(
+  db: Db,
+  r: PageRequest,
+  filtering: boolean,
+): Promise<Record<string, unknown> | null> {
+  if (r.entity !== 'cash_flow' || filtering) return null;
+  const where = Object.entries(r.where ?? {});
+  if (where.some(([k]) => k !== 'fund_id' && k !== 'type')) return null;
+  let q = (db as Q)
+    .selectFrom('cash_flow_year_totals')
+    .select((eb: Q) => [eb.fn.sum('flows').as('n'), eb.fn.sum('amount_fen').as('sum_amount_fen')]);
+  for (const [k, v] of where) q = q.where(k, '=', v);
+  return (await q.executeTakeFirstOrThrow()) as Record<string, unknown>;
 }
 
 /** The rows of `ids` as the grid shows them (with linked names), in that order. */
