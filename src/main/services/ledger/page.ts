@@ -375,6 +375,8 @@ async function fromYearTotals(
   filtering: boolean,
 ): Promise<Record<string, unknown> | null> {
   if (r.entity !== 'cash_flow' || filtering) return null;
+  // Only 金额 is in those totals: a money column totalled later would need its own.
+  if (LEDGER_COLUMNS.cash_flow.some((s) => s.total && s.field !== 'amount_fen')) return null;
   const where = Object.entries(r.where ?? {});
   if (where.some(([k]) => k !== 'fund_id' && k !== 'type')) return null;
   let q = (db as Q)
