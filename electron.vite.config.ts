@@ -10,26 +10,26 @@ const fromRoot = (f: string) => resolve(import.meta.dirname, f);
 /** The files of the app's frame (menu, brand): the font subsets of their text are preloaded. */
 const FRAME_TEXT = ['src/renderer/src/nav.tsx', 'src/renderer/src/App.tsx'];
 
-// The backup/check worker thread is a plain CommonJS file run as it is (services/backup/copy-worker.ts finds it
-// beside the bundle): copied next to out/main/index.js.
-const sqliteThread = {
-  name: 'funddesk-sqlite-thread',
+// The SQLite worker threads are plain CommonJS files run as they are (db/sqlite-threads.ts finds them beside
+// the bundle): copied next to out/main/index.js.
+const THREAD_FILES = ['src/main/services/backup/sqlite-thread.cjs'];
+const sqliteThreads = {
+  name: 'funddesk-sqlite-threads',
   generateBundle(this: { emitFile(f: { type: 'asset'; fileName: string; source: string }): void }) {
-    this.emitFile({
-      type: 'asset',
-      fileName: 'sqlite-thread.cjs',
-      source: readFileSync(
-        resolve(import.meta.dirname, 'src/main/services/backup/sqlite-thread.cjs'),
-        'utf8',
-      ),
-    });
+    for (const f of THREAD_FILES) {
+      this.emitFile({
+        type: 'asset',
+        fileName: f.split('/').pop()!,
+        source: readFileSync(resolve(import.meta.dirname, f), 'utf8'),
+      });
+    }
   },
 };
 
 export default defineConfig({
   main: {
     resolve: { alias: shared },
-    plugins: [sqliteThread],
+    plugins: [sqliteThreads],
     build: {
       outDir: 'out/main',
       // Pure-JavaScript libraries are bundled (tree-shaken into a few files): loading them as hundreds of

@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { builtinModules, createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain .mjs build scripts
 import afterPack, { FUSES } from '../../scripts/after-pack.mjs';
@@ -14,6 +15,7 @@ import afterPack, { FUSES } from '../../scripts/after-pack.mjs';
 import { ensureBuilt } from '../../scripts/build.mjs';
 // @ts-expect-error -- plain .mjs build scripts
 import { LINUX_SIZES, makeIcons } from '../../scripts/icons.mjs';
+import { threadFile } from '../../src/main/db/sqlite-threads';
 import { appVersion } from '../../src/main/host/app-root';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -157,6 +159,20 @@ describe('what the packaged app loads', () => {
     for (const f of relative) {
       expect(f, f).toMatch(/\.(c|m)?js$/);
       expect(existsSync(f), f).toBe(true);
+    }
+  });
+
+  it('every SQLite worker thread the built code starts is found from where that code lies', () => {
+    // The shared code lies in out/main/chunks/, the thread files in out/main/: found only next to the code,
+    // the built app never had its backup thread (every backup copy and background check ran inline).
+    const files = readdirSync(join(root, 'out', 'main'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => join(root, 'out', 'main', f));
+    for (const name of ['sqlite-thread.cjs']) {
+      const users = files.filter((f) => readFileSync(f, 'utf8').includes(`"${name}"`));
+      expect(users.length, name).toBeGreaterThan(0);
+      for (const f of users)
+        expect(existsSync(threadFile(name, pathToFileURL(f).href)), `${name} from ${f}`).toBe(true);
     }
   });
 

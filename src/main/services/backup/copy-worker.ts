@@ -1,8 +1,6 @@
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { getNativeBinding } from './sqlite';
+import { sqliteModule, threadFile } from '../../db/sqlite-threads';
 
 /**
  * Runs sqlite-thread.cjs (a real module: plain CommonJS, run as it is by Node, the tests and Electron) in a
@@ -11,19 +9,7 @@ import { getNativeBinding } from './sqlite';
  * quick-checked). Any failure to start it is reported to the caller, which then does the work itself.
  */
 
-const THREAD_FILE = fileURLToPath(new URL('./sqlite-thread.cjs', import.meta.url));
-
-let modulePath: string | null | undefined;
-function betterSqlitePath(): string | null {
-  if (modulePath === undefined) {
-    try {
-      modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
-    } catch {
-      modulePath = null;
-    }
-  }
-  return modulePath;
-}
+const THREAD_FILE = threadFile('sqlite-thread.cjs', import.meta.url);
 
 export interface WorkerCopy {
   /** quick_check's findings (empty when sound). */
@@ -31,14 +17,14 @@ export interface WorkerCopy {
 }
 
 function runThread(data: Record<string, unknown>): Promise<WorkerCopy> {
-  const module = betterSqlitePath();
-  if (!module) return Promise.reject(new Error('better-sqlite3 not found for the worker'));
+  const sqlite = sqliteModule();
+  if (!sqlite) return Promise.reject(new Error('better-sqlite3 not found for the worker'));
   if (!existsSync(THREAD_FILE)) return Promise.reject(new Error(`${THREAD_FILE} is missing`));
   return new Promise((resolve, reject) => {
     let worker: Worker;
     try {
       worker = new Worker(THREAD_FILE, {
-        workerData: { module, nativeBinding: getNativeBinding(), ...data },
+        workerData: { ...sqlite, ...data },
       });
     } catch (e) {
       reject(e);
