@@ -12,7 +12,10 @@ const FRAME_TEXT = ['src/renderer/src/nav.tsx', 'src/renderer/src/App.tsx'];
 
 // The SQLite worker threads are plain CommonJS files run as they are (db/sqlite-threads.ts finds them beside
 // the bundle): copied next to out/main/index.js.
-const THREAD_FILES = ['src/main/services/backup/sqlite-thread.cjs'];
+const THREAD_FILES = [
+  'src/main/services/backup/sqlite-thread.cjs',
+  'src/main/services/reports/ledgers-thread.cjs',
+];
 const sqliteThreads = {
   name: 'funddesk-sqlite-threads',
   generateBundle(this: { emitFile(f: { type: 'asset'; fileName: string; source: string }): void }) {

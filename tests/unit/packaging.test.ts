@@ -168,7 +168,7 @@ describe('what the packaged app loads', () => {
     const files = readdirSync(join(root, 'out', 'main'), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.js'))
       .map((f) => join(root, 'out', 'main', f));
-    for (const name of ['sqlite-thread.cjs']) {
+    for (const name of ['sqlite-thread.cjs', 'ledgers-thread.cjs']) {
       const users = files.filter((f) => readFileSync(f, 'utf8').includes(`"${name}"`));
       expect(users.length, name).toBeGreaterThan(0);
       for (const f of users)

@@ -17,6 +17,7 @@ import {
   StaticProvider,
 } from './opened';
 import type { Database } from './schema';
+import { stopThreadsOf } from './sqlite-threads';
 import { readOnlySource } from './sqlite-uri';
 import { type DbTarget, DbTargetError, dbTarget } from './target';
 
@@ -165,6 +166,7 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
           // a full disk or a lost file: the next open runs the full check, as it should
         }
       }
+      await stopThreadsOf(raw);
       await db.destroy();
     },
   };

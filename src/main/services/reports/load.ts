@@ -65,40 +65,35 @@ export function loadLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): 
   return oneRead(raw, () => readLedgers(raw, asOf, ids));
 }
 
+/** readLedgers' statements (ledgers-thread.cjs runs the same ones in its helper thread). */
+export const LEDGER_SQL = {
+  /** Every fund id with a cash flow: a loose scan of the covering index, one seek per fund. */
+  fundIds: `WITH RECURSIVE f(id) AS (
+      SELECT min(fund_id) FROM cash_flows
+      UNION ALL
+      SELECT (SELECT min(fund_id) FROM cash_flows WHERE fund_id > f.id) FROM f WHERE f.id IS NOT NULL)
+    SELECT id FROM f WHERE id IS NOT NULL`,
+  /** One fund's flows of one type up to asOf (parameters: fund id, type, asOf): dates and fen as two BLOBs. */
+  flows: `SELECT CAST(group_concat(date, '') AS BLOB), CAST(group_concat(amount_fen) AS BLOB) FROM cash_flows
+    WHERE fund_id = ? AND type = ? AND date <= ?`,
+  /** SQLite returns the bare columns of the row holding max(): the latest valuation per fund (parameter: asOf). */
+  navs: `SELECT fund_id, max(as_of_date), nav_fen FROM valuations WHERE as_of_date <= ? GROUP BY fund_id`,
+};
+
 function readLedgers(raw: Raw, asOf: string, ids?: ReadonlySet<number>): Map<number, LedgerColumns> {
   const ledgers = new Map<number, LedgerColumns>();
   const get = (id: number) => ledgerIn(ledgers, id);
   const funds = ids
     ? [...ids].sort((a, b) => a - b)
-    : (raw
-        .prepare(
-          `WITH RECURSIVE f(id) AS (
-             SELECT min(fund_id) FROM cash_flows
-             UNION ALL
-             SELECT (SELECT min(fund_id) FROM cash_flows WHERE fund_id > f.id) FROM f WHERE f.id IS NOT NULL)
-           SELECT id FROM f WHERE id IS NOT NULL`,
-        )
-        .pluck()
-        .all() as number[]);
-  const flows = raw
-    .prepare(
-      `SELECT CAST(group_concat(date, '') AS BLOB), CAST(group_concat(amount_fen) AS BLOB) FROM cash_flows
-       WHERE fund_id = ? AND type = ? AND date <= ?`,
-    )
-    .raw(true);
+    : (raw.prepare(LEDGER_SQL.fundIds).pluck().all() as number[]);
+  const flows = raw.prepare(LEDGER_SQL.flows).raw(true);
   for (const id of funds) {
     const calls = flows.get(id, 'call', asOf) as [Buffer | null, Buffer | null];
     if (calls[0] !== null) get(id).calls = parseFlows(calls[0], calls[1]!);
     const dists = flows.get(id, 'distribution', asOf) as [Buffer | null, Buffer | null];
     if (dists[0] !== null) get(id).distributions = parseFlows(dists[0], dists[1]!);
   }
-  // SQLite returns the bare columns of the row holding max(): the latest valuation per fund.
-  const navs = raw
-    .prepare(
-      `SELECT fund_id, max(as_of_date), nav_fen FROM valuations WHERE as_of_date <= ? GROUP BY fund_id`,
-    )
-    .raw(true)
-    .all(asOf) as [number, string, number][];
+  const navs = raw.prepare(LEDGER_SQL.navs).raw(true).all(asOf) as [number, string, number][];
   for (const [id, date, nav] of navs) {
     if (ids && !ids.has(id)) continue;
     get(id).valuations.push({ date, navFen: nav });

@@ -7,6 +7,7 @@ import type { ReportData, ReportRow } from '../../../shared/reports/types';
 import type { OpenedDb } from '../../db/open';
 import { baseReport, chartOf, col, type ReportParams, table, totalLabel, totalsRow } from './common';
 import { once } from './figures-once';
+import { readWithHelper } from './ledgers-helper';
 import { EMPTY_LEDGER, type FundRow, loadFundsAndLedgers } from './load';
 import { NAV_LABEL, NAV_RULE_NOTE, navFigureNote } from './nav';
 
@@ -24,6 +25,21 @@ export interface PerformanceData {
  */
 export function fundsWithMetrics(opened: OpenedDb, asOf: string, fundId?: number) {
   return once(opened, `metrics|${asOf}|${fundId ?? ''}`, () => {
+    if (fundId === undefined) {
+      // A large file: read by a helper thread while each fund is computed here (ledgers-helper.ts).
+      const computed = new Map<number, FundMetrics>();
+      const read = readWithHelper(opened, asOf, (id, l) => computed.set(id, fundMetrics(l, asOf)));
+      if (read) {
+        const { funds, ledgers } = read;
+        const byFund = new Map(
+          funds.map((f) => [
+            f.id,
+            computed.get(f.id) ?? fundMetrics(ledgers.get(f.id) ?? EMPTY_LEDGER, asOf),
+          ]),
+        );
+        return { funds, ledgers, byFund };
+      }
+    }
     const { funds, ledgers } = loadFundsAndLedgers(opened.raw, asOf, fundId);
     const byFund = new Map(funds.map((f) => [f.id, fundMetrics(ledgers.get(f.id) ?? EMPTY_LEDGER, asOf)]));
     return { funds, ledgers, byFund };
