@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/main/db/open';
 import { loadDemo } from '../../src/main/demo';
 import {
   hasLedgerHelper,
@@ -83,6 +84,23 @@ describe.skipIf(TEST_PG)('metrics of every fund through the helper thread (SQLit
       expect(paidIn(figures('2025-12-31'))).toBe(paidIn(before) + 123_456_800);
       expect(ledgerHelperReads(), 'read inline').toBe(reads);
     })();
+  });
+
+  it('reads a database opened read-only (by its URI) as the connection does', async () => {
+    const want = inline('2025-12-31');
+    await t.opened.close();
+    const ro = await openDatabase(t.path, { readOnly: '测试：只读打开' });
+    try {
+      expect(ro.raw.name).toMatch(/^file:.*mode=ro/);
+      ledgerHelper.minFlows = 0;
+      const reads = ledgerHelperReads();
+      const m = performanceMetrics(ro, '2025-12-31');
+      expect(ledgerHelperReads(), 'answered by the helper').toBe(reads + 1);
+      expect([...m.byFund.entries()]).toEqual(want.byFund);
+      expect(m.total).toEqual(want.total);
+    } finally {
+      await ro.close();
+    }
   });
 
   it('stops with the database', async () => {

@@ -8,10 +8,12 @@
  *
  * Used only where it is the same read as the inline one and pays off: a SQLite file (not PostgreSQL, whose
  * server already reads in its own process), no transaction open on this connection (its uncommitted writes
- * would not be seen by another), and at least `minFlows` calls and distributions. Anything else — the thread
- * not ready in time (it starts on the first large read), a failure to start, an error or silence from it — gives null, and the caller reads inline as before. Written here rather than
- * taken from a library: the pools on npm (piscina, workerpool) answer through promises, and these callers
- * (the reports, the CLI) are synchronous.
+ * would not be seen by another), and at least `minFlows` calls and distributions. The thread opens the file
+ * as this connection did (raw.name: the path, or a read-only file's URI). Anything else — the thread not
+ * ready in time (it starts on the first large read), a failure to start, an error or silence from it —
+ * gives null, and the caller reads inline as before. Written here rather than taken from a library: the
+ * pools on npm (piscina, workerpool) answer through promises, and these callers (the reports, the CLI) are
+ * synchronous.
  */
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { LedgerColumns } from '../../../shared/metrics/fund';

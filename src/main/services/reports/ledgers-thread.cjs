@@ -8,6 +8,8 @@
 // it takes the messages synchronously (receiveMessageOnPort), without returning to its event loop.
 const { workerData: w } = require('node:worker_threads');
 
+// A read-only file is opened by its URI (db/sqlite-uri.ts), as the asking connection was.
+process.env.SQLITE_USE_URI = '1';
 const Database = require(w.module);
 const state = new Int32Array(w.state);
 const port = w.port;
