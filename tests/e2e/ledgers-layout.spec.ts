@@ -126,3 +126,15 @@ test('投资 grid sorts names in pinyin order and amounts by value, both ways', 
   expect([...large].sort((a, b) => b - a)).toEqual(large);
   expect(large[0]).toBeGreaterThan(small[0]!);
 });
+
+test('a search typed just before a reload is still there after it', async ({ page, app }) => {
+  const grid = await openLedger(page, app.url, '/cash-flows', 'cash-flows');
+  const box = page.getByPlaceholder('快速搜索（名称、代码、金额…）');
+  await box.fill('管理费');
+  await expectCount(grid, 'fund_id', 75, '条');
+  // At once: the layout is written 400 ms after its last change, or as the page goes.
+  await page.reload();
+  await expect(box).toHaveValue('管理费');
+  await expectCount(grid, 'fund_id', 75, '条');
+  expect((await stored(page, 'cash-flows'))?.quick).toBe('管理费');
+});

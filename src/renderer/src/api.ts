@@ -8,14 +8,29 @@ declare global {
   }
 }
 
+/** Body size (characters; CJK text is 3 bytes each) up to which a request made on pagehide outlives the page. */
+const KEEPALIVE_MAX = 16_000;
+
 function httpTransport(): Transport {
   const token = document.querySelector('meta[name="funddesk-token"]')?.getAttribute('content') ?? '';
+  let leaving = false;
+  // Registered before any page's own pagehide listener (this module loads first): set when they run.
+  window.addEventListener('pagehide', () => {
+    leaving = true;
+  });
+  window.addEventListener('pageshow', () => {
+    leaving = false;
+  });
   return async (channel, input) => {
     try {
+      const body = input === undefined ? '' : JSON.stringify(input);
       const res = await fetch(`/api/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-funddesk-token': token },
-        body: input === undefined ? '' : JSON.stringify(input),
+        body,
+        // A request made as the page goes (a setting written on pagehide) is sent even though the page
+        // unloads meanwhile; the browser allows that up to 64 KB in all, so only then and only when small.
+        keepalive: leaving && body.length < KEEPALIVE_MAX,
       });
       return (await res.json()) as Envelope<unknown>;
     } catch (e) {

@@ -22,15 +22,31 @@ export function useGridLayout(gridId: string, defaultUnit: Unit) {
   const pending = useRef(false);
   // Column drags and resizes come in bursts and are written 400 ms after the last; a unit is one click and is
   // written at once (a reload or quit right after it keeps it).
+  const write = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    void api('settings.set', { key: `grid:${gridId}`, value: latest.current });
+  }, [gridId]);
   const persist = useCallback(
     (now = false) => {
       if (timer.current) clearTimeout(timer.current);
-      const write = () => void api('settings.set', { key: `grid:${gridId}`, value: latest.current });
       if (now) write();
       else timer.current = setTimeout(write, 400);
     },
-    [gridId],
+    [write],
   );
+  // A write still waiting when the page goes (a reload, the window closed, another page opened) is made at
+  // once: a search typed, or a column moved, just before it was lost (the e2e round trip on PostgreSQL).
+  useEffect(() => {
+    const flush = () => {
+      if (timer.current) write();
+    };
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, [write]);
 
   useEffect(() => {
     let alive = true;
