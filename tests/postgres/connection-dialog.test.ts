@@ -68,7 +68,7 @@ describe('连接服务器数据库 on a real PostgreSQL server (#17)', () => {
   });
 
   it('a FundDesk database: its structure version and an editor role; a reader role is told it may only read', async () => {
-    expect((await cli('demo', '--db', schema.url)).code).toBe(0);
+    expect(await cli('demo', '--db', schema.url)).toMatchObject({ code: 0 });
     const api = testClient(app.opened);
     const probe = await api('connection.test', { url: schema.url });
     expect(probe.state).toBe('funddesk');

@@ -8,7 +8,7 @@ const scratch = pgScratch('funddesk-copy-');
 describe('funddesk copy between a SQLite file and PostgreSQL', () => {
   it('copies everything there and back, checked by rows and money sums; a filled target needs --replace', async () => {
     const file = join(scratch.dir, 'demo.sqlite');
-    expect((await cli('demo', '--db', file)).code).toBe(0);
+    expect(await cli('demo', '--db', file)).toMatchObject({ code: 0 });
     const there = await cli('copy', '--from', file, '--to', scratch.schema.url);
     expect(there.err).toBe('');
     expect(there.code).toBe(0);
@@ -19,7 +19,9 @@ describe('funddesk copy between a SQLite file and PostgreSQL', () => {
     const again = await cli('copy', '--from', file, '--to', scratch.schema.url);
     expect(again.code).toBe(1);
     expect(again.err).toContain('目标数据库已有数据');
-    expect((await cli('copy', '--from', file, '--to', scratch.schema.url, '--replace')).code).toBe(0);
+    expect(await cli('copy', '--from', file, '--to', scratch.schema.url, '--replace')).toMatchObject({
+      code: 0,
+    });
 
     const back = join(scratch.dir, 'back.sqlite');
     const r = await cli('copy', '--from', scratch.schema.url, '--to', back);

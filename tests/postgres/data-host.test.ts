@@ -6,7 +6,7 @@ import { TEST_PG, tempPgSchema } from '../helpers/temp-db';
 describe('the data host (app and funddesk serve) on a PostgreSQL server', () => {
   it('opens the server database and answers reads and writes, the password never shown', async () => {
     const s = await tempPgSchema((TEST_PG as string).replace('funddesk@', 'funddesk:Geheim-42@'));
-    expect((await cli('demo', '--db', s.url)).code).toBe(0);
+    expect(await cli('demo', '--db', s.url)).toMatchObject({ code: 0 });
     const logs: string[] = [];
     const host = await startWorkerHost(
       { dbPath: s.url, host: 'test', version: 'test', backups: true },

@@ -37,7 +37,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'funddesk-roles-'));
   schema = await tempPgSchema(TEST_PG as string);
   // The owner (the test server's superuser here) creates the tables, then the two roles exactly as documented.
-  expect((await cli('demo', '--db', schema.url)).code).toBe(0);
+  expect(await cli('demo', '--db', schema.url)).toMatchObject({ code: 0 });
   const database = new URL(TEST_PG as string).pathname.slice(1);
   const asHere = (sql: string) =>
     sql
