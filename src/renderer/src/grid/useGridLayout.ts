@@ -25,7 +25,8 @@ export function useGridLayout(gridId: string, defaultUnit: Unit) {
   const write = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    void api('settings.set', { key: `grid:${gridId}`, value: latest.current });
+    const value = latest.current;
+    void api('settings.set', { key: `grid:${gridId}`, value }).then(() => unsent.done(gridId, value));
   }, [gridId]);
   const persist = useCallback(
     (now = false) => {
@@ -36,7 +37,9 @@ export function useGridLayout(gridId: string, defaultUnit: Unit) {
     [write],
   );
   // A write still waiting when the page goes (a reload, the window closed, another page opened) is made at
-  // once: a search typed, or a column moved, just before it was lost (the e2e round trip on PostgreSQL).
+  // once: a search typed, or a column moved, just before it was lost (the e2e round trip on PostgreSQL). A
+  // reload can still read the stored layout before that write lands (reads go to the reader lane): `unsent`
+  // keeps the change in the tab until the write has answered, and the reloaded grid starts from it.
   useEffect(() => {
     const flush = () => {
       if (timer.current) write();
@@ -56,11 +59,12 @@ export function useGridLayout(gridId: string, defaultUnit: Unit) {
         // A unit the user picked before the stored layout arrived (the grid shows its rows first) wins; the
         // columns the grid reported as it started are its defaults, not a choice, and give way to the stored.
         const early = latest.current.unit;
-        const l = { ...((v as GridLayout | null) ?? {}), ...(early ? { unit: early } : {}) };
+        const kept = unsent.get(gridId);
+        const l = { ...(kept ?? (v as GridLayout | null) ?? {}), ...(early ? { unit: early } : {}) };
         latest.current = l;
         loaded.current = true;
         setLayout(l);
-        if (pending.current && early) persist(true);
+        if ((pending.current && early) || kept) persist(true);
       })
       .catch(() => {
         if (!alive) return;
@@ -75,11 +79,12 @@ export function useGridLayout(gridId: string, defaultUnit: Unit) {
   const save = useCallback(
     (patch: GridLayout) => {
       latest.current = { ...latest.current, ...patch };
+      if (loaded.current) unsent.set(gridId, latest.current);
       if (patch.unit) setLayout((l) => ({ ...(l ?? {}), unit: patch.unit }));
       if (loaded.current) persist(patch.unit !== undefined);
       else pending.current = true;
     },
-    [persist],
+    [persist, gridId],
   );
 
   const captureFrom = useCallback(
@@ -89,3 +94,34 @@ export function useGridLayout(gridId: string, defaultUnit: Unit) {
 
   return { layout, unit: layout?.unit ?? defaultUnit, save, captureFrom };
 }
+
+/**
+ * Layout changes not yet confirmed written, kept in the tab's sessionStorage (it outlives a reload, not the
+ * window): the last change per grid, dropped once a write of that same layout has answered.
+ */
+const unsent = {
+  key: (gridId: string) => `funddesk:unsent-layout:${gridId}`,
+  get(gridId: string): GridLayout | null {
+    try {
+      const v = sessionStorage.getItem(this.key(gridId));
+      return v ? (JSON.parse(v) as GridLayout) : null;
+    } catch {
+      return null;
+    }
+  },
+  set(gridId: string, layout: GridLayout) {
+    try {
+      sessionStorage.setItem(this.key(gridId), JSON.stringify(layout));
+    } catch {
+      // storage full or unavailable: the write to the database still goes
+    }
+  },
+  done(gridId: string, layout: GridLayout) {
+    try {
+      if (sessionStorage.getItem(this.key(gridId)) === JSON.stringify(layout))
+        sessionStorage.removeItem(this.key(gridId));
+    } catch {
+      // nothing kept
+    }
+  },
+};
