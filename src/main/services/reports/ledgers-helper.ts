@@ -15,6 +15,7 @@
  * pools on npm (piscina, workerpool) answer through promises, and these callers (the reports, the CLI) are
  * synchronous.
  */
+import { existsSync } from 'node:fs';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type { LedgerColumns } from '../../../shared/metrics/fund';
 import { isPostgresRaw } from '../../db/engine';
@@ -66,7 +67,8 @@ async function stopHelper(raw: Raw): Promise<void> {
 
 function start(raw: Raw): Helper | null {
   const sqlite = sqliteModule();
-  if (!sqlite) return null;
+  // As copy-worker.ts: a missing file is known now, not after a wait for a thread that cannot start.
+  if (!sqlite || !existsSync(THREAD_FILE)) return null;
   const state = new Int32Array(new SharedArrayBuffer(8));
   const { port1, port2 } = new MessageChannel();
   let worker: Worker;

@@ -20,14 +20,14 @@ export function useGridLayout(gridId: string, defaultUnit: Unit) {
   // as it starts) would otherwise replace the stored unit, sort and filters with its own few fields.
   const loaded = useRef(false);
   const pending = useRef(false);
-  // Column drags and resizes come in bursts and are written 400 ms after the last; a unit is one click and is
-  // written at once (a reload or quit right after it keeps it).
   const write = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const value = latest.current;
     void api('settings.set', { key: `grid:${gridId}`, value }).then(() => unsent.done(gridId, value));
   }, [gridId]);
+  // Column drags and resizes come in bursts and are written 400 ms after the last; a unit is one click and is
+  // written at once (a reload or quit right after it keeps it).
   const persist = useCallback(
     (now = false) => {
       if (timer.current) clearTimeout(timer.current);
@@ -79,10 +79,11 @@ export function useGridLayout(gridId: string, defaultUnit: Unit) {
   const save = useCallback(
     (patch: GridLayout) => {
       latest.current = { ...latest.current, ...patch };
-      if (loaded.current) unsent.set(gridId, latest.current);
       if (patch.unit) setLayout((l) => ({ ...(l ?? {}), unit: patch.unit }));
-      if (loaded.current) persist(patch.unit !== undefined);
-      else pending.current = true;
+      if (loaded.current) {
+        unsent.set(gridId, latest.current);
+        persist(patch.unit !== undefined);
+      } else pending.current = true;
     },
     [persist, gridId],
   );
