@@ -5,6 +5,7 @@ import { api } from './api';
 import { DbBanners } from './components/DbBanners';
 import { DemoOffer } from './components/DemoOffer';
 import { WaitNotice } from './components/WaitNotice';
+import { HIDDEN_ATTR, useHiddenPage } from './lib/hiddenPage';
 import { useDetached, useLeavingPages } from './lib/leavingPages';
 import { PageHidden } from './lib/onScreen';
 import { navigate, PagePath, useRoute } from './lib/router';
@@ -100,8 +101,8 @@ const NavMenu = memo(function NavMenu({ path }: { path: string }) {
  * The page on screen, and beside it at most one ledger page mounted hidden (pages/ledgers/prepared.ts): the
  * ledger most likely opened next, prepared once the app is idle, or the ledger just left. Each page is keyed by
  * its route, so the prepared one becomes the visible one without being mounted again (its grid already drawn),
- * and a page left for another is dropped unless it is that ledger. Hidden: laid out at its real size (AG Grid
- * measures it) but invisible, inert (no focus, clicks or tab stops) and aria-hidden.
+ * and a page left for another is dropped unless it is that ledger. Hidden (lib/hiddenPage.ts): laid out at its
+ * real size (AG Grid measures it) but never painted, focused or clicked, and aria-hidden.
  */
 const PageView = memo(function PageView({ path }: { path: string }) {
   const prepared = usePreparedLedger(path);
@@ -124,16 +125,6 @@ const PageView = memo(function PageView({ path }: { path: string }) {
 });
 
 const PAGES_STYLE = { position: 'relative' } as const;
-/** Off the flow (no scroll area of its own: clipped to nothing) at the width it will have when shown. */
-const HIDDEN_STYLE = {
-  position: 'absolute',
-  top: 0,
-  left: 0,
-  right: 0,
-  height: 0,
-  overflow: 'hidden',
-  visibility: 'hidden',
-} as const;
 
 function PageSlot({ path, hidden, leaving = false }: { path: string; hidden: boolean; leaving?: boolean }) {
   // The page's element is kept while the slot only turns hidden or visible: React then leaves the page as it is.
@@ -141,12 +132,14 @@ function PageSlot({ path, hidden, leaving = false }: { path: string; hidden: boo
   const slot = useRef<HTMLDivElement>(null);
   const own = useRef<HTMLDivElement>(null);
   useDetached(own, slot, leaving);
+  const hiding = useHiddenPage(hidden, slot, useQueryClient());
   return (
     <div
       ref={slot}
-      style={hidden ? HIDDEN_STYLE : undefined}
-      inert={hidden}
+      style={hiding.style}
+      inert={hiding.inert}
       aria-hidden={hidden || undefined}
+      {...{ [HIDDEN_ATTR]: hiding.marker }}
     >
       <div ref={own}>
         <PageHidden.Provider value={hidden}>

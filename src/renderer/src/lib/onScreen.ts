@@ -1,12 +1,14 @@
 import { createContext } from 'react';
+import { HIDDEN_ATTR } from './hiddenPage';
 
 /**
  * Whether a page's element is the one on screen: not inside a hidden box (a detail view's other tabs) nor in
- * a page kept mounted hidden and inert (App.tsx PageView). Window-wide handlers (keys, paste) ask this so
- * that only the grid the user sees answers.
+ * a page kept mounted hidden (App.tsx PageView, lib/hiddenPage.ts). Window-wide handlers (keys, paste) ask
+ * this so that only the grid the user sees answers. The hidden page's mark is read first: asking a skipped
+ * (`content-visibility: hidden`) page for its layout would make the browser lay it out.
  */
 export function onScreen(el: HTMLElement | null): el is HTMLElement {
-  return el !== null && el.offsetParent !== null && el.closest('[inert]') === null;
+  return el !== null && el.closest(`[${HIDDEN_ATTR}]`) === null && el.offsetParent !== null;
 }
 
 /**
