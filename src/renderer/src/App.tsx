@@ -5,7 +5,7 @@ import { api } from './api';
 import { DbBanners } from './components/DbBanners';
 import { DemoOffer } from './components/DemoOffer';
 import { WaitNotice } from './components/WaitNotice';
-import { HIDDEN_ATTR, useHiddenPage } from './lib/hiddenPage';
+import { useHiddenPage } from './lib/hiddenPage';
 import { useDetached, useLeavingPages } from './lib/leavingPages';
 import { PageHidden } from './lib/onScreen';
 import { navigate, PagePath, useRoute } from './lib/router';
@@ -132,14 +132,14 @@ function PageSlot({ path, hidden, leaving = false }: { path: string; hidden: boo
   const slot = useRef<HTMLDivElement>(null);
   const own = useRef<HTMLDivElement>(null);
   useDetached(own, slot, leaving);
-  const hiding = useHiddenPage(hidden, slot, useQueryClient());
+  const hiding = useHiddenPage(hidden, slot);
   return (
     <div
       ref={slot}
       style={hiding.style}
       inert={hiding.inert}
       aria-hidden={hidden || undefined}
-      {...{ [HIDDEN_ATTR]: hiding.marker }}
+      data-page-hidden={hiding.marker}
     >
       <div ref={own}>
         <PageHidden.Provider value={hidden}>

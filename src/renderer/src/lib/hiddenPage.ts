@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { type CSSProperties, type RefObject, useEffect, useLayoutEffect, useState } from 'react';
 import { whenAppIdle } from './appIdle';
 
@@ -25,7 +25,10 @@ const DRAWING: CSSProperties = { ...OFF_FLOW, visibility: 'hidden' };
  */
 const KEPT: CSSProperties = { ...OFF_FLOW, contentVisibility: 'hidden' };
 
-/** Marks a hidden page's box, `drawing` or `kept` (lib/onScreen.ts asks for it: `inert` is not always on). */
+/**
+ * The attribute marking a hidden page's box (App.tsx PageSlot), `drawing` or `kept`: lib/onScreen.ts asks for
+ * it, as `inert` is not always on.
+ */
 export const HIDDEN_ATTR = 'data-page-hidden';
 
 /**
@@ -34,7 +37,8 @@ export const HIDDEN_ATTR = 'data-page-hidden';
  * a page as it goes hidden is let go of (the browser does so for a skipped page too): a key then reaches no
  * grid the user cannot see.
  */
-export function useHiddenPage(hidden: boolean, slot: RefObject<HTMLElement | null>, qc: QueryClient) {
+export function useHiddenPage(hidden: boolean, slot: RefObject<HTMLElement | null>) {
+  const qc = useQueryClient();
   const [drawn, setDrawn] = useState(!hidden);
   useEffect(() => {
     if (!hidden) {
