@@ -7,8 +7,10 @@ import { bodyRows, expect, openSection, test } from './fixtures';
 
 test.describe.configure({ timeout: 240_000 });
 
-/** Waits until the hidden ledger page is drawn and kept (the app was idle after drawing it). */
-async function keptHidden(page: Page) {
+/** Opens 总览 and waits until the ledger prepared beside it is drawn and kept (the app was idle after it). */
+async function overviewWithLedgerKept(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByTestId('brief')).toBeVisible({ timeout: 60_000 });
   const kept = page.locator('[data-page-hidden="kept"]');
   await expect(kept).toHaveCount(1, { timeout: 60_000 });
   await expect(page.locator('[data-page-hidden]')).toHaveCount(1);
@@ -19,9 +21,7 @@ test('the ledger prepared beside 总览 takes no Tab stop, click or look, and op
   page,
   app,
 }) => {
-  await page.goto(app.url);
-  await expect(page.getByTestId('brief')).toBeVisible({ timeout: 60_000 });
-  await keptHidden(page);
+  await overviewWithLedgerKept(page, app.url);
   await expect(page.getByTestId('grid-investments')).not.toBeVisible();
 
   // Where its first row lies, the page on screen answers a click.
@@ -63,9 +63,7 @@ test('a ledger left with a cell focused lets go of the focus: a key typed then e
   app,
 }) => {
   // 投资 prepared and kept beside 总览, then opened: the page that goes hidden again below was on screen.
-  await page.goto(app.url);
-  await expect(page.getByTestId('brief')).toBeVisible({ timeout: 60_000 });
-  await keptHidden(page);
+  await overviewWithLedgerKept(page, app.url);
   await openSection(page, '投资');
   const grid = page.getByTestId('grid-investments');
   const cell = bodyRows(grid).and(grid.locator('[row-index="0"]')).locator('[col-id="amount_fen"]');
