@@ -28,7 +28,7 @@ test('the ledger prepared beside 总览 takes no Tab stop, click or look, and op
   const hit = await page.evaluate(() => {
     const row = document.querySelector('[data-page-hidden] .ag-row[row-index="0"] .ag-cell');
     const r = row?.getBoundingClientRect();
-    if (!r) return 'no row';
+    if (!r || r.width === 0 || r.height === 0) return 'no row laid out';
     const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
     return at === null ? 'nothing' : at.closest('[data-page-hidden]') ? 'hidden page' : 'page on screen';
   });

@@ -20,8 +20,8 @@ const DRAWING: CSSProperties = { ...OFF_FLOW, visibility: 'hidden' };
  * Why not stay as DRAWING: `visibility` and `inert` are inherited, so turning them off again makes the browser
  * compute the style of every element of the page anew, inside the click that shows it. A trace of the
  * prepared 投资 page's menu click (1x) showed that recalculation alone at 28.8 ms of ~100. Switching to
- * this once the app is idle moves that work out of the click: 总览 → 投资 95 → 74 ms (alternating builds,
- * minified, medians of 8 on the 2-core machine).
+ * this once the app is idle moves that work out of the click: 总览 → 投资 96.7 → 75.9 ms (alternating
+ * minified builds, medians of 10 on the 2-core machine; the full bench 108 → 74.7 ms).
  */
 const KEPT: CSSProperties = { ...OFF_FLOW, contentVisibility: 'hidden' };
 
