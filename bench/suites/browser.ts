@@ -455,9 +455,9 @@ const MENU_JS = `(selector) => {
     const obs = new MutationObserver(() => {
       if (done || t0 === null) return;
       const row = document.querySelector(selector);
-      // Shown: a row of a page kept mounted hidden (lib/hiddenPage.ts: marked, and either inert with visibility
-      // hidden or skipped by content-visibility: checkVisibility is false) is not what the user sees.
-      if (!row || (row.textContent || '').trim() === '' || row.closest('[inert], [data-page-hidden]')
+      // Shown: a row of a page kept mounted hidden (lib/hiddenPage.ts marks it; it is inert with visibility
+      // hidden or skipped by content-visibility, so checkVisibility is false too) is not what the user sees.
+      if (!row || (row.textContent || '').trim() === '' || row.closest('[data-page-hidden]')
         || !row.checkVisibility({ visibilityProperty: true })) return;
       done = true;
       obs.disconnect();

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { type CSSProperties, type RefObject, useEffect, useLayoutEffect, useState } from 'react';
+import { type CSSProperties, type RefObject, useEffect, useState } from 'react';
 import { whenAppIdle } from './appIdle';
 
 /** Off the flow (no scroll area of its own: clipped to nothing) at the width it will have when shown. */
@@ -33,9 +33,9 @@ export const HIDDEN_ATTR = 'data-page-hidden';
 
 /**
  * How a page slot (App.tsx PageSlot) is hidden: DRAWING while a page never shown is drawn, KEPT from the
- * moment the app is idle after that, and at once for a page that was on screen (already drawn). Focus inside
- * a page as it goes hidden is let go of (the browser does so for a skipped page too): a key then reaches no
- * grid the user cannot see.
+ * moment the app is idle after that, and at once for a page that was on screen (already drawn). Neither can
+ * hold the focus: a cell focused as its page goes KEPT loses it (the browser lets go of focus in a skipped
+ * page; tests/e2e/page-hidden.spec.ts checks a key typed then edits nothing), and DRAWING is inert.
  */
 export function useHiddenPage(hidden: boolean, slot: RefObject<HTMLElement | null>) {
   const qc = useQueryClient();
@@ -48,10 +48,6 @@ export function useHiddenPage(hidden: boolean, slot: RefObject<HTMLElement | nul
     if (drawn) return;
     return whenAppIdle(qc, () => setDrawn(true));
   }, [hidden, drawn, qc]);
-  useLayoutEffect(() => {
-    const active = document.activeElement;
-    if (hidden && active instanceof HTMLElement && slot.current?.contains(active)) active.blur();
-  }, [hidden, slot]);
   const kept = hidden && drawn;
   // Turning DRAWING into KEPT leaves the page's new styles and layout to be worked out, and the browser works
   // nothing out for a skipped page until asked. Asked for its box at the next idle moment, it does that work
