@@ -112,14 +112,32 @@ export async function saveFile(name: string, data: Uint8Array, mime = 'applicati
   return name;
 }
 
-/** Let the user pick a file: the native dialog in Electron, a file input in the browser. */
+/**
+ * The file input of a pick in progress (browser preview), held until its dialog closes. Nothing else refers
+ * to it once `click()` has returned (it is never in the document), so a garbage collection while the dialog
+ * is open could take it, and the file chosen would then never arrive: the pick came to nothing. Seen as the
+ * import test whose file chooser never came (2 of 30 runs under load: the page had run the button's handler
+ * and `click()`, with user activation, and Playwright never saw the dialog).
+ */
+let picking: HTMLInputElement | null = null;
+
+/** Let the user pick a file: the native dialog in Electron, a file input in the browser (null if cancelled). */
 export function openFile(accept: string[]): Promise<{ name: string; data: Uint8Array } | null> {
   if (window.api) return window.api.openFile([{ name: '台账文件', extensions: accept }]);
   return new Promise((resolve) => {
     const input = document.createElement('input');
+    picking = input;
     input.type = 'file';
     input.accept = accept.map((e) => `.${e}`).join(',');
+    const done = () => {
+      if (picking === input) picking = null;
+    };
+    input.addEventListener('cancel', () => {
+      done();
+      resolve(null);
+    });
     input.onchange = async () => {
+      done();
       const f = input.files?.[0];
       if (!f) return resolve(null);
       resolve({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) });
