@@ -34,6 +34,7 @@ import { buildColDefs, type Options, type Row } from './colDefs';
 import { DrawAhead, FIRST_BUFFER } from './drawAhead';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
 import { AddRecordModal, PasteDialog, PreloadDialogs } from './lazyDialogs';
+import { fitMoneyColumns } from './moneyWidths';
 import { QuickSearch } from './quickSearch';
 import { type SortBy, sortKeyOf, sortRows, TextRanks } from './rowSort';
 import { SearchBox } from './SearchBox';
@@ -187,12 +188,22 @@ export function LedgerGrid(props: LedgerGridProps) {
   // A small ledger's other rows are drawn once idle (drawAhead.ts): a sort then only moves rows.
   const [ahead] = useState(() => new DrawAhead());
   useEffect(() => () => ahead.stop(), [ahead]);
+  // Money columns widened to their largest figure (moneyWidths.ts): at once on a unit switch, once idle when
+  // rows come in (fitSoon). The columns through a ref: some pages (审计) pass a new array on each render.
+  const columnsRef = useRef(columns);
+  columnsRef.current = columns;
   useEffect(() => {
     const g = gridRef.current;
     if (!g) return;
     search.reset(g, unit);
     if (search.isPresent()) g.onFilterChanged();
+    fitMoneyColumns(g, columnsRef.current, unit, boxRef.current);
   }, [search, unit]);
+  const fitSoon = useCallback((g: GridApi<Row>) => {
+    const run = () => fitMoneyColumns(g, columnsRef.current, unitRef.current, boxRef.current);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+    else setTimeout(run, 50);
+  }, []);
 
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
@@ -273,8 +284,17 @@ export function LedgerGrid(props: LedgerGridProps) {
       markStale();
       search.warm(e.api);
       if (!pages) ahead.start(e.api);
+      fitSoon(e.api);
     },
-    [search, markStale, pages, ahead],
+    [search, markStale, pages, ahead, fitSoon],
+  );
+  // A large ledger's rows come in blocks (no rowDataUpdated): its totals and first block are fitted.
+  const onFirstRows = useCallback(
+    (e: { api: GridApi<Row> }) => {
+      onFirstDataRendered();
+      if (pages) fitSoon(e.api);
+    },
+    [onFirstDataRendered, pages, fitSoon],
   );
   const onFilterChanged = useCallback(
     (e: FilterChangedEvent<Row>) => {
@@ -427,7 +447,7 @@ export function LedgerGrid(props: LedgerGridProps) {
             enableBrowserTooltips
             onGridReady={onGridReady}
             onModelUpdated={onModelUpdated}
-            onFirstDataRendered={onFirstDataRendered}
+            onFirstDataRendered={onFirstRows}
             onFilterChanged={onFilterChanged}
             onSortChanged={onLayoutChanged}
             onColumnResized={onLayoutChanged}

@@ -1,0 +1,43 @@
+// Money columns show their largest figure whole in every unit (grid/moneyWidths.ts): at 元 a total is three
+// digits longer than at 万元, and at the columns' first width it was cut off (the whole text only on hover).
+import type { Locator } from '@playwright/test';
+import { expect, test, totalCell } from './fixtures';
+import { openLedger } from './ledgers-kit';
+
+test.describe.configure({ timeout: 240_000 });
+
+const MONEY = ['amount_fen', 'post_money_fen', 'exit_proceeds_fen', 'current_value_fen'];
+
+/** The money cells drawn (rows and totals) whose text is cut off by their column's width. */
+function cutOff(grid: Locator) {
+  return grid.evaluate((box, cols) => {
+    const cut: string[] = [];
+    for (const c of box.querySelectorAll<HTMLElement>('.ag-cell')) {
+      if (!cols.includes(c.getAttribute('col-id') ?? '')) continue;
+      const v = c.querySelector<HTMLElement>('.ag-cell-value') ?? c;
+      if (v.scrollWidth > v.clientWidth) cut.push(`${c.getAttribute('col-id')}: ${v.textContent}`);
+    }
+    return cut;
+  }, MONEY);
+}
+
+test('at 元 the largest figures show whole; a column the user made wider stays so', async ({ page, app }) => {
+  const grid = await openLedger(page, app.url, '/investments', 'investments');
+  const header = (col: string) => grid.locator(`.ag-header-cell[col-id="${col}"]`);
+  expect(await cutOff(grid)).toEqual([]);
+
+  // Widen 投后估值 by dragging its edge: a choice the unit switch must not undo.
+  const handle = header('post_money_fen').locator('.ag-header-cell-resize');
+  const h = (await handle.boundingBox())!;
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x + h.width / 2 + 160, h.y + h.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const widened = (await header('post_money_fen').boundingBox())!.width;
+  expect(widened).toBeGreaterThan(280);
+
+  await page.getByTestId('unit-switch').getByText('元', { exact: true }).click();
+  await expect(totalCell(grid, 'amount_fen')).toHaveText('4,563,000,000.00');
+  await expect.poll(() => cutOff(grid)).toEqual([]);
+  expect((await header('post_money_fen').boundingBox())!.width).toBeCloseTo(widened, 0);
+});
