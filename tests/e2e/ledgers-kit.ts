@@ -1,6 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
 import { bodyRows, dialogOpened, expect, rowWith, totalCell } from './fixtures';
 
+/** Widen a column by dragging its header's right edge `dx` pixels, as a user does. */
+export async function dragColumnEdge(page: Page, header: Locator, dx: number) {
+  const h = (await header.locator('.ag-header-cell-resize').boundingBox())!;
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x + h.width / 2 + dx, h.y + h.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
 /** Open a ledger page by its route and wait for its rows. */
 export async function openLedger(page: Page, url: string, route: string, gridId: string, empty = false) {
   await page.goto(`${url}#${route}`);

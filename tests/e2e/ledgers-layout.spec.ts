@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { bodyRows, expect, pinnedCell, test } from './fixtures';
-import { expectCount, openLedger } from './ledgers-kit';
+import { dragColumnEdge, expectCount, openLedger } from './ledgers-kit';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -42,12 +42,7 @@ test('现金流 grid remembers unit, sort, filter, hidden columns and widths acr
   await page.keyboard.press('Escape');
   // Widen 日期 by dragging its edge.
   const before = (await header('date').boundingBox())!;
-  const handle = header('date').locator('.ag-header-cell-resize');
-  const h = (await handle.boundingBox())!;
-  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(h.x + h.width / 2 + 80, h.y + h.height / 2, { steps: 5 });
-  await page.mouse.up();
+  await dragColumnEdge(page, header('date'), 80);
   await expect
     .poll(async () => (await header('date').boundingBox())!.width)
     .toBeGreaterThan(before.width + 60);

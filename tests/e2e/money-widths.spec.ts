@@ -2,7 +2,7 @@
 // digits longer than at 万元, and at the columns' first width it was cut off (the whole text only on hover).
 import type { Locator } from '@playwright/test';
 import { expect, test, totalCell } from './fixtures';
-import { openLedger } from './ledgers-kit';
+import { dragColumnEdge, openLedger } from './ledgers-kit';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -27,12 +27,7 @@ test('at 元 the largest figures show whole; a column the user made wider stays 
   expect(await cutOff(grid)).toEqual([]);
 
   // Widen 投后估值 by dragging its edge: a choice the unit switch must not undo.
-  const handle = header('post_money_fen').locator('.ag-header-cell-resize');
-  const h = (await handle.boundingBox())!;
-  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(h.x + h.width / 2 + 160, h.y + h.height / 2, { steps: 5 });
-  await page.mouse.up();
+  await dragColumnEdge(page, header('post_money_fen'), 160);
   const widened = (await header('post_money_fen').boundingBox())!.width;
   expect(widened).toBeGreaterThan(280);
 
