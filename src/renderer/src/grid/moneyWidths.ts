@@ -25,9 +25,9 @@ function textWidth(text: string, font: string): number {
  * shown cut off.
  *
  * Own code rather than AG Grid's autoSizeColumns: that measures the cells it has drawn, and with column
- * virtualisation a money column off to the right has none, nor do rows not yet drawn. Here every loaded row
- * and the totals rows are formatted as the cells show them (cellText.ts) and the longest texts are measured
- * on a canvas in the cells' font, without laying anything out.
+ * virtualisation a money column off to the right has none, nor do rows not yet drawn. Here the longest
+ * figure of every loaded row and of the totals rows is formatted as the cells show it (cellText.ts) and
+ * measured on a canvas in the cells' font, without laying anything out.
  */
 export function fitMoneyColumns(
   api: GridApi<Row>,
@@ -78,19 +78,22 @@ function cellLook(box: HTMLElement | null, selector: string): CellLook | null {
   };
 }
 
-/** Width a column needs for the longest figures of these rows (the longest texts only are measured). */
+/**
+ * Width a column needs for its longest figure in these rows. The longest text is that of the largest amount
+ * or, with its minus sign, the most negative one: only those two are formatted and measured (a 10x ledger
+ * has 10,000 rows).
+ */
 function widest(rows: readonly Row[], field: string, unit: Unit, look: CellLook | null): number {
-  let longest = 0;
-  const texts: string[] = [];
+  let most = 0;
+  let least = 0;
   for (const r of rows) {
-    const t = moneyText(r[field], unit);
-    if (t.length > longest) {
-      longest = t.length;
-      texts.length = 0;
-    }
-    if (t.length === longest && texts.length < 8) texts.push(t);
+    const v = r[field];
+    if (typeof v !== 'number') continue;
+    if (v > most) most = v;
+    else if (v < least) least = v;
   }
-  if (texts.length === 0 || longest === 0) return 0;
+  if (most === 0 && least === 0) return 0;
   const font = look?.font ?? FALLBACK_FONT;
-  return Math.ceil(Math.max(...texts.map((t) => textWidth(t, font))) + (look?.room ?? CELL_ROOM));
+  const text = Math.max(textWidth(moneyText(most, unit), font), textWidth(moneyText(least, unit), font));
+  return Math.ceil(text + (look?.room ?? CELL_ROOM));
 }
