@@ -36,3 +36,22 @@ test('at 元 the largest figures show whole; a column the user made wider stays 
   await expect.poll(() => cutOff(grid)).toEqual([]);
   expect((await header('post_money_fen').boundingBox())!.width).toBeCloseTo(widened, 0);
 });
+
+test('a money column hidden while the unit changed shows its figures whole when shown again', async ({
+  page,
+  app,
+}) => {
+  const grid = await openLedger(page, app.url, '/investments', 'investments');
+  const header = grid.locator('.ag-header-cell[col-id="amount_fen"]');
+  await page.getByTestId('column-chooser').click();
+  await page.getByTestId('show-col-amount_fen').click();
+  await expect(header).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('unit-switch').getByText('元', { exact: true }).click();
+  await page.getByTestId('column-chooser').click();
+  await page.getByTestId('show-col-amount_fen').click();
+  await page.keyboard.press('Escape');
+  await expect(totalCell(grid, 'amount_fen')).toHaveText('4,563,000,000.00');
+  await expect.poll(() => cutOff(grid)).toEqual([]);
+});

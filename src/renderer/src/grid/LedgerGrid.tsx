@@ -257,8 +257,10 @@ export function LedgerGrid(props: LedgerGridProps) {
         if (pages.isSearching()) e.api.refreshInfiniteCache();
       } else if (search.isPresent()) e.api.onFilterChanged();
       captureFrom(e.api);
+      // A money column shown again was not fitted while hidden.
+      fitSoon(e.api);
     },
-    [search, captureFrom, pages],
+    [search, captureFrom, pages, fitSoon],
   );
   // The rows' order under the grid's sort (see rowSort.ts); text ranks are kept per column between sorts.
   const sortKeys = useMemo(
