@@ -31,7 +31,7 @@ import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
 import { showTruncatedTitle } from './cellTitles';
 import { buildColDefs, type Options, type Row } from './colDefs';
-import { DrawAhead, FIRST_BUFFER } from './drawAhead';
+import { DrawAhead, FIRST_BUFFER, idle } from './drawAhead';
 import { DETAIL_ROUTE, type DetailEntity, openDetail } from './LinkCell';
 import { AddRecordModal, PasteDialog, PreloadDialogs } from './lazyDialogs';
 import { fitMoneyColumns } from './moneyWidths';
@@ -199,10 +199,17 @@ export function LedgerGrid(props: LedgerGridProps) {
     if (search.isPresent()) g.onFilterChanged();
     fitMoneyColumns(g, columnsRef.current, unit, boxRef.current);
   }, [search, unit]);
+  // One fit per idle moment however many row updates come before it, on the grid last named.
+  const fitFor = useRef<GridApi<Row> | null>(null);
   const fitSoon = useCallback((g: GridApi<Row>) => {
-    const run = () => fitMoneyColumns(g, columnsRef.current, unitRef.current, boxRef.current);
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
-    else setTimeout(run, 50);
+    const pending = fitFor.current !== null;
+    fitFor.current = g;
+    if (pending) return;
+    idle(() => {
+      const api = fitFor.current;
+      fitFor.current = null;
+      if (api) fitMoneyColumns(api, columnsRef.current, unitRef.current, boxRef.current);
+    });
   }, []);
 
   const layoutRef = useRef(layout);

@@ -7,7 +7,8 @@ const SMALL_ROWS = 300;
 /** Rows drawn per idle step (each step a short task: a click is not held up by the drawing). */
 const STEP_ROWS = 24;
 
-const idle = (f: () => void) =>
+/** `f` once the page is idle (within 2 s), or after 50 ms where idle callbacks are missing. */
+export const idle = (f: () => void) =>
   typeof requestIdleCallback === 'function'
     ? requestIdleCallback(f, { timeout: 2000 })
     : (setTimeout(f, 50) as unknown as number);
