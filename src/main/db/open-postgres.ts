@@ -30,23 +30,29 @@ export async function openPostgres(
   };
   let tables: string[] = [];
   let schema = '';
+  let done: string[] = [];
   try {
-    ({ tables, schema } = inspectPostgres(conn, target.shown, options.mustExist === true));
+    ({ tables, schema, done } = inspectPostgres(conn, target.shown, options.mustExist === true));
   } catch (e) {
     fail(e as DbError);
   }
   const name = target.shown;
   const readOnly = options.readOnly ?? (tables.includes('funds') ? roleReadOnly(conn) : null);
-  if (readOnly && tables.includes('kysely_migration')) {
-    try {
-      refusePending(conn, readOnly, target.shown);
-    } catch (e) {
-      fail(e as DbError);
-    }
+  // What this build would add; an up-to-date database (every open but the first after an update) runs none.
+  const pending = Object.keys(migrations).filter((m) => !done.includes(m));
+  // A read-only role cannot run them: refused, as a read-only SQLite file is (open.ts), instead of opening with
+  // columns the app reads missing (audit_log.user_name of 0009: 「column "user_name" does not exist」).
+  if (readOnly && tables.includes('kysely_migration') && pending.length > 0) {
+    fail(
+      new DbError(
+        'read_only',
+        `${readOnly}：PostgreSQL 数据库“${name}”由较早版本的 FundDesk 写入，需要先升级结构才能打开，而只读账号不能升级。请先用有修改权限的账号打开一次（会自动升级），再用此账号打开`,
+      ),
+    );
   }
   const db = new Kysely<Database>({ dialect: fundDeskPostgresDialect(conn) });
   try {
-    if (!readOnly) await migrate(db, schema);
+    if (!readOnly && pending.length > 0) await migrate(db, schema);
   } catch (e) {
     await db.destroy();
     if (e instanceof DbError) throw e;
@@ -67,14 +73,14 @@ export async function openPostgres(
 }
 
 /**
- * What the connection's current schema holds: its tables, refusing (DbError) a server it cannot reach, a schema
+ * What the connection's current schema holds: its tables and the migrations done, refusing (DbError) a server it cannot reach, a schema
  * with other tables, one migrated by a newer FundDesk, and (mustExist) an empty one. Opening and 测试连接 share it.
  */
 export function inspectPostgres(
   conn: PgConnection,
   name: string,
   mustExist: boolean,
-): { tables: string[]; schema: string } {
+): { tables: string[]; schema: string; done: string[] } {
   let tables: string[];
   try {
     tables = (
@@ -97,13 +103,12 @@ export function inspectPostgres(
   if (tables.length === 0 && mustExist) {
     throw new DbError('empty', `PostgreSQL 数据库“${name}”中还没有 FundDesk 的数据`);
   }
+  let done: string[] = [];
   if (tables.includes('kysely_migration')) {
-    const done = (conn.query('SELECT name FROM kysely_migration').rows as { name: string }[]).map(
-      (r) => r.name,
-    );
+    done = (conn.query('SELECT name FROM kysely_migration').rows as { name: string }[]).map((r) => r.name);
     refuseUnknownMigrations(done, '未做任何改动');
   }
-  return { tables, schema };
+  return { tables, schema, done };
 }
 
 export function connectError(e: unknown, name: string): DbError {
@@ -139,22 +144,6 @@ export function roleReadOnly(conn: PgConnection): string | null {
     [[...LEDGER_TABLES, 'meta']],
   ).rows[0] as { can: boolean };
   return row.can ? null : '当前数据库账号只有查看权限';
-}
-
-/**
- * A read-only role cannot run pending migrations: a database an older FundDesk wrote is refused, as a read-only
- * SQLite file is (open.ts), instead of opening with columns the app reads missing (audit_log.user_name of 0009:
- * the audit log and the change notices then failed with 「column "user_name" does not exist」).
- */
-function refusePending(conn: PgConnection, readOnly: string, name: string) {
-  const rows = conn.query('SELECT name FROM kysely_migration').rows as { name: string }[];
-  const done = new Set(rows.map((r) => r.name));
-  if (Object.keys(migrations).some((m) => !done.has(m))) {
-    throw new DbError(
-      'read_only',
-      `${readOnly}：PostgreSQL 数据库“${name}”由较早版本的 FundDesk 写入，需要先升级结构才能打开，而只读账号不能升级。请先用有修改权限的账号打开一次（会自动升级），再用此账号打开`,
-    );
-  }
 }
 
 /** Pending migrations in one transaction; after any ran, each id sequence continues after the largest id. */

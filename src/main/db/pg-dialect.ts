@@ -1,4 +1,5 @@
-import { PostgresDialect } from 'kysely';
+import { type Kysely, PostgresDialect } from 'kysely';
+import { CurrentSchemaIntrospector } from './pg-introspector';
 import type { PgConnection } from './pg-sync';
 
 /**
@@ -31,7 +32,14 @@ class OneConnectionPool {
   }
 }
 
+/** Kysely's dialect, but migrations look at the current schema only (pg-introspector.ts says why). */
+class FundDeskPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>) {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
+
 export function fundDeskPostgresDialect(conn: PgConnection) {
   // biome-ignore lint/suspicious/noExplicitAny: Kysely types the pool as pg's Pool; it uses connect/release/query/end
-  return new PostgresDialect({ pool: new OneConnectionPool(conn) as any });
+  return new FundDeskPostgresDialect({ pool: new OneConnectionPool(conn) as any });
 }
