@@ -1,11 +1,11 @@
 import { type CellResult, formatCell, parseCell } from '@shared/columns/convert';
 import type { ColumnSpec } from '@shared/columns/spec';
 import type { Unit } from '@shared/money';
-import type { CustomCellEditorProps } from 'ag-grid-react';
-import { useGridCellEditor } from 'ag-grid-react';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { type CellEditMemo, cellKey } from './cellEditMemo';
+import { type CellEditorProps, useCellEditorCallbacks } from './reactEditor';
+import type { Row } from './row';
 
 export interface FieldEditorParams {
   spec: ColumnSpec;
@@ -20,7 +20,7 @@ export interface FieldEditorParams {
  * it), with the input marked; a bad value cannot be committed, Esc restores the old one. An edit the
  * database refused opens again with the text the user typed and the reason.
  */
-export function FieldCellEditor(props: CustomCellEditorProps & FieldEditorParams) {
+export function FieldCellEditor(props: CellEditorProps<Row> & FieldEditorParams) {
   const { spec, unit, memo } = props;
   const key = props.data ? cellKey(props.data.id, spec.field) : '';
   const refused = memo?.refused.get(key);
@@ -38,7 +38,7 @@ export function FieldCellEditor(props: CustomCellEditorProps & FieldEditorParams
   const inputRef = useRef<HTMLInputElement | null>(null);
   const [at, setAt] = useState<{ left: number; top: number } | null>(null);
 
-  useGridCellEditor({
+  useCellEditorCallbacks({
     getValidationErrors: () => {
       const r = result.current;
       if (!r.ok) {

@@ -21,12 +21,12 @@ import type {
   GridReadyEvent,
   PostSortRowsParams,
 } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { Button, Space, Spin, Tooltip, Typography } from 'antd';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { UnitSwitch } from '../components/UnitSwitch';
 import { onScreen } from '../lib/onScreen';
 import { readOnlyTip, useReadOnly } from '../lib/readOnly';
+import { AgGrid } from './AgGrid';
 import { gridLocale, gridTheme } from './ag';
 import { ColumnChooser } from './ColumnChooser';
 import { showTruncatedTitle } from './cellTitles';
@@ -419,7 +419,7 @@ export function LedgerGrid(props: LedgerGridProps) {
         onMouseOver={showTruncatedTitle}
       >
         {large.known || rowsQuery.error ? (
-          <AgGridReact<Row>
+          <AgGrid<Row>
             // The row model cannot change on a live grid: a ledger that grows past the threshold gets a new one.
             key={pages ? 'infinite' : 'client'}
             {...(large.gridProps ?? {

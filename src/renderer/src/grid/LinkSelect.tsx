@@ -1,9 +1,9 @@
 import type { LinkOption } from '@shared/contract/ledger';
-import type { CustomCellEditorProps } from 'ag-grid-react';
 import { Select } from 'antd';
+import type { CellEditorProps } from './reactEditor';
 
 /** Pick a linked record (fund, enterprise …) by name, with search: never an id typed by hand. */
-export function LinkSelect(props: CustomCellEditorProps & { options: LinkOption[] }) {
+export function LinkSelect(props: CellEditorProps & { options: LinkOption[] }) {
   return (
     <Select
       autoFocus

@@ -8,6 +8,7 @@ import { cellTextOf } from './cellText';
 import { FieldCellEditor, fieldEditorParams } from './FieldCellEditor';
 import { DETAIL_ROUTE, type DetailEntity, LinkCell } from './LinkCell';
 import { LinkCellEditor } from './LinkCellEditor';
+import { reactCellEditor } from './reactEditor';
 import type { Row } from './row';
 
 /** Re-exported for the grid's other modules; LinkCell takes it from './row' (no import cycle). */
@@ -20,6 +21,9 @@ export type CellErrors = Map<string, string>;
  * itself is put by the grid's postSortRows with keys read once per row (rowSort.ts).
  */
 const SORTED_ELSEWHERE = () => 0;
+// The React editors as AG Grid's editor classes, made once (a new class per build would be a new editor type).
+const FIELD_EDITOR = reactCellEditor(FieldCellEditor);
+const LINK_EDITOR = reactCellEditor(LinkCellEditor);
 
 export { cellKey };
 
@@ -92,7 +96,7 @@ export function buildColDefs(
     }
     if (spec.kind !== 'enum' && spec.kind !== 'link' && spec.kind !== 'multiEnum') {
       // Typed values are parsed by the editor itself, with the message shown at the cell.
-      def.cellEditor = FieldCellEditor;
+      def.cellEditor = FIELD_EDITOR;
       def.cellEditorParams = fieldEditorParams(spec, unit, resolver, memo);
       def.valueParser = (p) => p.newValue;
     }
@@ -140,7 +144,7 @@ export function buildColDefs(
           text({ value: p.data?.[spec.field], ...(p.data ? { data: p.data } : {}) });
         break;
       case 'link':
-        def.cellEditor = LinkCellEditor;
+        def.cellEditor = LINK_EDITOR;
         def.cellEditorPopup = true;
         def.cellEditorParams = { ...def.cellEditorParams, options: options[spec.link] ?? [] };
         def.valueParser = (p) => p.newValue;

@@ -18,7 +18,7 @@ const cancelIdle = (h: number) =>
 /**
  * A small ledger's rows are all drawn once its first screenful is painted and the page is idle, a step at a
  * time (AG Grid's rowBuffer raised). A header sort then only moves rows that exist: AG Grid keys its row DOM
- * by record (getRowId) and builds a row's cells (ag-grid-react components) only when the row enters the
+ * by record (getRowId) and builds a row's cells only when the row enters the
  * drawn range, so with only the rows in view drawn a sort built a new screenful and destroyed the old one
  * (a trace of a 1x sort: most of its CPU). A large ledger (the Infinite Row Model) and a client ledger past
  * SMALL_ROWS keep drawing only the rows in view.

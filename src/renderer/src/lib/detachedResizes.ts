@@ -4,7 +4,7 @@
  * Why: a page left from the menu leaves the document at once and is taken down only when the app is idle
  * (lib/leavingPages.ts). The browser then reports every observed element of it at a size of 0, and AG Grid
  * answered each of its grid's observers: it laid its columns out again for a 0-px viewport and re-rendered
- * every drawn row (ag-grid-react, in the next frames). Leaving 总览 for a ledger not prepared drops the
+ * every drawn row (in the next frames). Leaving 总览 for a ledger not prepared drops the
  * hidden 投资 page too, and that reaction cost ~40 ms of the new ledger's first frames (A/B, alternating
  * builds, 1x idle: cold 现金流 click 194 → 150 ms median of 6). Nothing needs the news: a detached element is
  * either being taken down or put back, and when it is put back its size is reported again (it differs from

@@ -3,8 +3,8 @@ import { columnHeader, DASH, formatCell } from '@shared/reports/format';
 import { roundedTable } from '@shared/reports/rounding';
 import type { ReportColumn, ReportRow, ReportTable } from '@shared/reports/types';
 import type { ColDef, GridApi } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef } from 'react';
+import { AgGrid } from '../../grid/AgGrid';
 import { gridLocale, gridTheme } from '../../grid/ag';
 
 const NUMERIC = new Set(['money', 'int', 'ratio', 'percent', 'multiple']);
@@ -107,7 +107,7 @@ export function ReportGrid(props: {
       style={{ height }}
       data-testid={`report-table-${table.key}`}
     >
-      <AgGridReact<ReportRow>
+      <AgGrid<ReportRow>
         theme={gridTheme}
         localeText={gridLocale}
         rowData={table.rows}
