@@ -98,3 +98,22 @@ test('keys typed on a cell, all at once, edit it: none is lost while the editor 
   await page.keyboard.press('Escape');
   await expect(amount).toHaveText('4,321.00');
 });
+
+test('a cash flow moved to another fund in the grid: Enter opens the picker, a typed name and Enter pick it', async ({
+  page,
+  app,
+}) => {
+  const grid = await openLedger(page, app.url, '/cash-flows', 'cash-flows');
+  await (await rowCell(grid, 'PSXNY-JK2018-02', 'date')).click();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  const picker = grid.locator('.ag-popup-editor').getByRole('combobox');
+  await expect(picker).toBeFocused();
+  await page.keyboard.type('鹏储');
+  await expect(page.locator('.ant-select-item-option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(grid.locator('.ag-popup-editor')).toHaveCount(0);
+  await expect(await rowCell(grid, 'PSXNY-JK2018-02', 'fund_id')).toContainText('深圳市鹏储新型储能');
+  await page.reload();
+  await expect(await rowCell(grid, 'PSXNY-JK2018-02', 'fund_id')).toContainText('深圳市鹏储新型储能');
+});

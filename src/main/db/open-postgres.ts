@@ -73,8 +73,9 @@ export async function openPostgres(
 }
 
 /**
- * What the connection's current schema holds: its tables and the migrations done, refusing (DbError) a server it cannot reach, a schema
- * with other tables, one migrated by a newer FundDesk, and (mustExist) an empty one. Opening and 测试连接 share it.
+ * What the connection's current schema holds: its tables and the migrations done, refusing (DbError) a server it
+ * cannot reach, a schema with other tables, one migrated by a newer FundDesk, and (mustExist) an empty one.
+ * Opening and 测试连接 share it.
  */
 export function inspectPostgres(
   conn: PgConnection,

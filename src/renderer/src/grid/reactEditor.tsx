@@ -67,11 +67,14 @@ function Shell({ editor, params, callbacks, onValue, onShown }: ShellProps) {
   );
 }
 
+let editors = 0;
+
 /** The AG Grid editor class of a React editor component. */
 export function reactCellEditor<P extends object>(
   editor: ComponentType<CellEditorProps & P>,
 ): new () => ICellEditorComp {
   return class ReactCellEditor implements ICellEditorComp {
+    private readonly key = String(++editors);
     private readonly box = document.createElement('div');
     private readonly callbacks: { current: Callbacks } = { current: {} };
     private value: unknown;
@@ -94,6 +97,7 @@ export function reactCellEditor<P extends object>(
             onShown: () => shown(),
           }),
           this.box,
+          this.key,
         );
         const portal = this.portal;
         if (!this.host) return shown();
