@@ -33,6 +33,23 @@ test('基金详情 from a cash flow row: figures, linked ledgers with their own 
   await expect(pinnedCell(flows, '收益分配合计', 'amount_fen')).toHaveText('0.1080');
   await expect(pinnedCell(flows, '管理费合计', 'amount_fen')).toHaveText('0.1500');
   await expect(pinnedCell(flows, '净额', 'amount_fen')).toHaveText('-1.3920');
+  // Every label shows whole in the narrow 日期 column: it runs on over the row's empty 类型 cell.
+  const labels = await flows
+    .locator('.ag-grid-pinned-bottom-rows-container .ag-cell[col-id="date"]')
+    .evaluateAll((cells) =>
+      cells.map((c) => {
+        const v = c.querySelector<HTMLElement>('.ag-cell-value') ?? (c as HTMLElement);
+        return `${v.textContent}${v.scrollWidth > v.clientWidth ? ' (cut off)' : ''}`;
+      }),
+    );
+  expect(labels).toEqual([
+    '合计（10 条）',
+    '实缴出资合计（4 笔）',
+    '收益分配合计（1 笔）',
+    '管理费合计（5 笔）',
+    '净额',
+  ]);
+  await expect(pinnedCell(flows, '净额', 'note')).toHaveText('收益分配 − 实缴出资 − 管理费');
   await expect(flows.locator('.ag-header-cell[col-id="fund_id"]')).toHaveCount(0);
 
   // A capital call keyed in here belongs to this fund; 实缴 and 出资进度 follow.

@@ -2,7 +2,7 @@ import { headerWithUnit, parseCell, resolveByName } from '@shared/columns/conver
 import type { ColumnSpec } from '@shared/columns/spec';
 import type { LinkEntity, LinkOption } from '@shared/contract/ledger';
 import { fenToUnit, UNIT_LABEL, type Unit } from '@shared/money';
-import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import type { ColDef, ColSpanParams, ValueFormatterParams } from 'ag-grid-community';
 import { type CellEditMemo, cellKey } from './cellEditMemo';
 import { cellTextOf } from './cellText';
 import { FieldCellEditor, fieldEditorParams } from './FieldCellEditor';
@@ -27,6 +27,25 @@ const LINK_EDITOR = reactCellEditor(LinkCellEditor);
 
 export { cellKey };
 
+/**
+ * A totals row's label (合计（139 条）, 实缴出资合计（50 笔）…, in the first column) runs on over the columns after
+ * it that the row leaves empty, up to the first column of figures: in a narrow first column (基金详情's 日期) it
+ * was cut off (「实缴出资合计…」). Body rows keep one cell per column.
+ */
+function labelSpan(p: ColSpanParams<Row>): number {
+  if (!p.node?.rowPinned || !p.data) return 1;
+  const cols = p.api.getAllDisplayedColumns();
+  let n = 1;
+  for (let j = cols.indexOf(p.column) + 1; j < cols.length; j++) {
+    const c = cols[j] as (typeof cols)[number];
+    if (c.getPinned() !== p.column.getPinned() || c.getColDef().type === 'rightAligned') break;
+    const v = p.data[c.getColId()];
+    if (v != null && v !== '') break;
+    n++;
+  }
+  return n;
+}
+
 /** Build AG Grid column definitions from the shared column specs, in the unit the user chose. */
 export function buildColDefs(
   specs: ColumnSpec[],
@@ -43,7 +62,7 @@ export function buildColDefs(
   // class rule and a tooltip getter on every column ran for every cell each time one was drawn (a sort
   // draws a screenful anew); the definitions are rebuilt whenever the errors change.
   const withErrors = new Set([...errors.keys()].map((k) => k.slice(k.indexOf(':') + 1)));
-  return specs.map((spec) => {
+  return specs.map((spec, i) => {
     const cellText = cellTextOf(spec, unit);
     const text = (p: { value: unknown; data?: Row }) => cellText(p.value, p.data);
     const def: ColDef<Row> = {
@@ -89,6 +108,7 @@ export function buildColDefs(
       comparator: SORTED_ELSEWHERE,
     };
     if (spec.pinned) def.initialPinned = spec.pinned;
+    if (i === 0) def.colSpan = labelSpan;
     // Notes take the room left at the right, so short ledgers fill the grid.
     if (spec.field === 'notes' || spec.field === 'note') {
       def.initialFlex = 1;

@@ -5,7 +5,8 @@ import type { Row } from '../../grid/row';
 /**
  * Cash flows of different types do not add up to anything meaningful: the 合计 row leaves the amount empty,
  * and a row per type follows (实缴出资 / 收益分配 / 管理费 / 其他, with their counts), then the net flow to
- * the investors (收益分配 − 实缴出资 − 管理费), which is what the sum of signed flows means.
+ * the investors (收益分配 − 实缴出资 − 管理费, said in its 备注), which is what the sum of signed flows means. The
+ * labels name the type (the label runs on over the empty cells after it: colDefs.ts labelSpan).
  */
 export function cashFlowTotals(rows: Row[], _unit: Unit): Record<string, unknown>[] {
   const sum = new Map<string, number>();
@@ -20,7 +21,6 @@ export function cashFlowTotals(rows: Row[], _unit: Unit): Record<string, unknown
     .map((c, i) => ({
       id: -2 - i,
       label: `${CASH_FLOW_TYPE.label[c]}合计（${(n.get(c) ?? 0).toLocaleString('en-US')} 笔）`,
-      type: CASH_FLOW_TYPE.label[c],
       amount_fen: sum.get(c) ?? 0,
     }));
   const s = (c: string) => sum.get(c) ?? 0;
@@ -29,8 +29,9 @@ export function cashFlowTotals(rows: Row[], _unit: Unit): Record<string, unknown
       ? [
           {
             id: -9,
-            label: '净额（收益分配 − 实缴出资 − 管理费）',
+            label: '净额',
             amount_fen: s('distribution') - s('call') - s('fee'),
+            note: '收益分配 − 实缴出资 − 管理费',
           },
         ]
       : [];
