@@ -147,13 +147,14 @@ export function roleReadOnly(conn: PgConnection): string | null {
   return row.can ? null : '当前数据库账号只有查看权限';
 }
 
-/** Pending migrations in one transaction; after any ran, each id sequence continues after the largest id. */
+/**
+ * Pending migrations in one transaction (under Kysely's lock, which also finds those another session ran
+ * meanwhile); after any ran, each id sequence continues after the largest id.
+ */
 async function migrate(db: Kysely<Database>, schema: string) {
   // The schema named: Kysely would otherwise find another schema's kysely_migration table on the same server.
   const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableSchema: schema });
-  const pending = (await migrator.getMigrations()).filter((m) => !m.executedAt);
-  if (pending.length === 0) return;
-  const { error } = await migrator.migrateToLatest();
+  const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
-  await catchUpIds(db);
+  if (results && results.length > 0) await catchUpIds(db);
 }

@@ -44,15 +44,11 @@ export function AgGrid<T>(props: GridOptions<T>) {
     if (!grid || before === props) return;
     given.current = props;
     const changed: Record<string, unknown> = {};
-    let any = false;
     for (const key of new Set([...Object.keys(before), ...Object.keys(props)])) {
       const k = key as keyof GridOptions<T>;
-      if (before[k] !== props[k]) {
-        changed[key] = props[k];
-        any = true;
-      }
+      if (before[k] !== props[k]) changed[key] = props[k];
     }
-    if (!any) return;
+    if (Object.keys(changed).length === 0) return;
     if ('context' in changed) changed.context = withHost(props).context;
     grid.updateGridOptions(changed as ManagedGridOptions<T>);
   });

@@ -78,15 +78,15 @@ export function reactCellEditor<P extends object>(
     private readonly box = document.createElement('div');
     private readonly callbacks: { current: Callbacks } = { current: {} };
     private value: unknown;
-    private portal: ReactPortal | null = null;
-    private host: PortalHost | null = null;
+    /** Takes the editor's portal out of the grid's component (set once it is in). */
+    private unmount: (() => void) | null = null;
 
     init(params: ICellEditorParams & P): AgPromise<void> {
       this.value = params.value;
       this.box.className = 'fd-editor-box';
-      this.host = (params.context as Record<string, PortalHost> | undefined)?.[EDITOR_PORTALS] ?? null;
+      const host = (params.context as Record<string, PortalHost> | undefined)?.[EDITOR_PORTALS];
       return new AgPromise<void>((shown) => {
-        this.portal = createPortal(
+        const portal = createPortal(
           createElement(Shell, {
             editor: editor as ComponentType<CellEditorProps>,
             params,
@@ -99,10 +99,9 @@ export function reactCellEditor<P extends object>(
           this.box,
           this.key,
         );
-        const portal = this.portal;
-        if (!this.host) return shown();
-        const host = this.host;
+        if (!host) return shown();
         flushSync(() => host.add(portal));
+        this.unmount = () => host.remove(portal);
       });
     }
 
@@ -125,8 +124,8 @@ export function reactCellEditor<P extends object>(
     }
 
     destroy() {
-      if (this.portal) this.host?.remove(this.portal);
-      this.portal = null;
+      this.unmount?.();
+      this.unmount = null;
     }
   };
 }
